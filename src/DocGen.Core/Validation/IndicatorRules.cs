@@ -1,0 +1,193 @@
+using DocGen.Core.Frameworks;
+using DocGen.Core.Json;
+using DocGen.Core.Model;
+
+namespace DocGen.Core.Validation;
+
+/// <summary>The indicator table of one project (V13–V22, and V29's minimum count).</summary>
+internal static class IndicatorRules
+{
+    public const int MaxNameLength = 100;
+    public const decimal SatisfactionFloor = 80m;
+    private static readonly string[] s_placeholders = ["*", "_", "XX", "xx", "＊", "＿"];
+
+    public static void Check(IReadOnlyList<Indicator>? indicators, IndicatorFramework? framework, string path, IssueCollector issues)
+    {
+        if (indicators is null || indicators.Count < ProjectRules.MinIndicators)
+        {
+            issues.Error("V29", path, $"每个项目至少需要 {ProjectRules.MinIndicators} 个绩效指标，实际 {indicators?.Count ?? 0} 个。",
+                $"A project needs at least {ProjectRules.MinIndicators} indicators; found {indicators?.Count ?? 0}.");
+            if (indicators is null)
+            {
+                return;
+            }
+        }
+
+        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < indicators.Count; i++)
+        {
+            var itemPath = JsonPath.Index(path, i);
+            var indicator = indicators[i];
+            var (level1, level2) = CheckCategories(indicator, framework, itemPath, issues);
+            CheckName(indicator.Name, names, i, itemPath, issues);
+            CheckValue(indicator, level1, level2, itemPath, issues);
+            if (string.IsNullOrWhiteSpace(indicator.Basis))
+            {
+                issues.Warning("V22", itemPath + ".basis", "指标值确定依据为空；请说明依据（计划标准、行业标准、历史标准等）。",
+                    "basis is empty; give the basis of the target (plan, industry or historical standard…).");
+            }
+            else if (indicator.Basis.Trim() == indicator.Description?.Trim())
+            {
+                issues.Warning("V22", itemPath + ".basis", "指标值确定依据与绩效指标描述完全相同；请写明依据（计划标准、行业标准、历史标准等）。",
+                    "basis repeats the description word for word; give the basis of the target (plan, industry or historical standard…).");
+            }
+        }
+
+        if (framework is not null)
+        {
+            CheckCoverage(indicators, framework, path, issues);
+        }
+    }
+
+    private static (Level1Category? Level1, Level2Category? Level2) CheckCategories(Indicator indicator, IndicatorFramework? framework, string path, IssueCollector issues)
+    {
+        if (framework is null)
+        {
+            return (null, null);
+        }
+
+        var level1 = framework.FindLevel1(indicator.Level1);
+        if (level1 is null)
+        {
+            issues.Error("V13", path + ".level1",
+                $"一级指标“{indicator.Level1}”不属于指标体系 {framework.Name}；可用：{string.Join("、", framework.Level1.Select(static l => l.Name))}。",
+                $"level1 '{indicator.Level1}' is not part of framework {framework.Name}.");
+            return (null, null);
+        }
+
+        var level2 = level1.FindLevel2(indicator.Level2);
+        if (level2 is null)
+        {
+            issues.Error("V13", path + ".level2",
+                $"二级指标“{indicator.Level2}”不属于一级指标“{level1.Name}”；可用：{string.Join("、", level1.Level2.Select(static l => l.Name))}。",
+                $"level2 '{indicator.Level2}' does not belong to level1 '{level1.Name}'.");
+        }
+
+        return (level1, level2);
+    }
+
+    private static void CheckName(string? name, Dictionary<string, int> seen, int index, string path, IssueCollector issues)
+    {
+        path += ".name";
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            issues.Error("V16", path, "缺少三级指标名称 name。", "name is missing.");
+            return;
+        }
+
+        if (name.Length > MaxNameLength)
+        {
+            issues.Error("V16", path, $"三级指标名称有 {name.Length} 个字符，超过 {MaxNameLength}。", $"name has {name.Length} characters, more than {MaxNameLength}.");
+        }
+
+        if (!seen.TryAdd(name, index))
+        {
+            issues.Warning("V16", path, $"三级指标“{name}”与第 {seen[name] + 1} 个指标重名。", $"Indicator '{name}' repeats indicator {seen[name] + 1}.");
+        }
+    }
+
+    private static void CheckValue(Indicator indicator, Level1Category? level1, Level2Category? level2, string path, IssueCollector issues)
+    {
+        if (indicator.ValueText is { } text && s_placeholders.FirstOrDefault(p => text.Contains(p, StringComparison.Ordinal)) is { } placeholder)
+        {
+            issues.Error("V19", path + ".valueText", $"指标值“{text}”含有占位符“{placeholder}”，请填写实际值。",
+                $"valueText '{text}' contains the placeholder '{placeholder}'; fill in the real value.");
+        }
+
+        if (indicator.Nature == IndicatorNature.Qualitative)
+        {
+            if (string.IsNullOrWhiteSpace(indicator.ValueText))
+            {
+                issues.Error("V18", path + ".valueText", "定性指标须填写指标值文字 valueText（如“达成目标”）。", "A qualitative indicator needs valueText.");
+            }
+
+            if (indicator.Comparator is not null || indicator.Unit is not null)
+            {
+                issues.Error("V18", path, "定性指标不应填写计算符号 comparator 或计量单位 unit。", "A qualitative indicator has no comparator or unit.");
+            }
+
+            return;
+        }
+
+        var comparator = Comparators.Normalize(indicator.Comparator);
+        if (comparator is null)
+        {
+            issues.Error("V17", path + ".comparator",
+                indicator.Comparator is null ? "定量指标须填写计算符号 comparator（≥ ≤ ＝ ＞ ＜）。" : $"计算符号“{indicator.Comparator}”无效，应为 ≥ ≤ ＝ ＞ ＜ 之一。",
+                "A quantitative indicator needs a comparator: ≥ ≤ ＝ ＞ ＜ (or >= <= = > <).");
+        }
+
+        if (indicator.Value is null)
+        {
+            issues.Error("V17", path + ".value", "定量指标须填写指标值 value（数字）。", "A quantitative indicator needs a numeric value.");
+        }
+
+        if (string.IsNullOrWhiteSpace(indicator.Unit))
+        {
+            issues.Error("V17", path + ".unit", "定量指标须填写计量单位 unit（如 %、个、元）。", "A quantitative indicator needs a unit (%, 个, 元…).");
+        }
+
+        if (comparator is null || indicator.Value is not { } value)
+        {
+            return;
+        }
+
+        var percent = indicator.Unit?.Trim() is "%" or "％";
+        if (percent && value > 100)
+        {
+            issues.Warning("V20", path + ".value", $"百分比指标值 {value}% 超过 100%。", $"The percentage {value}% is above 100%.");
+        }
+
+        if (percent && level1?.Satisfaction == true && value < SatisfactionFloor && !Comparators.IsUpperBound(comparator))
+        {
+            issues.Warning("V20", path + ".value", $"满意度目标 {value}% 低于 {SatisfactionFloor}%。", $"The satisfaction target {value}% is below {SatisfactionFloor}%.");
+        }
+
+        if ((level1?.Cost == true || level2?.Cost == true) && Comparators.IsLowerBound(comparator))
+        {
+            issues.Warning("V21", path + ".comparator",
+                $"成本指标使用了“{comparator}”（不低于）；成本通常是上限，应使用 ≤ 或 ＜（如 ≤30000 元）。",
+                $"A cost indicator uses '{comparator}' (at least); a cost is usually a ceiling: use ≤ or ＜.");
+        }
+    }
+
+    /// <summary>V14 (required categories) and V15 (recommended ones) for one project.</summary>
+    private static void CheckCoverage(IReadOnlyList<Indicator> indicators, IndicatorFramework framework, string path, IssueCollector issues)
+    {
+        foreach (var level1 in framework.Level1)
+        {
+            var under = indicators.Where(i => level1.Matches(i.Level1)).ToList();
+            if (under.Count == 0)
+            {
+                if (level1.Required)
+                {
+                    issues.Error("V14", path, $"缺少“{level1.Name}”下的指标（至少 1 个）。", $"No indicator under '{level1.Name}' (at least one is required).");
+                }
+                else if (level1.Recommended)
+                {
+                    issues.Warning("V15", path, $"没有“{level1.Name}”下的指标。", $"No indicator under '{level1.Name}'.");
+                }
+
+                continue;
+            }
+
+            foreach (var level2 in level1.Level2.Where(static l => l.Recommended))
+            {
+                if (!under.Any(i => level2.Matches(i.Level2)))
+                {
+                    issues.Warning("V15", path, $"“{level1.Name}”下缺少“{level2.Name}”。", $"'{level1.Name}' has no '{level2.Name}' indicator.");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace DocGen.Core.Validation;
+
+/// <summary>Writes a validation report for people (Chinese first, English beside it) and for programs (JSON).</summary>
+public static class ReportFormatter
+{
+    private static readonly JsonSerializerOptions s_json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string ToText(ValidationReport report, string source)
+    {
+        var sb = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        sb.Append(inv, $"文件 File: {source}\n");
+        sb.Append(report.IsValid
+            ? report.WarningCount == 0 ? "结果：通过校验。 Result: valid.\n" : $"结果：通过校验，有 {report.WarningCount} 条警告（不影响生成文档）。 Result: valid, {report.WarningCount} warning(s).\n"
+            : $"结果：未通过校验，{report.ErrorCount} 个错误，{report.WarningCount} 条警告。文档未生成，请修改后重新提交。 Result: invalid, {report.ErrorCount} error(s), {report.WarningCount} warning(s).\n");
+        var n = 0;
+        foreach (var issue in report.Issues)
+        {
+            n++;
+            var kind = issue.Severity == Severity.Error ? "错误 Error" : "警告 Warning";
+            sb.Append(inv, $"\n{n}. [{issue.Code}] {kind}  {issue.Path}");
+            if (issue.Line is { } line)
+            {
+                sb.Append(inv, $"  (第 {line} 行 line {line}, 第 {issue.Column} 列 column {issue.Column})");
+            }
+
+            sb.Append(inv, $"\n   {issue.Message}\n   {issue.MessageEn}\n");
+        }
+
+        return sb.ToString();
+    }
+
+    public static string ToJson(ValidationReport report, string source)
+        => JsonSerializer.Serialize(new JsonReport(source, report.IsValid, report.ErrorCount, report.WarningCount, report.Issues), s_json) + "\n";
+
+    private sealed record JsonReport(string File, bool Valid, int ErrorCount, int WarningCount, IReadOnlyList<ValidationIssue> Issues);
+}

@@ -1,0 +1,131 @@
+using System.CommandLine;
+using DocGen.Core.Frameworks;
+using DocGen.Core.Json;
+using DocGen.Core.Validation;
+using DocGen.Worker.Templates;
+
+namespace DocGen.Worker.Cli;
+
+/// <summary>The <c>docgen</c> command line: <c>validate</c>, <c>schema</c> (more commands build on them).</summary>
+public static class DocGenCli
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var root = Build(output, error);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors)
+            {
+                await error.WriteLineAsync($"用法错误 Usage error: {e.Message}").ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync("运行 docgen --help 查看用法。 Run 'docgen --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.UsageOrIo;
+        }
+
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static RootCommand Build(TextWriter output, TextWriter error)
+    {
+        var templatesOption = new Option<string?>("--templates")
+        {
+            Description = "模板文件夹（含 frameworks/）。默认：当前目录下的 templates/，否则随程序附带的模板。 Templates folder (with frameworks/).",
+            Recursive = true,
+        };
+
+        var root = new RootCommand(
+            "DocGen：把 JSON 申报文件生成为部门整体绩效目标、预算项目绩效目标表 Word 文档。\n" +
+            "DocGen turns JSON submissions into official Word documents (部门整体绩效目标, 预算项目绩效目标表).\n" +
+            "退出码 Exit codes: 0 = 通过 valid/done, 1 = 未通过 invalid, 2 = 用法或读写错误 usage or I/O error.")
+        {
+            templatesOption,
+        };
+        root.Subcommands.Add(ValidateCommand(templatesOption, output, error));
+        root.Subcommands.Add(SchemaCommand(output, error));
+        return root;
+    }
+
+    private static Command ValidateCommand(Option<string?> templatesOption, TextWriter output, TextWriter error)
+    {
+        var file = new Argument<string>("file") { Description = "要校验的 JSON 申报文件。 The JSON submission to check." };
+        var json = new Option<bool>("--json") { Description = "以 JSON 输出报告（供程序读取）。 Print the report as JSON, for programs." };
+        var command = new Command("validate", "校验申报文件：列出全部错误和警告（中文，附 JSON 路径和规则编号）。 Validate a submission: every error and warning, with JSON paths and rule codes.")
+        {
+            file,
+            json,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(file)!;
+            var validator = CreateValidator(parse.GetValue(templatesOption), error);
+            if (validator is null)
+            {
+                return ExitCodes.UsageOrIo;
+            }
+
+            SubmissionCheck check;
+            try
+            {
+                await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
+                check = await validator.CheckAsync(stream, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                await error.WriteLineAsync($"无法读取文件 Cannot read '{path}': {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.UsageOrIo;
+            }
+
+            await output.WriteAsync(parse.GetValue(json) ? ReportFormatter.ToJson(check.Report, path) : ReportFormatter.ToText(check.Report, path)).ConfigureAwait(false);
+            return check.IsValid ? ExitCodes.Ok : ExitCodes.Invalid;
+        });
+        return command;
+    }
+
+    private static Command SchemaCommand(TextWriter output, TextWriter error)
+    {
+        var outFile = new Option<string?>("--output", "-o") { Description = "写入文件而不是标准输出。 Write to a file instead of standard output." };
+        var command = new Command("schema", "输出申报文件的 JSON Schema（由模型生成）。 Print the submission's JSON Schema, generated from the model.")
+        {
+            outFile,
+        };
+        command.SetAction(parse =>
+        {
+            var text = SchemaGenerator.GenerateText();
+            if (parse.GetValue(outFile) is { } path)
+            {
+                try
+                {
+                    File.WriteAllText(path, text);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    error.WriteLine($"无法写入 Cannot write '{path}': {ex.Message}");
+                    return ExitCodes.UsageOrIo;
+                }
+            }
+            else
+            {
+                output.Write(text);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    internal static SubmissionValidator? CreateValidator(string? templates, TextWriter error)
+    {
+        var folder = TemplateDirectory.Resolve(templates);
+        try
+        {
+            return new SubmissionValidator(TemplateDirectory.LoadFrameworks(folder));
+        }
+        catch (Exception ex) when (ex is FrameworkException or IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"指标体系文件有误 Indicator framework problem ({folder}): {ex.Message}");
+            return null;
+        }
+    }
+}
