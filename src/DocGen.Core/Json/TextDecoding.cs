@@ -20,7 +20,7 @@ public static class TextDecoding
     {
         failure = null;
         var span = input.Span;
-        if (span.StartsWith("\xEF\xBB\xBF"u8))
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             return CheckUtf8(input[3..], out failure);
         }
