@@ -45,6 +45,11 @@ public sealed record ItemizedGoals
 [Description("绩效标准 grading")]
 public sealed record Grading
 {
+    /// <summary>The seed's bands (SPEC §1.3 item 1), used when the submission gives none.</summary>
+    public const decimal DefaultExcellent = 90m;
+    public const decimal DefaultGood = 80m;
+    public const decimal DefaultFair = 70m;
+
     [Description("优 excellent: 完成数占计划数达到该百分比以上 (默认 90)")]
     public decimal? Excellent { get; init; }
 

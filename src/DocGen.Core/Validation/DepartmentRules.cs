@@ -8,10 +8,6 @@ namespace DocGen.Core.Validation;
 /// <summary>第一部分 部门整体绩效目标 (V23, V24, V26, V27, V28).</summary>
 internal static partial class DepartmentRules
 {
-    public const decimal DefaultExcellent = 90m;
-    public const decimal DefaultGood = 80m;
-    public const decimal DefaultFair = 70m;
-
     public static void Check(Submission s, IssueCollector issues)
     {
         RequireText(s.OverallGoal?.Intro, "$.overallGoal.intro", "一、总体绩效目标的导语", issues);
@@ -64,9 +60,9 @@ internal static partial class DepartmentRules
 
     private static void CheckGrading(Grading? grading, IssueCollector issues)
     {
-        var excellent = grading?.Excellent ?? DefaultExcellent;
-        var good = grading?.Good ?? DefaultGood;
-        var fair = grading?.Fair ?? DefaultFair;
+        var excellent = grading?.Excellent ?? Grading.DefaultExcellent;
+        var good = grading?.Good ?? Grading.DefaultGood;
+        var fair = grading?.Fair ?? Grading.DefaultFair;
         const string path = "$.itemizedGoals.grading";
         if (!(excellent > good && good > fair && fair > 0 && excellent <= 100))
         {

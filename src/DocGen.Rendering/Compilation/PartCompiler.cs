@@ -1,0 +1,462 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using static DocGen.Rendering.Compilation.Wml;
+
+namespace DocGen.Rendering.Compilation;
+
+/// <summary>
+/// Turns one XML part of a template (document, header, footer) into the text of a Handlebars
+/// template whose output is that part's XML. Block tags typed in the document move to the
+/// boundaries they control: a tag that spans a whole paragraph wraps the paragraph; a pair in
+/// different paragraphs of one container wraps that range; a pair in different cells of a row (or
+/// rows of a table) wraps the row (or rows). Bookmarks, merged columns and repeated cells are
+/// rewritten to internal helpers that keep the output valid.
+/// </summary>
+internal sealed partial class PartCompiler(string partName, BookmarkCollector bookmarks, List<TemplateProblem> problems)
+{
+    private const string State = "@root.state";
+
+    /// <summary>Handlebars text inserted between elements, with the side of a block it stands for.</summary>
+    private readonly Dictionary<XText, bool> _inserted = [];
+    private readonly HashSet<XElement> _emptied = [];
+    private int _mergeCells;
+
+    public string Compile(XDocument document)
+    {
+        var root = document.Root!;
+        if (root.Descendants().FirstOrDefault(static e => Revisions.Contains(e.Name)) is { } revision)
+        {
+            problems.Add(new TemplateProblem("T5", Locate(revision), "模板含有修订（修订模式下的改动）。请在 Word 中“审阅 → 接受所有修订”（或拒绝）后保存。",
+                "The template has tracked changes; accept or reject all changes in Word (Review → Accept All) and save."));
+            return "";
+        }
+
+        RunNormalizer.Clean(root);
+        foreach (var paragraph in root.Descendants(P).ToList())
+        {
+            RunNormalizer.JoinTags(paragraph);
+        }
+
+        var tags = CollectTags(root);
+        foreach (var block in PairBlocks(tags))
+        {
+            Relocate(block);
+        }
+
+        RewriteMergeColumns(tags);
+        RemoveEmptiedParagraphs();
+        GuardCells();
+        RewriteBookmarks(root);
+
+        var declaration = document.Declaration?.ToString() ?? "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>";
+        return declaration + root.ToString(SaveOptions.DisableFormatting | SaveOptions.OmitDuplicateNamespaces);
+    }
+
+    private static List<Tag> CollectTags(XElement root)
+    {
+        var tags = new List<Tag>();
+        foreach (var t in root.Descendants(T))
+        {
+            var paragraph = OwningParagraph(t);
+            if (paragraph is null)
+            {
+                continue;
+            }
+
+            foreach (Match m in RunNormalizer.Tags(t.Value))
+            {
+                var tag = new Tag(m.Value, t, paragraph, tags.Count);
+                if (tag.Kind == TagKind.Comment)
+                {
+                    tag.RemoveFromText();
+                    continue;
+                }
+
+                tags.Add(tag);
+            }
+        }
+
+        return tags;
+    }
+
+    private sealed record Block(Tag Open, IReadOnlyList<Tag> Elses, Tag Close);
+
+    /// <summary>Pairs open and close tags; blocks come innermost first (in the order they close).</summary>
+    private List<Block> PairBlocks(List<Tag> tags)
+    {
+        var blocks = new List<Block>();
+        var stack = new Stack<(Tag Open, List<Tag> Elses)>();
+        foreach (var tag in tags)
+        {
+            switch (tag.Kind)
+            {
+                case TagKind.Open:
+                    stack.Push((tag, []));
+                    break;
+                case TagKind.Else when stack.Count > 0:
+                    stack.Peek().Elses.Add(tag);
+                    break;
+                case TagKind.Else:
+                    problems.Add(new("T1", Locate(tag), $"“{tag.Text}”不在任何 {{{{#if}}}}/{{{{#each}}}} 块内。", $"'{tag.Text}' is outside any block."));
+                    break;
+                case TagKind.Close when stack.Count == 0:
+                    problems.Add(new("T1", Locate(tag), $"“{tag.Text}”没有对应的开始标签 {{{{#{tag.Name}}}}}。", $"'{tag.Text}' has no matching {{{{#{tag.Name}}}}}."));
+                    break;
+                case TagKind.Close:
+                    var (open, elses) = stack.Pop();
+                    if (open.Name != tag.Name)
+                    {
+                        problems.Add(new("T2", Locate(tag),
+                            $"块交叉：“{open.Text}”（{Locate(open).Describe()}）应先以 {{{{/{open.Name}}}}} 结束，却遇到“{tag.Text}”。",
+                            $"Crossed blocks: '{open.Text}' must close with {{{{/{open.Name}}}}} before '{tag.Text}'."));
+                        break;
+                    }
+
+                    blocks.Add(new Block(open, elses, tag));
+                    break;
+            }
+        }
+
+        foreach (var (open, _) in stack)
+        {
+            problems.Add(new("T1", Locate(open), $"“{open.Text}”没有结束标签 {{{{/{open.Name}}}}}。", $"'{open.Text}' is never closed with {{{{/{open.Name}}}}}."));
+        }
+
+        return blocks;
+    }
+
+    private void Relocate(Block block)
+    {
+        var (open, close) = (block.Open, block.Close);
+        if (open.Name == "cells")
+        {
+            RelocateCells(block);
+            return;
+        }
+
+        if (open.Paragraph == close.Paragraph)
+        {
+            var text = TextOf(open.Paragraph).Trim();
+            var wholeParagraph = block.Elses.Count == 0
+                && text.StartsWith(open.Text, StringComparison.Ordinal)
+                && text.EndsWith(close.Text, StringComparison.Ordinal)
+                && open.TextNode == TextsOf(open.Paragraph).First(static t => t.Value.Trim().Length > 0);
+            if (wholeParagraph)
+            {
+                Wrap(open, close, open.Paragraph, open.Paragraph);
+            }
+
+            return; // otherwise an inline block: Handlebars runs it inside the text
+        }
+
+        if (open.Paragraph.Parent == close.Paragraph.Parent)
+        {
+            if (!TextOf(open.Paragraph).TrimStart().StartsWith(open.Text, StringComparison.Ordinal)
+                || !TextOf(close.Paragraph).TrimEnd().EndsWith(close.Text, StringComparison.Ordinal))
+            {
+                problems.Add(new("T3", Locate(open),
+                    $"“{open.Text}”与“{close.Text}”跨越多个段落，必须位于段落开头和段落末尾（或各占一段）。",
+                    $"'{open.Text}' … '{close.Text}' span paragraphs: the start must begin a paragraph and the end must end one (or each stand alone)."));
+                return;
+            }
+
+            foreach (var e in block.Elses)
+            {
+                if (e.Paragraph.Parent != open.Paragraph.Parent || TextOf(e.Paragraph).Trim() != e.Text)
+                {
+                    problems.Add(new("T3", Locate(e), $"跨段落的块中，“{e.Text}”必须单独成段。", $"In a block spanning paragraphs, '{e.Text}' must stand alone in its paragraph."));
+                    return;
+                }
+
+                var marker = new XText(e.Text);
+                e.Paragraph.ReplaceWith(marker);
+            }
+
+            Wrap(open, close, open.Paragraph, close.Paragraph);
+            return;
+        }
+
+        var openRow = open.Paragraph.Ancestors(Tr).FirstOrDefault();
+        var closeRow = close.Paragraph.Ancestors(Tr).FirstOrDefault();
+        if (openRow is not null && closeRow is not null && openRow.Parent == closeRow.Parent
+            && (openRow == closeRow || openRow.ElementsAfterSelf(Tr).Contains(closeRow)))
+        {
+            if (block.Elses.Count > 0)
+            {
+                problems.Add(new("T3", Locate(block.Elses[0]), "重复表格行的块中不支持 {{else}}。", "{{else}} is not supported in a block that repeats table rows."));
+                return;
+            }
+
+            Wrap(open, close, openRow, closeRow);
+            return;
+        }
+
+        problems.Add(new("T3", Locate(open),
+            $"“{open.Text}”与“{close.Text}”（{Locate(close).Describe()}）不在同一段落范围或同一表格中：循环/条件的开始和结束必须在同一容器的段落边界，或同一表格的行边界。",
+            $"'{open.Text}' and '{close.Text}' are not in the same paragraph range or table: a block must start and end at paragraph boundaries of one container, or in rows of one table."));
+    }
+
+    /// <summary>Moves the block's tags out of the text, around <paramref name="first"/>…<paramref name="last"/>.</summary>
+    private void Wrap(Tag open, Tag close, XElement first, XElement last)
+    {
+        open.RemoveFromText();
+        close.RemoveFromText();
+        MarkIfEmptied(open.Paragraph);
+        MarkIfEmptied(close.Paragraph);
+        InsertBefore(first, open.Text);
+        InsertAfter(last, close.Text);
+    }
+
+    private void RelocateCells(Block block)
+    {
+        var (open, close) = (block.Open, block.Close);
+        var cell = open.Paragraph.Ancestors(Tc).FirstOrDefault();
+        if (cell is null || close.Paragraph.Ancestors(Tc).FirstOrDefault() != cell || block.Elses.Count > 0)
+        {
+            problems.Add(new("T3", Locate(open), "{{#cells}} 与 {{/cells}} 必须在同一个表格单元格内（不带 {{else}}）。", "{{#cells}} and {{/cells}} must sit in one table cell (without {{else}})."));
+            return;
+        }
+
+        open.RemoveFromText();
+        close.RemoveFromText();
+        var tcPr = cell.Element(TcPr) ?? AddFirst(cell, new XElement(TcPr));
+        var gridSpan = tcPr.Element(GridSpan);
+        var span = int.TryParse((string?)gridSpan?.Attribute(Val), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : 1;
+        var tcW = tcPr.Element(TcW);
+        var width = (string?)tcW?.Attribute(WidthType) is null or "dxa" && int.TryParse((string?)tcW?.Attribute(Wd), NumberStyles.Integer, CultureInfo.InvariantCulture, out var w) ? w : 0;
+        if (gridSpan is null)
+        {
+            gridSpan = new XElement(GridSpan);
+            if (tcW is not null)
+            {
+                tcW.AddAfterSelf(gridSpan);
+            }
+            else
+            {
+                AddAfterCnfStyle(tcPr, gridSpan);
+            }
+        }
+
+        gridSpan.SetAttributeValue(Val, $"{{{{__span {State}}}}}");
+        if (tcW is not null && width > 0)
+        {
+            tcW.SetAttributeValue(Wd, $"{{{{__width {State}}}}}");
+        }
+
+        var args = open.Arguments;
+        InsertBefore(cell, $"{{{{#__cells {args} {State} {span} {width}}}}}");
+        InsertAfter(cell, "{{/__cells}}");
+    }
+
+    /// <summary>
+    /// <c>{{merge x}}</c> in a table cell: consecutive rows with the same value become one
+    /// vertically merged cell. The run restarts in every new table (a new project's table).
+    /// </summary>
+    private void RewriteMergeColumns(List<Tag> tags)
+    {
+        var resetTables = new HashSet<XElement>();
+        foreach (var tag in tags.Where(static t => t.Kind == TagKind.Expression && t.Name == "merge"))
+        {
+            var cell = tag.Paragraph.Ancestors(Tc).FirstOrDefault();
+            if (cell is null)
+            {
+                continue; // outside a table the helper just prints its value
+            }
+
+            var id = _mergeCells++;
+            var tcPr = cell.Element(TcPr) ?? AddFirst(cell, new XElement(TcPr));
+            tcPr.Elements(VMerge).Remove();
+            var anchor = tcPr.Element(HMerge) ?? tcPr.Element(GridSpan) ?? tcPr.Element(TcW) ?? tcPr.Element(CnfStyle);
+            var marker = new XText($"{{{{__vmerge {State} {id} {tag.Arguments}}}}}");
+            if (anchor is null)
+            {
+                tcPr.AddFirst(marker);
+            }
+            else
+            {
+                anchor.AddAfterSelf(marker);
+            }
+
+            tag.ReplaceInText($"{{{{__mergeText {State} {id}}}}}");
+            var table = cell.Ancestors(Tbl).First();
+            if (resetTables.Add(table))
+            {
+                table.AddBeforeSelf(new XText($"{{{{__mergeReset {State}}}}}"));
+            }
+        }
+    }
+
+    /// <summary>Paragraphs that only held block tags disappear (a cell keeps its last one).</summary>
+    private void RemoveEmptiedParagraphs()
+    {
+        foreach (var p in _emptied)
+        {
+            if (p.Parent is null || TextOf(p).Length > 0 || p.Descendants().Any(static e => NonTextContent.Contains(e.Name)))
+            {
+                continue;
+            }
+
+            if (p.Parent.Name == Tc && p.Parent.Elements(P).Count() == 1)
+            {
+                continue;
+            }
+
+            p.Remove();
+        }
+    }
+
+    /// <summary>A cell whose paragraphs are all conditional or repeated still gets one paragraph.</summary>
+    private void GuardCells()
+    {
+        var cells = _inserted.Keys.Select(static t => t.Parent).Where(static p => p?.Name == Tc).Distinct().ToList();
+        foreach (var cell in cells)
+        {
+            var tcPr = cell!.Element(TcPr);
+            var open = new XText("{{#__cellBody}}");
+            if (tcPr is null)
+            {
+                cell.AddFirst(open);
+            }
+            else
+            {
+                tcPr.AddAfterSelf(open);
+            }
+
+            cell.Add(new XText("{{/__cellBody}}"));
+        }
+    }
+
+    /// <summary>Bookmark ids and names are given at render time, unique in the output.</summary>
+    private void RewriteBookmarks(XElement root)
+    {
+        var byId = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var start in root.Descendants(BookmarkStart).ToList())
+        {
+            var id = (string?)start.Attribute(Id) ?? "";
+            var k = bookmarks.Add((string?)start.Attribute(Name) ?? "_Bookmark");
+            byId[id] = k;
+            start.SetAttributeValue(Id, $"{{{{__bmStart {State} {k}}}}}");
+            start.SetAttributeValue(Name, $"{{{{__bmName {State} {k} this}}}}");
+        }
+
+        foreach (var end in root.Descendants(BookmarkEnd).ToList())
+        {
+            if (byId.TryGetValue((string?)end.Attribute(Id) ?? "", out var k))
+            {
+                end.SetAttributeValue(Id, $"{{{{__bmEnd {State} {k}}}}}");
+            }
+            else
+            {
+                end.Remove();
+            }
+        }
+    }
+
+    private void MarkIfEmptied(XElement paragraph) => _emptied.Add(paragraph);
+
+    /// <summary>Inserts an opening marker before <paramref name="element"/>, outside blocks that already start there.</summary>
+    private void InsertBefore(XElement element, string text)
+    {
+        XNode cursor = element;
+        while (cursor.PreviousNode is XText t && _inserted.TryGetValue(t, out var isOpen) && isOpen)
+        {
+            cursor = t;
+        }
+
+        var node = new XText(text);
+        cursor.AddBeforeSelf(node);
+        _inserted[node] = true;
+    }
+
+    /// <summary>Inserts a closing marker after <paramref name="element"/>, outside blocks that already end there.</summary>
+    private void InsertAfter(XElement element, string text)
+    {
+        XNode cursor = element;
+        while (cursor.NextNode is XText t && _inserted.TryGetValue(t, out var isOpen) && !isOpen)
+        {
+            cursor = t;
+        }
+
+        var node = new XText(text);
+        cursor.AddAfterSelf(node);
+        _inserted[node] = false;
+    }
+
+    private static XElement AddFirst(XElement parent, XElement child)
+    {
+        parent.AddFirst(child);
+        return child;
+    }
+
+    private static void AddAfterCnfStyle(XElement tcPr, XElement child)
+    {
+        if (tcPr.Element(CnfStyle) is { } cnf)
+        {
+            cnf.AddAfterSelf(child);
+        }
+        else
+        {
+            tcPr.AddFirst(child);
+        }
+    }
+
+    private TemplateLocation Locate(Tag tag) => Locate(tag.Paragraph, tag.Text);
+
+    internal TemplateLocation Locate(XElement element, string? focus = null)
+    {
+        var paragraph = element.Name == P ? element : element.AncestorsAndSelf(P).FirstOrDefault();
+        var text = paragraph is null ? "" : TextOf(paragraph);
+        var context = Around(text, focus);
+        var cell = element.AncestorsAndSelf(Tc).FirstOrDefault();
+        var root = element.AncestorsAndSelf().Last();
+        if (cell is not null)
+        {
+            var row = cell.Parent!;
+            var table = row.Parent!;
+            var tableNumber = root.Descendants(Tbl).TakeWhile(t => t != table).Count() + 1;
+            var rowNumber = table.Elements(Tr).TakeWhile(r => r != row).Count() + 1;
+            var cellNumber = row.Elements(Tc).TakeWhile(c => c != cell).Count() + 1;
+            int? inCell = paragraph is null ? null : cell.Elements(P).TakeWhile(p => p != paragraph).Count() + 1;
+            return new TemplateLocation(partName, inCell, tableNumber, rowNumber, cellNumber, context);
+        }
+
+        int? number = paragraph is null ? null : root.Descendants(P).Where(static p => !p.Ancestors(Tc).Any()).TakeWhile(p => p != paragraph).Count() + 1;
+        return new TemplateLocation(partName, number, null, null, null, context);
+    }
+
+    private static string Around(string text, string? focus)
+    {
+        const int Radius = 20;
+        var at = focus is null ? -1 : text.IndexOf(focus, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return text.Length <= 2 * Radius ? text : text[..(2 * Radius)] + "…";
+        }
+
+        var start = Math.Max(0, at - Radius);
+        var end = Math.Min(text.Length, at + focus!.Length + Radius);
+        return (start > 0 ? "…" : "") + text[start..end] + (end < text.Length ? "…" : "");
+    }
+}
+
+/// <summary>Gives the bookmarks of all parts of one template their ordinals and remembers their names.</summary>
+internal sealed partial class BookmarkCollector
+{
+    private readonly List<string> _names = [];
+
+    public IReadOnlyList<string> Names => _names;
+
+    /// <summary>The first <c>_Toc</c> number of the template: output headings are numbered from it.</summary>
+    public long FirstToc => _names.Select(static n => TocNumber().Match(n)).Where(static m => m.Success)
+        .Select(static m => long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).DefaultIfEmpty(10000001).Min();
+
+    public int Add(string name)
+    {
+        _names.Add(name);
+        return _names.Count - 1;
+    }
+
+    [GeneratedRegex(@"^_Toc(\d{1,12})$")]
+    private static partial Regex TocNumber();
+}

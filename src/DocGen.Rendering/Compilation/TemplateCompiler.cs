@@ -1,0 +1,119 @@
+using System.IO.Compression;
+using System.IO.Packaging;
+using System.Security.Cryptography;
+using System.Xml;
+using System.Xml.Linq;
+using DocGen.Rendering.Engine;
+using DocumentFormat.OpenXml.Packaging;
+using HandlebarsDotNet;
+
+namespace DocGen.Rendering.Compilation;
+
+/// <summary>
+/// Compiles a Word template (.docx bytes) once: finds the parts that hold text (document,
+/// headers, footers, notes) through the package's relationships, turns each into a Handlebars
+/// template over its XML, and keeps every other part's bytes to copy into each output.
+/// All problems of a template are reported at once, with where they are, as a <see cref="TemplateException"/>.
+/// </summary>
+public static class TemplateCompiler
+{
+    public static CompiledTemplate Compile(ReadOnlyMemory<byte> docx, string name)
+    {
+        var problems = new List<TemplateProblem>();
+        var textParts = FindTextParts(docx, name);
+        var environment = TemplateHelpers.CreateEnvironment();
+        var bookmarks = new BookmarkCollector();
+        var parts = new List<TemplatePart>();
+
+        using var zip = new ZipArchive(new MemoryStream(docx.ToArray(), writable: false), ZipArchiveMode.Read);
+        foreach (var entry in zip.Entries)
+        {
+            if (entry.FullName.EndsWith('/'))
+            {
+                continue;
+            }
+
+            using var stream = entry.Open();
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            if (!textParts.Contains(entry.FullName))
+            {
+                parts.Add(new TemplatePart(entry.FullName, CompressionLevel.Fastest, null, buffer.ToArray()));
+                continue;
+            }
+
+            var compiled = CompilePart(entry.FullName, buffer.ToArray(), environment, bookmarks, problems);
+            parts.Add(new TemplatePart(entry.FullName, CompressionLevel.Fastest, compiled, null));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new TemplateException(name, problems);
+        }
+
+        var sha = Convert.ToHexStringLower(SHA256.HashData(docx.Span));
+        return new CompiledTemplate(name, sha, parts, new BookmarkTable(bookmarks.Names, bookmarks.FirstToc));
+    }
+
+    private static HandlebarsTemplate<TextWriter, object, object>? CompilePart(
+        string partName, byte[] xml, IHandlebars environment, BookmarkCollector bookmarks, List<TemplateProblem> problems)
+    {
+        XDocument document;
+        try
+        {
+            document = XDocument.Load(new MemoryStream(xml), LoadOptions.PreserveWhitespace);
+        }
+        catch (XmlException ex)
+        {
+            problems.Add(new TemplateProblem("T0", new TemplateLocation(partName, null, null, null, null, ""),
+                $"模板部件 {partName} 不是有效的 XML：{ex.Message}", $"Part {partName} is not well-formed XML: {ex.Message}"));
+            return null;
+        }
+
+        var before = problems.Count;
+        var compiler = new PartCompiler(partName, bookmarks, problems);
+        var text = compiler.Compile(document);
+        if (problems.Count > before)
+        {
+            return null;
+        }
+
+        try
+        {
+            return environment.Compile(new StringReader(text));
+        }
+        catch (HandlebarsException ex)
+        {
+            problems.Add(new TemplateProblem("T4", new TemplateLocation(partName, null, null, null, null, ""),
+                $"模板标签语法错误：{ex.Message}", $"Template tag syntax error: {ex.Message}"));
+            return null;
+        }
+    }
+
+    /// <summary>The package parts whose text may hold tags, as zip entry names.</summary>
+    private static HashSet<string> FindTextParts(ReadOnlyMemory<byte> docx, string name)
+    {
+        try
+        {
+            using var document = WordprocessingDocument.Open(new MemoryStream(docx.ToArray(), writable: false), false);
+            var main = document.MainDocumentPart ?? throw new InvalidDataException("no main document part");
+            IEnumerable<OpenXmlPart> parts = [main, .. main.HeaderParts, .. main.FooterParts];
+            if (main.FootnotesPart is { } footnotes)
+            {
+                parts = parts.Append(footnotes);
+            }
+
+            if (main.EndnotesPart is { } endnotes)
+            {
+                parts = parts.Append(endnotes);
+            }
+
+            return parts.Select(static p => p.Uri.OriginalString.TrimStart('/')).ToHashSet(StringComparer.Ordinal);
+        }
+        catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or InvalidDataException or IOException)
+        {
+            throw new TemplateException(name, [new TemplateProblem("T0", null,
+                $"不是有效的 Word 文档（.docx）：{ex.Message}", $"Not a valid Word document (.docx): {ex.Message}")]);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.IO.Compression;
+using System.Text;
+using DocGen.Rendering.Model;
+using HandlebarsDotNet;
+
+namespace DocGen.Rendering.Engine;
+
+/// <summary>A template failed while filling in data (a field the data does not have, a helper given the wrong value).</summary>
+public sealed class TemplateRenderException(string template, string part, Exception inner)
+    : Exception($"Template '{template}' failed while rendering {part}: {inner.Message}", inner)
+{
+    public string Template { get; } = template;
+
+    public string Part { get; } = part;
+}
+
+/// <summary>
+/// Writes a document: each compiled part streams its XML straight into the zip entry; the other
+/// parts are copied. Entry timestamps are fixed, so the same input and template give the same bytes.
+/// </summary>
+public static class DocxRenderer
+{
+    /// <summary>The timestamp of every entry (zip needs one; the clock would break determinism).</summary>
+    public static readonly DateTimeOffset EntryTimestamp = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static void Render(CompiledTemplate template, DocumentModel model, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(model);
+        model.State.Reset(template.Bookmarks);
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: s_utf8);
+        foreach (var part in template.Parts)
+        {
+            var entry = zip.CreateEntry(part.EntryName, part.Compression);
+            entry.LastWriteTime = EntryTimestamp;
+            using var stream = entry.Open();
+            if (part.Template is null)
+            {
+                stream.Write(part.Bytes);
+                continue;
+            }
+
+            using var writer = new StreamWriter(stream, s_utf8, bufferSize: 1 << 16);
+            try
+            {
+                part.Template(writer, model, null!);
+            }
+            catch (HandlebarsException ex)
+            {
+                throw new TemplateRenderException(template.Name, part.EntryName, ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text;
+
+namespace DocGen.Rendering.Engine;
+
+/// <summary>A loop item that names the bookmarks inside its part of the document (a project: its code).</summary>
+public interface IBookmarkKey
+{
+    string BookmarkKey { get; }
+}
+
+/// <summary>
+/// Bookkeeping of one render, reached by the engine's internal helpers through <c>@root.state</c>:
+/// bookmark ids and names (unique in the document, stable for the same input), vertical-merge
+/// runs, and the span of repeated cells.
+/// </summary>
+public sealed class RenderState
+{
+    /// <summary>Word refuses bookmark names longer than this.</summary>
+    public const int MaxBookmarkName = 40;
+
+    private readonly Dictionary<int, int> _bookmarkIds = [];
+    private readonly HashSet<string> _bookmarkNames = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<int, (string Value, bool Continues)> _merges = [];
+    private BookmarkTable _bookmarks = BookmarkTable.Empty;
+    private int _nextBookmarkId;
+    private long _nextToc;
+
+    internal int CellSpan { get; set; } = 1;
+
+    internal int CellWidth { get; set; }
+
+    internal void Reset(BookmarkTable bookmarks)
+    {
+        _bookmarks = bookmarks;
+        _bookmarkIds.Clear();
+        _bookmarkNames.Clear();
+        _merges.Clear();
+        _nextBookmarkId = 0;
+        _nextToc = bookmarks.FirstToc;
+    }
+
+    /// <summary>A new id for the next occurrence of template bookmark <paramref name="templateId"/>.</summary>
+    internal int StartBookmark(int templateId)
+    {
+        var id = _nextBookmarkId++;
+        _bookmarkIds[templateId] = id;
+        return id;
+    }
+
+    /// <summary>The id given to the latest start of template bookmark <paramref name="templateId"/>.</summary>
+    internal int EndBookmark(int templateId)
+        => _bookmarkIds.TryGetValue(templateId, out var id) ? id : StartBookmark(templateId);
+
+    /// <summary>
+    /// The name of this occurrence: <c>_Toc</c> bookmarks are numbered in document order from the
+    /// template's first; others take the loop item's key (a project's code) and a counter if needed.
+    /// </summary>
+    internal string BookmarkName(int templateId, object? context)
+    {
+        var name = _bookmarks.NameOf(templateId);
+        string candidate;
+        if (name.StartsWith("_Toc", StringComparison.Ordinal))
+        {
+            candidate = "_Toc" + (_nextToc++).ToString(CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            candidate = context is IBookmarkKey key ? Sanitize(name + "_" + key.BookmarkKey) : name;
+        }
+
+        var unique = candidate;
+        for (var n = 2; !_bookmarkNames.Add(unique); n++)
+        {
+            var suffix = "_" + n.ToString(CultureInfo.InvariantCulture);
+            unique = candidate[..Math.Min(candidate.Length, MaxBookmarkName - suffix.Length)] + suffix;
+        }
+
+        return unique;
+    }
+
+    /// <summary>Whether this merge-column cell starts a new run (its value differs from the cell above).</summary>
+    internal bool MergeCell(int cellId, string value)
+    {
+        var continues = _merges.TryGetValue(cellId, out var last) && last.Value == value;
+        _merges[cellId] = (value, continues);
+        return !continues;
+    }
+
+    /// <summary>A new table starts: no merge run continues into it.</summary>
+    internal void ResetMerges() => _merges.Clear();
+
+    internal string? MergeText(int cellId)
+        => _merges.TryGetValue(cellId, out var m) && !m.Continues ? m.Value : null;
+
+    private static string Sanitize(string name)
+    {
+        var sb = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            sb.Append(char.IsLetterOrDigit(c) || c == '_' ? c : '_');
+        }
+
+        return sb.Length <= MaxBookmarkName ? sb.ToString() : sb.ToString(0, MaxBookmarkName);
+    }
+}
+
+/// <summary>The bookmarks of a compiled template, by the ordinal the compiler gave them.</summary>
+internal sealed class BookmarkTable(IReadOnlyList<string> names, long firstToc)
+{
+    public static BookmarkTable Empty { get; } = new([], 10000000);
+
+    public long FirstToc { get; } = firstToc;
+
+    public string NameOf(int templateId) => templateId < names.Count ? names[templateId] : "_Bookmark";
+}

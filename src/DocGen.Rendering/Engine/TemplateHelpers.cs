@@ -1,0 +1,164 @@
+using System.Collections;
+using System.Globalization;
+using DocGen.Core.Model;
+using DocGen.Rendering.Model;
+using HandlebarsDotNet;
+
+namespace DocGen.Rendering.Engine;
+
+/// <summary>
+/// The Handlebars environment of DocGen templates: one isolated environment (no global
+/// registrations), values XML-encoded for Word, a typo in a template fails the render instead of
+/// printing blank, and the helpers admins use (see docs of each) plus internal ones the compiler
+/// inserts (prefixed <c>__</c>).
+/// </summary>
+internal static class TemplateHelpers
+{
+    /// <summary>Helpers an admin may type in a template.</summary>
+    public static readonly IReadOnlySet<string> Public = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "amount", "percent", "ordinal", "number", "chineseNumber", "indicatorValue", "join", "merge", "cells",
+    };
+
+    /// <summary>Handlebars' own helpers.</summary>
+    public static readonly IReadOnlySet<string> BuiltIn = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "if", "unless", "each", "with", "lookup", "log",
+    };
+
+    private static readonly CultureInfo s_inv = CultureInfo.InvariantCulture;
+
+    public static IHandlebars CreateEnvironment()
+    {
+        var env = Handlebars.Create(new HandlebarsConfiguration
+        {
+            ThrowOnUnresolvedBindingExpression = true,
+            FormatProvider = s_inv,
+            TextEncoder = new XmlTextEncoder(),
+        });
+
+        env.RegisterHelper("amount", static (output, _, args) => output.Write(Format(Decimal(args, 0, "amount"), "0.00")));
+        env.RegisterHelper("percent", static (output, _, args) => output.Write(Format(Decimal(args, 0, "percent"), "0.00") + "%"));
+        env.RegisterHelper("ordinal", static (output, _, args) => output.Write(ChineseNumber(Int(args, 0, "ordinal") + 1) + "是"));
+        env.RegisterHelper("number", static (output, _, args) => output.Write((Int(args, 0, "number") + 1).ToString(s_inv)));
+        env.RegisterHelper("chineseNumber", static (output, _, args) => output.Write(ChineseNumber(Int(args, 0, "chineseNumber"))));
+        env.RegisterHelper("indicatorValue", static (output, _, args) => output.Write(IndicatorValue(args.Length > 0 ? args[0] : null)));
+        env.RegisterHelper("join", static (output, _, args) => output.Write(Join(args)));
+
+        // Outside a table cell, “merge” just prints its value; in a cell the compiler rewrites it.
+        env.RegisterHelper("merge", static (output, _, args) => output.Write(args.Length > 0 ? Convert.ToString(args[0], s_inv) : ""));
+        env.RegisterHelper("cells", static (output, options, context, args) => Each(output, options, args.Length > 0 ? args[0] : null, state: null, span: 1, width: 0));
+
+        // Internal helpers, inserted by the compiler.
+        env.RegisterHelper("__bmStart", static (output, _, args) => output.Write(State(args).StartBookmark(Int(args, 1, "__bmStart")).ToString(s_inv)));
+        env.RegisterHelper("__bmEnd", static (output, _, args) => output.Write(State(args).EndBookmark(Int(args, 1, "__bmEnd")).ToString(s_inv)));
+        env.RegisterHelper("__bmName", static (output, _, args) => output.Write(State(args).BookmarkName(Int(args, 1, "__bmName"), args.Length > 2 ? args[2] : null)));
+        env.RegisterHelper("__vmerge", static (output, _, args) =>
+        {
+            var restart = State(args).MergeCell(Int(args, 1, "__vmerge"), Convert.ToString(args[2], s_inv) ?? "");
+            output.Write(restart ? "<w:vMerge w:val=\"restart\"/>" : "<w:vMerge/>", false);
+        });
+        env.RegisterHelper("__mergeReset", static (_, _, args) => State(args).ResetMerges());
+        env.RegisterHelper("__mergeText", static (output, _, args) => output.Write(State(args).MergeText(Int(args, 1, "__mergeText")) ?? ""));
+        env.RegisterHelper("__cells", static (output, options, context, args) =>
+            Each(output, options, args[0], State(args, 1), Int(args, 2, "__cells"), Int(args, 3, "__cells")));
+        env.RegisterHelper("__span", static (output, _, args) => output.Write(State(args).CellSpan.ToString(s_inv)));
+        env.RegisterHelper("__width", static (output, _, args) => output.Write(State(args).CellWidth.ToString(s_inv)));
+        env.RegisterHelper("__cellBody", static (output, options, context, args) =>
+        {
+            // A table cell must hold a paragraph even when every paragraph in it was conditional.
+            var body = options.Template();
+            output.Write(body, false);
+            if (!body.Contains("<w:p>", StringComparison.Ordinal) && !body.Contains("<w:p ", StringComparison.Ordinal))
+            {
+                output.Write("<w:p/>", false);
+            }
+        });
+        return env;
+    }
+
+    /// <summary>Repeats a table cell per item, sharing the template cell's grid span among the copies.</summary>
+    private static void Each(EncodedTextWriter output, BlockHelperOptions options, object? list, RenderState? state, int span, int width)
+    {
+        var items = list is IEnumerable e and not string ? e.Cast<object?>().ToList() : [];
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (state is not null)
+            {
+                // n copies share the span: the first (span mod n) get one column more.
+                var n = items.Count;
+                state.CellSpan = n >= span ? 1 : (span / n) + (i < span % n ? 1 : 0);
+                state.CellWidth = n >= span ? width / Math.Max(n, 1) : width * state.CellSpan / Math.Max(span, 1);
+            }
+
+            options.Template(output, items[i]);
+        }
+    }
+
+    internal static string IndicatorValue(object? value)
+    {
+        if (value is not IndicatorView i)
+        {
+            return Convert.ToString(value, s_inv) ?? "";
+        }
+
+        if (i.ValueText is { } text)
+        {
+            return text; // qualitative text, or a full display override
+        }
+
+        if (i.Comparator is not { } sym || i.Value is not { } v)
+        {
+            return "";
+        }
+
+        var number = v.ToString(s_inv);
+        return $"{sym}{number}{Comparators.Wording(sym)}{number}{i.Unit}";
+    }
+
+    /// <summary>一 … 十, 十一 … 九十九, then digits.</summary>
+    internal static string ChineseNumber(int n)
+    {
+        const string digits = "零一二三四五六七八九";
+        return n switch
+        {
+            < 1 or > 99 => n.ToString(s_inv),
+            < 10 => digits[n].ToString(),
+            10 => "十",
+            < 20 => "十" + digits[n % 10],
+            _ => digits[n / 10] + "十" + (n % 10 == 0 ? "" : digits[n % 10].ToString()),
+        };
+    }
+
+    private static string Join(Arguments args)
+    {
+        var separator = args.Length > 1 ? Convert.ToString(args[1], s_inv) : "、";
+        return args.Length > 0 && args[0] is IEnumerable e and not string
+            ? string.Join(separator, e.Cast<object?>().Select(static o => Convert.ToString(o, s_inv)))
+            : "";
+    }
+
+    private static string Format(decimal value, string format) => value.ToString(format, s_inv);
+
+    private static RenderState State(Arguments args, int index = 0)
+        => args.Length > index && args[index] is RenderState s ? s : throw new HandlebarsRuntimeException("DocGen internal helper called without render state.");
+
+    private static decimal Decimal(Arguments args, int index, string helper)
+    {
+        var value = args.Length > index ? args[index] : null;
+        return value switch
+        {
+            decimal d => d,
+            int n => n,
+            long n => n,
+            double d => (decimal)d,
+            string s when decimal.TryParse(s, NumberStyles.Number, s_inv, out var d) => d,
+            _ => throw new HandlebarsRuntimeException($"Helper '{helper}' expects a number; got '{value}'."),
+        };
+    }
+
+    private static int Int(Arguments args, int index, string helper)
+        => args.Length > index && args[index] is { } v && int.TryParse(Convert.ToString(v, s_inv), NumberStyles.Integer, s_inv, out var n)
+            ? n
+            : throw new HandlebarsRuntimeException($"Helper '{helper}' expects a whole number as argument {index + 1}.");
+}
