@@ -104,6 +104,18 @@ internal sealed partial class PartCompiler(string partName, BookmarkCollector bo
                     problems.Add(new("T1", Locate(tag), $"“{tag.Text}”没有对应的开始标签 {{{{#{tag.Name}}}}}。", $"'{tag.Text}' has no matching {{{{#{tag.Name}}}}}."));
                     break;
                 case TagKind.Close:
+                    // A close that cannot belong to the innermost open block (it sits outside that
+                    // block's table or container) but fits one further out: the inner ones were
+                    // never closed. Reporting them, not a cascade of mismatches, says what to fix.
+                    if (!Compatible(stack.Peek().Open, tag) && stack.Skip(1).FirstOrDefault(o => o.Open.Name == tag.Name && Compatible(o.Open, tag)).Open is { } outer)
+                    {
+                        while (stack.Peek().Open != outer)
+                        {
+                            var unclosed = stack.Pop().Open;
+                            problems.Add(new("T1", Locate(unclosed), $"“{unclosed.Text}”没有结束标签 {{{{/{unclosed.Name}}}}}。", $"'{unclosed.Text}' is never closed with {{{{/{unclosed.Name}}}}}."));
+                        }
+                    }
+
                     var (open, elses) = stack.Pop();
                     if (open.Name != tag.Name)
                     {
@@ -124,6 +136,18 @@ internal sealed partial class PartCompiler(string partName, BookmarkCollector bo
         }
 
         return blocks;
+    }
+
+    /// <summary>Whether a block opened at <paramref name="open"/> could end at <paramref name="close"/>: same paragraph, container or table.</summary>
+    private static bool Compatible(Tag open, Tag close)
+    {
+        if (open.Paragraph == close.Paragraph || open.Paragraph.Parent == close.Paragraph.Parent)
+        {
+            return true;
+        }
+
+        var openTable = open.Paragraph.Ancestors(Tbl).FirstOrDefault();
+        return openTable is not null && openTable == close.Paragraph.Ancestors(Tbl).FirstOrDefault();
     }
 
     private void Relocate(Block block)

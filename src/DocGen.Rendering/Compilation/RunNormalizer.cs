@@ -77,6 +77,7 @@ internal static partial class RunNormalizer
             }
 
             values[first] = values[first][..startOffset] + tag;
+            RemoveBookmarksBetween(paragraph, texts[first], texts[last]);
             for (var k = first + 1; k < last; k++)
             {
                 values[k] = "";
@@ -100,6 +101,22 @@ internal static partial class RunNormalizer
             {
                 run.Remove();
             }
+        }
+    }
+
+    /// <summary>
+    /// A bookmark that Word left inside a placeholder marks a spot that no longer exists once the
+    /// placeholder is replaced; it goes, with its end (which may sit elsewhere).
+    /// </summary>
+    private static void RemoveBookmarksBetween(XElement paragraph, XElement from, XElement to)
+    {
+        var inside = paragraph.Descendants()
+            .Where(e => (e.Name == BookmarkStart || e.Name == BookmarkEnd) && e.IsAfter(from) && e.IsBefore(to))
+            .ToList();
+        var root = paragraph.AncestorsAndSelf().Last();
+        foreach (var id in inside.Select(static e => (string?)e.Attribute(Id)).Distinct().ToList())
+        {
+            root.Descendants().Where(e => (e.Name == BookmarkStart || e.Name == BookmarkEnd) && (string?)e.Attribute(Id) == id).Remove();
         }
     }
 

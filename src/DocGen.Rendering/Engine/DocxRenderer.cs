@@ -47,7 +47,7 @@ public static class DocxRenderer
             {
                 part.Template(writer, model, null!);
             }
-            catch (HandlebarsException ex)
+            catch (Exception ex) when (ex is HandlebarsException or HandlebarsDotNet.Compiler.HandlebarsUndefinedBindingException)
             {
                 throw new TemplateRenderException(template.Name, part.EntryName, ex);
             }

@@ -2,11 +2,15 @@ using System.CommandLine;
 using DocGen.Core.Frameworks;
 using DocGen.Core.Json;
 using DocGen.Core.Validation;
+using DocGen.Rendering.Compilation;
+using DocGen.Rendering.Engine;
+using DocGen.Rendering.Model;
+using DocGen.Worker.IO;
 using DocGen.Worker.Templates;
 
 namespace DocGen.Worker.Cli;
 
-/// <summary>The <c>docgen</c> command line: <c>validate</c>, <c>schema</c> (more commands build on them).</summary>
+/// <summary>The <c>docgen</c> command line: <c>validate</c>, <c>render</c>, <c>schema</c>.</summary>
 public static class DocGenCli
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
@@ -43,6 +47,7 @@ public static class DocGenCli
             templatesOption,
         };
         root.Subcommands.Add(ValidateCommand(templatesOption, output, error));
+        root.Subcommands.Add(RenderCommand(templatesOption, output, error));
         root.Subcommands.Add(SchemaCommand(output, error));
         return root;
     }
@@ -79,6 +84,96 @@ public static class DocGenCli
 
             await output.WriteAsync(parse.GetValue(json) ? ReportFormatter.ToJson(check.Report, path) : ReportFormatter.ToText(check.Report, path)).ConfigureAwait(false);
             return check.IsValid ? ExitCodes.Ok : ExitCodes.Invalid;
+        });
+        return command;
+    }
+
+    private static Command RenderCommand(Option<string?> templatesOption, TextWriter output, TextWriter error)
+    {
+        var file = new Argument<string>("file") { Description = "JSON 申报文件。 The JSON submission." };
+        var outFile = new Option<string?>("--output", "-o") { Description = "输出的 Word 文件（默认：与输入同名的 .docx）。 The Word file to write (default: the input's name with .docx)." };
+        var template = new Option<string?>("--template") { Description = $"使用的 Word 模板（默认：模板文件夹中的 {TemplateDirectory.DefaultTemplate}）。 The Word template to fill." };
+        var json = new Option<bool>("--json") { Description = "以 JSON 输出校验报告。 Print the validation report as JSON." };
+        var command = new Command("render", "校验后生成 Word 文档（先写临时文件再改名，不会留下半个文件）。警告照常输出，不影响生成。 Validate, then write the Word document atomically; warnings are printed, not fatal.")
+        {
+            file,
+            outFile,
+            template,
+            json,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(file)!;
+            var templates = TemplateDirectory.Resolve(parse.GetValue(templatesOption));
+            var validator = CreateValidator(templates, error);
+            if (validator is null)
+            {
+                return ExitCodes.UsageOrIo;
+            }
+
+            SubmissionCheck check;
+            try
+            {
+                await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
+                check = await validator.CheckAsync(stream, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                await error.WriteLineAsync($"无法读取文件 Cannot read '{path}': {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.UsageOrIo;
+            }
+
+            await output.WriteAsync(parse.GetValue(json) ? ReportFormatter.ToJson(check.Report, path) : ReportFormatter.ToText(check.Report, path)).ConfigureAwait(false);
+            if (!check.IsValid)
+            {
+                return ExitCodes.Invalid;
+            }
+
+            var templatePath = parse.GetValue(template) ?? Path.Combine(templates, TemplateDirectory.DefaultTemplate);
+            CompiledTemplate compiled;
+            try
+            {
+                compiled = TemplateCompiler.Compile(await File.ReadAllBytesAsync(templatePath, cancellationToken).ConfigureAwait(false), Path.GetFileName(templatePath));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                await error.WriteLineAsync($"无法读取模板 Cannot read template '{templatePath}': {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.UsageOrIo;
+            }
+            catch (TemplateException ex)
+            {
+                await error.WriteLineAsync($"模板有误 Template problems in '{templatePath}':").ConfigureAwait(false);
+                foreach (var problem in ex.Problems)
+                {
+                    await error.WriteLineAsync("  " + problem).ConfigureAwait(false);
+                }
+
+                return ExitCodes.UsageOrIo;
+            }
+
+            var target = parse.GetValue(outFile) ?? Path.ChangeExtension(path, ".docx");
+            try
+            {
+                var model = ModelMapper.Map(check.Submission!, validator.Frameworks);
+                await AtomicFile.WriteAsync(target, (stream, _) =>
+                {
+                    DocxRenderer.Render(compiled, model, stream);
+                    return Task.CompletedTask;
+                }, overwrite: true, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TemplateRenderException ex)
+            {
+                await error.WriteLineAsync($"模板填充失败 The template failed: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.UsageOrIo;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                await error.WriteLineAsync($"无法写入 Cannot write '{target}': {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.UsageOrIo;
+            }
+
+            await output.WriteLineAsync($"已生成 Written: {target}").ConfigureAwait(false);
+            return ExitCodes.Ok;
         });
         return command;
     }

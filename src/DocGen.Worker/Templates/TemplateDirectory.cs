@@ -11,6 +11,9 @@ public static class TemplateDirectory
     public const string FrameworkFolder = "frameworks";
     public const string FrameworkPattern = "*.framework.json";
 
+    /// <summary>The shipped template: both parts (部门整体绩效目标, 预算项目绩效目标表) in one layout.</summary>
+    public const string DefaultTemplate = "performance-goals.docx";
+
     /// <summary>
     /// The explicit folder if given; else <c>templates/</c> under the current directory (where
     /// admins edit them in a checkout); else the copy shipped beside the executable.

@@ -5,10 +5,12 @@ namespace DocGen.Worker.Tests.Cli;
 
 public sealed class CliTests
 {
-    private static readonly string s_root = FindRoot();
+    internal static string Root { get; } = FindRoot();
+
+    private static readonly string s_root = Root;
     private static readonly string s_templates = Path.Combine(s_root, "templates");
 
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    internal static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();

@@ -1,0 +1,51 @@
+using DocGen.Worker.Cli;
+
+namespace DocGen.Worker.Tests.Cli;
+
+public sealed class RenderCommandTests : IDisposable
+{
+    private static readonly string s_root = CliTests.Root;
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("docgen-render-");
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    [Fact]
+    public async Task Render_SeedFixture_WritesTheDocumentAndPrintsWarnings()
+    {
+        var target = Path.Combine(_folder.FullName, "seed.docx");
+
+        var (exit, output, _) = await CliTests.Run("render", Path.Combine(s_root, "fixtures", "S001-seed.json"), "-o", target, "--templates", Path.Combine(s_root, "templates"));
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Contains("[V21]", output, StringComparison.Ordinal);
+        Assert.Contains(target, output, StringComparison.Ordinal);
+        var bytes = await File.ReadAllBytesAsync(target, TestContext.Current.CancellationToken);
+        Assert.Equal((byte)'P', bytes[0]); // a zip package
+        Assert.Empty(_folder.GetFiles("*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task Render_InvalidSubmission_ExitsOneAndWritesNothing()
+    {
+        var target = Path.Combine(_folder.FullName, "bad.docx");
+
+        var (exit, output, _) = await CliTests.Run("render", Path.Combine(s_root, "fixtures", "invalid", "I003-wrong-types.json"), "-o", target, "--templates", Path.Combine(s_root, "templates"));
+
+        Assert.Equal(ExitCodes.Invalid, exit);
+        Assert.Contains("未通过校验", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(target));
+    }
+
+    [Fact]
+    public async Task Render_BrokenTemplate_ExitsTwoAndSaysWhere()
+    {
+        var template = Path.Combine(_folder.FullName, "broken.docx");
+        await File.WriteAllTextAsync(template, "not a word file", TestContext.Current.CancellationToken);
+
+        var (exit, _, error) = await CliTests.Run("render", Path.Combine(s_root, "fixtures", "S001-seed.json"), "-o", Path.Combine(_folder.FullName, "x.docx"), "--template", template, "--templates", Path.Combine(s_root, "templates"));
+
+        Assert.Equal(ExitCodes.UsageOrIo, exit);
+        Assert.Contains("T0", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder.FullName, "x.docx")));
+    }
+}
