@@ -6,11 +6,12 @@ using DocGen.Rendering.Compilation;
 using DocGen.Rendering.Engine;
 using DocGen.Rendering.Model;
 using DocGen.Worker.IO;
+using DocGen.Worker.Service;
 using DocGen.Worker.Templates;
 
 namespace DocGen.Worker.Cli;
 
-/// <summary>The <c>docgen</c> command line: <c>validate</c>, <c>render</c>, <c>schema</c>.</summary>
+/// <summary>The <c>docgen</c> command line: <c>run</c> (the inbox service), <c>validate</c>, <c>render</c>, <c>schema</c>.</summary>
 public static class DocGenCli
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
@@ -28,7 +29,8 @@ public static class DocGenCli
             return ExitCodes.UsageOrIo;
         }
 
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken).ConfigureAwait(false);
+        // The host handles Ctrl+C / SIGTERM itself (graceful shutdown): the parser must not kill the process.
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null }, cancellationToken).ConfigureAwait(false);
     }
 
     private static RootCommand Build(TextWriter output, TextWriter error)
@@ -46,10 +48,40 @@ public static class DocGenCli
         {
             templatesOption,
         };
+        root.Subcommands.Add(RunCommand(templatesOption, error));
         root.Subcommands.Add(ValidateCommand(templatesOption, output, error));
         root.Subcommands.Add(RenderCommand(templatesOption, output, error));
         root.Subcommands.Add(SchemaCommand(output, error));
         return root;
+    }
+
+    private static Command RunCommand(Option<string?> templatesOption, TextWriter error)
+    {
+        var root = new Option<string?>("--root")
+        {
+            Description = "数据根目录（其下 inbox/ processing/ out/ failed/ archive/），默认当前目录下的 data/。 Root folder of inbox/, processing/, out/, failed/, archive/ (default: ./data).",
+        };
+        var command = new Command("run", "启动收件箱服务：把放入 inbox/ 的 JSON 生成 Word 文档到 out/。其他设置：appsettings.json、环境变量 DocGen__X 或 --DocGen:X=值。 Run the inbox service: JSON dropped into inbox/ becomes Word documents in out/. Other settings: appsettings.json, environment DocGen__X, or --DocGen:X=value.")
+        {
+            root,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            List<string> configuration = [.. parse.UnmatchedTokens];
+            if (parse.GetValue(root) is { } rootFolder)
+            {
+                configuration.Add($"--{DocGenOptions.Section}:{nameof(DocGenOptions.Root)}={rootFolder}");
+            }
+
+            if (parse.GetValue(templatesOption) is { } templates)
+            {
+                configuration.Add($"--{DocGenOptions.Section}:{nameof(DocGenOptions.Templates)}={templates}");
+            }
+
+            return await ServiceHost.RunAsync([.. configuration], error, cancellationToken).ConfigureAwait(false);
+        });
+        return command;
     }
 
     private static Command ValidateCommand(Option<string?> templatesOption, TextWriter output, TextWriter error)
@@ -159,7 +191,7 @@ public static class DocGenCli
                 {
                     DocxRenderer.Render(compiled, model, stream);
                     return Task.CompletedTask;
-                }, overwrite: true, cancellationToken).ConfigureAwait(false);
+                }, overwrite: true, flushToDisk: true, cancellationToken).ConfigureAwait(false);
             }
             catch (TemplateRenderException ex)
             {

@@ -6,7 +6,11 @@ namespace DocGen.Worker.IO;
 /// </summary>
 public static class AtomicFile
 {
-    public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, bool overwrite, CancellationToken cancellationToken)
+    /// <summary>Writes bytes atomically.</summary>
+    public static Task WriteAsync(string path, ReadOnlyMemory<byte> content, bool overwrite, bool flushToDisk, CancellationToken cancellationToken)
+        => WriteAsync(path, (s, ct) => s.WriteAsync(content, ct).AsTask(), overwrite, flushToDisk, cancellationToken);
+
+    public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, bool overwrite, bool flushToDisk, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
         var full = Path.GetFullPath(path);
@@ -19,7 +23,10 @@ public static class AtomicFile
             {
                 await write(stream, cancellationToken).ConfigureAwait(false);
                 await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
+                if (flushToDisk)
+                {
+                    stream.Flush(flushToDisk: true);
+                }
             }
 
             File.Move(temp, full, overwrite);

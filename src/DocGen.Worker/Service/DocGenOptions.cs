@@ -1,0 +1,75 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace DocGen.Worker.Service;
+
+/// <summary>
+/// Configuration of the inbox service (section <c>DocGen</c>: appsettings.json, environment
+/// variables <c>DocGen__Root</c>, command line <c>--DocGen:Root=…</c> or <c>docgen run --root</c>).
+/// Folder settings are relative to <see cref="Root"/> unless absolute.
+/// </summary>
+public sealed class DocGenOptions
+{
+    public const string Section = "DocGen";
+
+    /// <summary>The folder that holds all the others. <value>Default: <c>data</c> under the current directory.</value></summary>
+    [Required]
+    public string Root { get; set; } = "data";
+
+    /// <summary>Where submitters drop JSON files.</summary>
+    [Required]
+    public string Inbox { get; set; } = "inbox";
+
+    /// <summary>Claimed work (one sub-folder per submission being processed).</summary>
+    [Required]
+    public string Processing { get; set; } = "processing";
+
+    /// <summary>Generated Word documents.</summary>
+    [Required]
+    public string Out { get; set; } = "out";
+
+    /// <summary>Rejected input with its error report.</summary>
+    [Required]
+    public string Failed { get; set; } = "failed";
+
+    /// <summary>Processed input with its receipt.</summary>
+    [Required]
+    public string Archive { get; set; } = "archive";
+
+    /// <summary>Templates folder (Word templates and frameworks/). <value>Default: the shipped templates.</value></summary>
+    public string? Templates { get; set; }
+
+    /// <summary>The Word template file in <see cref="Templates"/>.</summary>
+    [Required]
+    public string Template { get; set; } = "performance-goals.docx";
+
+    /// <summary>Submissions processed at once. <value>Default: the processor count.</value></summary>
+    [Range(1, 256)]
+    public int MaxConcurrency { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Submissions queued ahead of the workers (memory stays flat however many files are dropped).</summary>
+    [Range(1, 100_000)]
+    public int QueueCapacity { get; set; } = 256;
+
+    /// <summary>How often the inbox is rescanned (network shares lose watcher events). <value>Default: 5 s.</value></summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    public TimeSpan RescanInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A file is taken once its size and time have not changed for this long (slow plain copies). <value>Default: 1 s.</value></summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan StableFor { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Malformed JSON is read again this many times while the file is still growing. <value>Default: 3.</value></summary>
+    [Range(0, 20)]
+    public int ParseRetries { get; set; } = 3;
+
+    /// <summary>Wait between those reads. <value>Default: 1 s.</value></summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan ParseRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Flush every written file to disk before renaming it into place (power-loss safety). <value>Default: true.</value></summary>
+    public bool FlushToDisk { get; set; } = true;
+}
+
+[OptionsValidator]
+public sealed partial class DocGenOptionsValidator : IValidateOptions<DocGenOptions>;

@@ -1,0 +1,59 @@
+using System.Globalization;
+
+namespace DocGen.Worker.Service;
+
+/// <summary>The service's folders, resolved to full paths, and the naming rules that go with them.</summary>
+public sealed class InboxFolders
+{
+    public InboxFolders(DocGenOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Root = Path.GetFullPath(options.Root);
+        Inbox = Under(options.Inbox);
+        Processing = Under(options.Processing);
+        Out = Under(options.Out);
+        Failed = Under(options.Failed);
+        Archive = Under(options.Archive);
+    }
+
+    public string Root { get; }
+
+    public string Inbox { get; }
+
+    public string Processing { get; }
+
+    public string Out { get; }
+
+    public string Failed { get; }
+
+    public string Archive { get; }
+
+    public IEnumerable<string> All => [Inbox, Processing, Out, Failed, Archive];
+
+    public void CreateAll()
+    {
+        foreach (var folder in All)
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+
+    /// <summary>
+    /// Whether a name in the inbox is a submission: <c>*.json</c>, not hidden (<c>.*</c>), not an
+    /// Office lock file (<c>~$*</c>), not a temporary or partial file (<c>*.tmp</c>, <c>*.part</c>).
+    /// </summary>
+    public static bool IsSubmissionName(string fileName)
+        => fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+            && !fileName.StartsWith('.')
+            && !fileName.StartsWith("~$", StringComparison.Ordinal)
+            && !fileName.EndsWith(".tmp.json", StringComparison.OrdinalIgnoreCase)
+            && !fileName.EndsWith(".part.json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The versioned stem for the n-th submission of a name: <c>report</c>, then <c>report.2</c>,
+    /// <c>report.3</c>, …, so a reused name never overwrites an earlier document or archive entry.
+    /// </summary>
+    public static string Versioned(string stem, int n) => n <= 1 ? stem : stem + "." + n.ToString(CultureInfo.InvariantCulture);
+
+    private string Under(string folder) => Path.GetFullPath(Path.Combine(Root, folder));
+}

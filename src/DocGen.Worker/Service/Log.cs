@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Logging;
+
+namespace DocGen.Worker.Service;
+
+/// <summary>Every log line of the service: stable event ids, named properties (structured logs).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "DocGen started. Inbox {Inbox}; out {Out}; failed {Failed}; archive {Archive}; processing {Processing}; template {Template}; concurrency {Concurrency}. Drop JSON files into the inbox (write to a .tmp name, then rename).")]
+    public static partial void Started(this ILogger logger, string inbox, string @out, string failed, string archive, string processing, string template, int concurrency);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "DocGen stopping; unfinished submissions stay claimed and are resumed at the next start.")]
+    public static partial void Stopping(this ILogger logger);
+
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Submission {File}: {Outcome} in {ElapsedMs:F0} ms -> {Output} ({WarningCount} warnings)")]
+    public static partial void Processed(this ILogger logger, string file, string outcome, double elapsedMs, string output, int warningCount);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Submission {File}: rejected in {ElapsedMs:F0} ms with {ErrorCount} errors -> {Report}")]
+    public static partial void Rejected(this ILogger logger, string file, double elapsedMs, int errorCount, string report);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Submission {File}: processing failed; it stays claimed and is retried at the next start")]
+    public static partial void ProcessingFailed(this ILogger logger, Exception exception, string file);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Recovered claimed submission {Claim} left by an earlier run")]
+    public static partial void Recovering(this ILogger logger, string claim);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Debug, Message = "Submission {File}: malformed JSON while the file is still changing; reading it again (attempt {Attempt})")]
+    public static partial void ParseRetry(this ILogger logger, string file, int attempt);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Transient I/O error, retry {Attempt} in {DelayMs:F0} ms: {Message}")]
+    public static partial void TransientRetry(this ILogger logger, int attempt, double delayMs, string message);
+
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Template {Template} compiled (sha256 {Sha256}) in {ElapsedMs:F0} ms; used from the next submission")]
+    public static partial void TemplateLoaded(this ILogger logger, string template, string sha256, double elapsedMs);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Template {Template} has {ProblemCount} problems (see {Report}); the last good version stays in use")]
+    public static partial void TemplateBroken(this ILogger logger, string template, int problemCount, string report);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "No usable template yet ({Template}); submissions wait in the inbox until it is fixed")]
+    public static partial void NoTemplate(this ILogger logger, string template);
+
+    [LoggerMessage(EventId = 4000, Level = LogLevel.Warning, Message = "Inbox watcher error ({Message}); rescanning the inbox")]
+    public static partial void WatcherError(this ILogger logger, string message);
+}

@@ -1,0 +1,51 @@
+using DocGen.Core.Frameworks;
+using DocGen.Worker.Cli;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace DocGen.Worker.Service;
+
+/// <summary>Builds and runs the Microsoft.Extensions.Hosting host of <c>docgen run</c>.</summary>
+public static class ServiceHost
+{
+    public static HostApplicationBuilder CreateBuilder(string[] configurationArgs)
+    {
+        // appsettings.json beside the executable holds the defaults; environment variables and
+        // the command line override it (standard .NET configuration).
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = configurationArgs,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Services.AddDocGenService();
+        builder.Services.AddSystemd();
+        builder.Services.AddWindowsService(static o => o.ServiceName = "DocGen");
+        return builder;
+    }
+
+    public static async Task<int> RunAsync(string[] configurationArgs, TextWriter error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var host = CreateBuilder(configurationArgs).Build();
+            await host.RunAsync(cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
+        catch (OptionsValidationException ex)
+        {
+            await error.WriteLineAsync("配置有误 Invalid configuration:").ConfigureAwait(false);
+            foreach (var failure in ex.Failures)
+            {
+                await error.WriteLineAsync("  " + failure).ConfigureAwait(false);
+            }
+
+            return ExitCodes.UsageOrIo;
+        }
+        catch (Exception ex) when (ex is FrameworkException or IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"无法启动 Cannot start: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.UsageOrIo;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using DocGen.Core.Validation;
+using DocGen.Worker.Templates;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+
+namespace DocGen.Worker.Service;
+
+public static class ServiceRegistration
+{
+    /// <summary>Registers the inbox service, its options (validated at start), and the transient-I/O retry pipeline.</summary>
+    public static IServiceCollection AddDocGenService(this IServiceCollection services)
+    {
+        services.AddOptions<DocGenOptions>().BindConfiguration(DocGenOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DocGenOptions>, DocGenOptionsValidator>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(static sp => new InboxFolders(sp.GetRequiredService<IOptions<DocGenOptions>>().Value));
+        services.AddSingleton<TemplateStore>();
+        services.AddSingleton(static sp => new SubmissionValidator(TemplateDirectory.LoadFrameworks(sp.GetRequiredService<TemplateStore>().TemplatesFolder)));
+        services.AddSingleton<SubmissionProcessor>();
+        services.AddHostedService<InboxService>();
+
+        // Only transient I/O is retried (sharing violations, a share that blinks); a missing file
+        // means another process took it, and validation or template errors are never retried.
+        services.AddResiliencePipeline(SubmissionProcessor.IoPipeline, static (builder, context) => builder.AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<IOException>(static e => e is not (FileNotFoundException or DirectoryNotFoundException) && !IsAlreadyExists(e)),
+            MaxRetryAttempts = 5,
+            Delay = TimeSpan.FromMilliseconds(100),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            OnRetry = args =>
+            {
+                context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<SubmissionProcessor>()
+                    .TransientRetry(args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, args.Outcome.Exception?.Message ?? "");
+                return ValueTask.CompletedTask;
+            },
+        }));
+        return services;
+    }
+
+    /// <summary>“The file already exists” is an answer (another process won a race), not a transient fault.</summary>
+    private static bool IsAlreadyExists(IOException e) => e.HResult is 17 or unchecked((int)0x80070050) or unchecked((int)0x800700B7);
+
+    /// <summary>Runs the host as a systemd or Windows service when started by one.</summary>
+    public static IHostBuilder UseDocGenServiceLifetime(this IHostBuilder builder)
+        => builder.UseSystemd().UseWindowsService(static o => o.ServiceName = "DocGen");
+}

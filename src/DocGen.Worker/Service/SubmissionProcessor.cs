@@ -1,0 +1,345 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using DocGen.Core.Validation;
+using DocGen.Rendering.Engine;
+using DocGen.Rendering.Model;
+using DocGen.Worker.IO;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace DocGen.Worker.Service;
+
+/// <summary>
+/// Takes one submission from the inbox to its end, exactly once, surviving a crash at any point:
+/// <list type="number">
+/// <item>claim: an atomic rename of the inbox file into its own folder <c>processing/&lt;claim&gt;/</c>;
+/// another process that renames the same file second simply finds it gone;</item>
+/// <item>stage: the document or the error report is written inside the claim folder;</item>
+/// <item>reserve a versioned name (<c>x</c>, <c>x.2</c>, …) with an exclusive create, and write the
+/// list of moves (the manifest);</item>
+/// <item>publish: rename the staged files into <c>out/</c> + <c>archive/</c> or <c>failed/</c>, the input last.</item>
+/// </list>
+/// A restart finds leftover claims: with a manifest it finishes the moves; without one it
+/// processes the claim again. Nothing submitted is ever deleted.
+/// </summary>
+public sealed class SubmissionProcessor(
+    InboxFolders folders,
+    IOptions<DocGenOptions> options,
+    TemplateStore templates,
+    SubmissionValidator validator,
+    [FromKeyedServices(SubmissionProcessor.IoPipeline)] ResiliencePipeline io,
+    TimeProvider time,
+    ILogger<SubmissionProcessor> logger)
+{
+    public const string IoPipeline = "docgen-io";
+
+    private const string StagedDocument = ".docgen-result.docx";
+    private const string StagedReceipt = ".docgen-receipt.json";
+    private const string StagedErrorsText = ".docgen-errors.txt";
+    private const string StagedErrorsJson = ".docgen-errors.json";
+    private const string Manifest = ".docgen-publish.json";
+
+    private readonly DocGenOptions _options = options.Value;
+
+    /// <summary>
+    /// Processes one inbox file if it is ready. Returns false when it was left for later (still
+    /// being written, no usable template yet) or taken by another process.
+    /// </summary>
+    public async Task<bool> TryProcessAsync(string inboxPath, CancellationToken cancellationToken)
+    {
+        if (templates.Current is null)
+        {
+            return false;
+        }
+
+        var clock = Stopwatch.StartNew();
+        FileInfo file = new(inboxPath);
+        if (!file.Exists)
+        {
+            return false;
+        }
+
+        var stamp = (file.Length, file.LastWriteTimeUtc);
+        byte[] bytes;
+        try
+        {
+            bytes = await io.ExecuteAsync(static async (path, ct) => await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false), inboxPath, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FileNotFoundException)
+        {
+            return false;
+        }
+
+        var check = validator.Check(bytes);
+
+        // A file still being copied is malformed JSON; wait until it stops changing before judging it.
+        if (IsMalformed(check) && time.GetUtcNow().UtcDateTime - file.LastWriteTimeUtc < _options.StableFor)
+        {
+            return false;
+        }
+
+        var claim = await ClaimAsync(file, cancellationToken).ConfigureAwait(false);
+        if (claim is null)
+        {
+            return false;
+        }
+
+        var claimed = new FileInfo(Path.Combine(claim, file.Name));
+        var first = claimed.Length == stamp.Length && claimed.LastWriteTimeUtc == stamp.LastWriteTimeUtc ? (bytes, check) : ((byte[], SubmissionCheck)?)null;
+        await ProcessClaimAsync(claim, first, clock, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Finishes every claim left in <c>processing/</c> by an earlier run.</summary>
+    public async Task RecoverAsync(CancellationToken cancellationToken)
+    {
+        foreach (var claim in Directory.EnumerateDirectories(folders.Processing).Order(StringComparer.Ordinal).ToList())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var claimId = Path.GetFileName(claim);
+            logger.Recovering(claimId);
+            try
+            {
+                await ProcessClaimAsync(claim, null, Stopwatch.StartNew(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.ProcessingFailed(ex, claim);
+            }
+        }
+    }
+
+    private async Task<string?> ClaimAsync(FileInfo file, CancellationToken cancellationToken)
+    {
+        var id = string.Create(CultureInfo.InvariantCulture, $"{time.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}")[..30];
+        var claim = Path.Combine(folders.Processing, id);
+        Directory.CreateDirectory(claim);
+        try
+        {
+            await io.ExecuteAsync(static (state, _) =>
+            {
+                File.Move(state.Source, state.Target, overwrite: false);
+                return ValueTask.CompletedTask;
+            }, (Source: file.FullName, Target: Path.Combine(claim, file.Name)), cancellationToken).ConfigureAwait(false);
+            return claim;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or IOException)
+        {
+            // Another process took it first (or it was removed): not ours.
+            Directory.Delete(claim, recursive: false);
+            return null;
+        }
+    }
+
+    private async Task ProcessClaimAsync(string claim, (byte[] Bytes, SubmissionCheck Check)? first, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var manifestPath = Path.Combine(claim, Manifest);
+        if (File.Exists(manifestPath))
+        {
+            var manifest = JsonSerializer.Deserialize<PublishManifest>(await File.ReadAllBytesAsync(manifestPath, cancellationToken).ConfigureAwait(false), ServiceJson.Options)!;
+            await PublishAsync(claim, manifest, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var input = Directory.EnumerateFiles(claim).FirstOrDefault(static f => !Path.GetFileName(f).StartsWith('.'));
+        if (input is null)
+        {
+            Directory.Delete(claim, recursive: true); // only our own staged files were left
+            return;
+        }
+
+        foreach (var staged in Directory.EnumerateFiles(claim, ".*"))
+        {
+            File.Delete(staged); // an interrupted attempt of ours: start it again
+        }
+
+        var name = Path.GetFileName(input);
+        var readClock = Stopwatch.StartNew();
+        var (bytes, check) = first ?? await ReadAndCheckAsync(input, cancellationToken).ConfigureAwait(false);
+        if (first is not null && IsMalformed(check))
+        {
+            (bytes, check) = await ReadAndCheckAsync(input, cancellationToken).ConfigureAwait(false);
+        }
+
+        var readMs = readClock.Elapsed.TotalMilliseconds;
+        if (!check.IsValid)
+        {
+            var report = await RejectAsync(claim, name, check.Report, cancellationToken).ConfigureAwait(false);
+            logger.Rejected(name, clock.Elapsed.TotalMilliseconds, check.Report.ErrorCount, report);
+            return;
+        }
+
+        var template = templates.Current ?? throw new InvalidOperationException("No template is loaded.");
+        var renderClock = Stopwatch.StartNew();
+        var document = new MemoryStream();
+        DocxRenderer.Render(template, ModelMapper.Map(check.Submission!, validator.Frameworks), document);
+        var renderMs = renderClock.Elapsed.TotalMilliseconds;
+        await AtomicFile.WriteAsync(Path.Combine(claim, StagedDocument), document.GetBuffer().AsMemory(0, (int)document.Length), overwrite: true, _options.FlushToDisk, cancellationToken).ConfigureAwait(false);
+
+        var stem = await ReserveAsync(Path.GetFileNameWithoutExtension(name), claim, success: true, cancellationToken).ConfigureAwait(false);
+        var receipt = new Receipt(
+            name,
+            Path.GetFileName(claim),
+            Sha256(bytes),
+            Path.GetRelativePath(folders.Root, Path.Combine(folders.Out, stem + ".docx")),
+            Sha256(document.GetBuffer().AsSpan(0, (int)document.Length)),
+            template.Name,
+            template.Sha256,
+            time.GetUtcNow(),
+            new ReceiptTimings(readMs, renderMs, clock.Elapsed.TotalMilliseconds),
+            [.. check.Report.Warnings]);
+        await WriteJsonAsync(Path.Combine(claim, StagedReceipt), receipt, cancellationToken).ConfigureAwait(false);
+
+        var publish = new PublishManifest("success", stem,
+        [
+            new(StagedDocument, Path.Combine(folders.Out, stem + ".docx"), Overwrite: false),
+            new(StagedReceipt, Path.Combine(folders.Archive, stem + ".receipt.json"), Overwrite: true),
+            new(name, Path.Combine(folders.Archive, stem + ".json"), Overwrite: false),
+        ]);
+        await WriteJsonAsync(manifestPath, publish, cancellationToken).ConfigureAwait(false);
+        await PublishAsync(claim, publish, cancellationToken).ConfigureAwait(false);
+        logger.Processed(name, "generated", clock.Elapsed.TotalMilliseconds, publish.Moves[0].To, check.Report.WarningCount);
+    }
+
+    /// <summary>Publishes the input to <c>failed/</c> with its report; returns the report's path.</summary>
+    private async Task<string> RejectAsync(string claim, string name, ValidationReport report, CancellationToken cancellationToken)
+    {
+        await AtomicFile.WriteAsync(Path.Combine(claim, StagedErrorsText), Encoding.UTF8.GetBytes(ReportFormatter.ToText(report, name)), overwrite: true, _options.FlushToDisk, cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAsync(Path.Combine(claim, StagedErrorsJson), Encoding.UTF8.GetBytes(ReportFormatter.ToJson(report, name)), overwrite: true, _options.FlushToDisk, cancellationToken).ConfigureAwait(false);
+        var stem = await ReserveAsync(Path.GetFileNameWithoutExtension(name), claim, success: false, cancellationToken).ConfigureAwait(false);
+        var publish = new PublishManifest("rejected", stem,
+        [
+            new(StagedErrorsText, Path.Combine(folders.Failed, stem + ".errors.txt"), Overwrite: false),
+            new(StagedErrorsJson, Path.Combine(folders.Failed, stem + ".errors.json"), Overwrite: true),
+            new(name, Path.Combine(folders.Failed, stem + ".json"), Overwrite: false),
+        ]);
+        await WriteJsonAsync(Path.Combine(claim, Manifest), publish, cancellationToken).ConfigureAwait(false);
+        await PublishAsync(claim, publish, cancellationToken).ConfigureAwait(false);
+        return publish.Moves[0].To;
+    }
+
+    /// <summary>
+    /// The first free versioned stem (<c>x</c>, <c>x.2</c>, …), reserved by creating its receipt
+    /// (or error report) exclusively, with the claim's id in it: two processes never get the same
+    /// stem, and a restarted claim finds its own reservation again.
+    /// </summary>
+    private async Task<string> ReserveAsync(string baseStem, string claim, bool success, CancellationToken cancellationToken)
+    {
+        var claimId = Path.GetFileName(claim);
+        var reservationBody = Encoding.UTF8.GetBytes($"{{\"reservedBy\":\"{claimId}\"}}");
+        for (var n = 1; ; n++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var stem = InboxFolders.Versioned(baseStem, n);
+            var (reservation, taken) = success
+                ? (Path.Combine(folders.Archive, stem + ".receipt.json"), new[] { Path.Combine(folders.Out, stem + ".docx"), Path.Combine(folders.Archive, stem + ".json") })
+                : (Path.Combine(folders.Failed, stem + ".errors.json"), new[] { Path.Combine(folders.Failed, stem + ".json"), Path.Combine(folders.Failed, stem + ".errors.txt") });
+            if (File.Exists(reservation))
+            {
+                if (await IsReservedByAsync(reservation, claimId, cancellationToken).ConfigureAwait(false))
+                {
+                    return stem;
+                }
+
+                continue;
+            }
+
+            if (taken.Any(File.Exists))
+            {
+                continue;
+            }
+
+            try
+            {
+                await using var stream = new FileStream(reservation, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                await stream.WriteAsync(reservationBody, cancellationToken).ConfigureAwait(false);
+                return stem;
+            }
+            catch (IOException) when (File.Exists(reservation))
+            {
+                // Another process reserved this stem a moment ago: try the next.
+            }
+        }
+    }
+
+    private static async Task<bool> IsReservedByAsync(string reservation, string claimId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var text = await File.ReadAllTextAsync(reservation, cancellationToken).ConfigureAwait(false);
+            return text.Contains($"\"reservedBy\":\"{claimId}\"", StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Performs the manifest's moves that have not happened yet, the input last; then removes the empty claim.</summary>
+    private async Task PublishAsync(string claim, PublishManifest manifest, CancellationToken cancellationToken)
+    {
+        foreach (var move in manifest.Moves)
+        {
+            var source = Path.Combine(claim, move.From);
+            if (!File.Exists(source))
+            {
+                continue; // moved before a crash
+            }
+
+            await io.ExecuteAsync(static (m, _) =>
+            {
+                File.Move(m.Source, m.Target, m.Overwrite);
+                return ValueTask.CompletedTask;
+            }, (Source: source, Target: move.To, move.Overwrite), cancellationToken).ConfigureAwait(false);
+        }
+
+        File.Delete(Path.Combine(claim, Manifest));
+        Directory.Delete(claim, recursive: false);
+    }
+
+    /// <summary>
+    /// Reads a claimed file; while it is malformed JSON and still changing (a slow copy renamed
+    /// early, still being written through its open handle), reads it again a few times.
+    /// </summary>
+    private async Task<(byte[] Bytes, SubmissionCheck Check)> ReadAndCheckAsync(string path, CancellationToken cancellationToken)
+    {
+        var bytes = await io.ExecuteAsync(static async (p, ct) => await File.ReadAllBytesAsync(p, ct).ConfigureAwait(false), path, cancellationToken).ConfigureAwait(false);
+        var check = validator.Check(bytes);
+        var stamp = Stamp(path);
+        for (var attempt = 1; attempt <= _options.ParseRetries && IsMalformed(check); attempt++)
+        {
+            await Task.Delay(_options.ParseRetryDelay, time, cancellationToken).ConfigureAwait(false);
+            var now = Stamp(path);
+            if (now == stamp)
+            {
+                continue;
+            }
+
+            var fileName = Path.GetFileName(path);
+            logger.ParseRetry(fileName, attempt);
+            stamp = now;
+            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            check = validator.Check(bytes);
+        }
+
+        return (bytes, check);
+    }
+
+    private async Task WriteJsonAsync<T>(string path, T value, CancellationToken cancellationToken)
+        => await AtomicFile.WriteAsync(path, JsonSerializer.SerializeToUtf8Bytes(value, ServiceJson.Options), overwrite: true, _options.FlushToDisk, cancellationToken).ConfigureAwait(false);
+
+    private static (long, DateTime) Stamp(string path)
+    {
+        FileInfo info = new(path);
+        return (info.Length, info.LastWriteTimeUtc);
+    }
+
+    private static bool IsMalformed(SubmissionCheck check)
+        => check.Report.Errors.Any(static e => e.Code is "D1");
+
+    private static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}

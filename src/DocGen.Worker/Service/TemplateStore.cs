@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Text;
+using DocGen.Rendering.Compilation;
+using DocGen.Rendering.Engine;
+using DocGen.Worker.IO;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DocGen.Worker.Service;
+
+/// <summary>
+/// The template in use, recompiled when an admin saves a new version. A version that does not
+/// compile leaves the last good one in use and writes <c>&lt;template&gt;.errors.txt</c> beside the
+/// template (where the admin looks), removed again once the template is fixed.
+/// </summary>
+public sealed class TemplateStore(IOptions<DocGenOptions> options, ILogger<TemplateStore> logger, TimeProvider time)
+{
+    private readonly Lock _gate = new();
+    private CompiledTemplate? _current;
+    private (long Length, DateTime Written) _seen;
+
+    public string TemplatesFolder { get; } = Templates.TemplateDirectory.Resolve(options.Value.Templates);
+
+    public string TemplatePath => Path.Combine(TemplatesFolder, options.Value.Template);
+
+    public string ErrorReportPath => TemplatePath + ".errors.txt";
+
+    /// <summary>The last version that compiled, or null if none has yet.</summary>
+    public CompiledTemplate? Current => Volatile.Read(ref _current);
+
+    /// <summary>Compiles the template if its file changed since the last look (cheap when it did not).</summary>
+    public void Refresh()
+    {
+        lock (_gate)
+        {
+            FileInfo file = new(TemplatePath);
+            if (!file.Exists)
+            {
+                if (_current is null && _seen != (-1, DateTime.MinValue))
+                {
+                    logger.NoTemplate(TemplatePath);
+                    _seen = (-1, DateTime.MinValue);
+                }
+
+                return;
+            }
+
+            var stamp = (file.Length, file.LastWriteTimeUtc);
+            if (stamp == _seen)
+            {
+                return;
+            }
+
+            // Word saves through a temporary file; wait until the new version stops changing.
+            if (time.GetUtcNow().UtcDateTime - file.LastWriteTimeUtc < TimeSpan.FromMilliseconds(300) && _current is not null)
+            {
+                return;
+            }
+
+            _seen = stamp;
+            Compile(file);
+        }
+    }
+
+    private void Compile(FileInfo file)
+    {
+        var clock = Stopwatch.StartNew();
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(file.FullName);
+        }
+        catch (IOException)
+        {
+            _seen = default; // locked by the editor: look again at the next refresh
+            return;
+        }
+
+        try
+        {
+            var compiled = TemplateCompiler.Compile(bytes, file.Name);
+            if (_current?.Sha256 != compiled.Sha256)
+            {
+                Volatile.Write(ref _current, compiled);
+                logger.TemplateLoaded(file.Name, compiled.Sha256, clock.Elapsed.TotalMilliseconds);
+            }
+
+            if (File.Exists(ErrorReportPath))
+            {
+                File.Delete(ErrorReportPath); // our own report: the template is fixed
+            }
+        }
+        catch (TemplateException ex)
+        {
+            var text = new StringBuilder()
+                .Append("模板有误，以下问题修正前仍使用上一个可用版本。 The template has problems; the last good version stays in use until they are fixed.\n")
+                .Append("模板 Template: ").Append(file.FullName).Append('\n')
+                .Append("时间 Time: ").Append(time.GetUtcNow().ToString("u", System.Globalization.CultureInfo.InvariantCulture)).Append("\n\n");
+            foreach (var problem in ex.Problems)
+            {
+                text.Append("- ").Append(problem).Append('\n');
+            }
+
+            AtomicFile.WriteAsync(ErrorReportPath, Encoding.UTF8.GetBytes(text.ToString()), overwrite: true, flushToDisk: false, CancellationToken.None)
+                .GetAwaiter().GetResult();
+            logger.TemplateBroken(file.Name, ex.Problems.Count, ErrorReportPath);
+        }
+    }
+}
