@@ -253,10 +253,13 @@ public sealed class SubmissionProcessor(
                 continue;
             }
 
+            // The reservation appears with its content in one step (written in the claim, then
+            // renamed without overwriting), so a crash never leaves an empty one behind.
+            var staged = Path.Combine(claim, ".docgen-reservation");
+            await File.WriteAllBytesAsync(staged, reservationBody, cancellationToken).ConfigureAwait(false);
             try
             {
-                await using var stream = new FileStream(reservation, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-                await stream.WriteAsync(reservationBody, cancellationToken).ConfigureAwait(false);
+                File.Move(staged, reservation, overwrite: false);
                 return stem;
             }
             catch (IOException) when (File.Exists(reservation))

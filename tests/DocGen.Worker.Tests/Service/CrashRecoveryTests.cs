@@ -1,0 +1,85 @@
+using System.Diagnostics;
+
+namespace DocGen.Worker.Tests.Service;
+
+/// <summary>
+/// kill -9 at random moments: every submission still ends exactly once, and every document in
+/// <c>out/</c> is complete. Runs <c>docgen run</c> as a separate process.
+/// </summary>
+public sealed class CrashRecoveryTests
+{
+    [Fact]
+    public async Task ServiceKilledRepeatedlyWhileProcessing_AccountsForEveryInputExactlyOnce()
+    {
+        await using var box = new ServiceSandbox();
+        const int Count = 400;
+        var random = new Random(20261124);
+        for (var i = 0; i < Count / 2; i++)
+        {
+            box.Drop($"c{i:D3}.json", i % 10 == 9 ? "{ \"kind\": \"combined\" }" : ServiceSandbox.SeedJson);
+        }
+
+        var killedWhileBusy = 0;
+        for (var round = 0; round < 4; round++)
+        {
+            using var process = StartService(box);
+            if (round == 1)
+            {
+                for (var i = Count / 2; i < Count; i++)
+                {
+                    box.Drop($"c{i:D3}.json", i % 10 == 9 ? "{ \"kind\": \"combined\" }" : ServiceSandbox.SeedJson);
+                }
+            }
+
+            await Task.Delay(random.Next(800, 1800), TestContext.Current.CancellationToken);
+            process.Kill(entireProcessTree: true); // SIGKILL: no chance to clean up
+            killedWhileBusy += ServiceSandbox.Names(box.Inbox).Count > 0 || Directory.EnumerateFileSystemEntries(box.Processing).Any() ? 1 : 0;
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        using (var last = StartService(box))
+        {
+            await ServiceSandbox.WaitUntil(
+                () => ServiceSandbox.Names(box.Inbox).Count == 0 && !Directory.EnumerateFileSystemEntries(box.Processing).Any()
+                    && ServiceSandbox.Names(box.Archive, "*.receipt.json").Count + ServiceSandbox.Names(box.Failed, "*.errors.txt").Count == Count,
+                "every submission ended", 180, () => $"inbox {ServiceSandbox.Names(box.Inbox).Count}, processing {string.Join(",", Directory.EnumerateFileSystemEntries(box.Processing, "*", SearchOption.AllDirectories))}, receipts {ServiceSandbox.Names(box.Archive, "*.receipt.json").Count}, errors {ServiceSandbox.Names(box.Failed, "*.errors.txt").Count}, out {ServiceSandbox.Names(box.Out).Count}, versioned {string.Join(",", ServiceSandbox.Names(box.Archive).Concat(ServiceSandbox.Names(box.Failed)).Where(static n => n.Contains(".2.", StringComparison.Ordinal)))}");
+            last.Kill(entireProcessTree: true);
+            await last.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(killedWhileBusy >= 2, $"only {killedWhileBusy} kills hit while work was pending: the test would prove little");
+        var valid = Enumerable.Range(0, Count).Where(static i => i % 10 != 9).Select(static i => $"c{i:D3}").ToList();
+        var invalid = Enumerable.Range(0, Count).Where(static i => i % 10 == 9).Select(static i => $"c{i:D3}").ToList();
+        Assert.Equal(valid.Select(static s => s + ".docx"), ServiceSandbox.Names(box.Out));
+        Assert.Equal(valid.SelectMany(static s => new[] { s + ".json", s + ".receipt.json" }).Order(StringComparer.Ordinal), ServiceSandbox.Names(box.Archive));
+        Assert.Equal(invalid.SelectMany(static s => new[] { s + ".errors.json", s + ".errors.txt", s + ".json" }).Order(StringComparer.Ordinal), ServiceSandbox.Names(box.Failed));
+        foreach (var docx in Directory.EnumerateFiles(box.Out))
+        {
+            ServiceSandbox.AssertValidDocx(docx);
+        }
+    }
+
+    private static Process StartService(ServiceSandbox box)
+    {
+        var docgen = Path.Combine(AppContext.BaseDirectory, "docgen.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(docgen);
+        start.ArgumentList.Add("run");
+        foreach (var argument in box.Arguments())
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += static (_, _) => { };
+        process.ErrorDataReceived += static (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+}

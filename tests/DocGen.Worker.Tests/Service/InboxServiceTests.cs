@@ -1,0 +1,184 @@
+using System.Text.Json;
+
+namespace DocGen.Worker.Tests.Service;
+
+public sealed class InboxServiceTests
+{
+    [Fact]
+    public async Task ValidSubmission_BecomesADocument_WithTheInputArchivedBesideAReceipt()
+    {
+        await using var box = new ServiceSandbox();
+        await box.StartHostAsync();
+
+        box.Drop("seed.json", ServiceSandbox.SeedJson);
+        await ServiceSandbox.WaitUntil(() => File.Exists(Path.Combine(box.Archive, "seed.json")), "seed archived");
+
+        Assert.Equal(["seed.docx"], ServiceSandbox.Names(box.Out));
+        ServiceSandbox.AssertValidDocx(Path.Combine(box.Out, "seed.docx"));
+        using var receipt = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(box.Archive, "seed.receipt.json"), TestContext.Current.CancellationToken));
+        var r = receipt.RootElement;
+        Assert.Equal("seed.json", r.GetProperty("submission").GetString());
+        Assert.Equal(64, r.GetProperty("inputSha256").GetString()!.Length);
+        Assert.Equal(Path.Combine("out", "seed.docx"), r.GetProperty("output").GetString());
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(box.Out, "seed.docx"), TestContext.Current.CancellationToken))), r.GetProperty("outputSha256").GetString());
+        Assert.Equal("performance-goals.docx", r.GetProperty("template").GetString());
+        Assert.Equal(11, r.GetProperty("warnings").GetArrayLength());
+        Assert.True(r.GetProperty("timings").GetProperty("totalMs").GetDouble() > 0);
+        Assert.Empty(ServiceSandbox.Names(box.Inbox));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(box.Processing));
+    }
+
+    [Fact]
+    public async Task InvalidSubmission_GoesToFailed_WithAChineseReportAndAJsonReport()
+    {
+        await using var box = new ServiceSandbox();
+        await box.StartHostAsync();
+
+        box.Drop("bad.json", """{ "kind": "combined", "fiscalYear": "二〇二一" }""");
+        await ServiceSandbox.WaitUntil(() => File.Exists(Path.Combine(box.Failed, "bad.json")), "bad.json rejected");
+
+        Assert.Equal(["bad.errors.json", "bad.errors.txt", "bad.json"], ServiceSandbox.Names(box.Failed));
+        var text = await File.ReadAllTextAsync(Path.Combine(box.Failed, "bad.errors.txt"), TestContext.Current.CancellationToken);
+        Assert.StartsWith("文件 File: bad.json", text, StringComparison.Ordinal);
+        Assert.Contains("$.fiscalYear", text, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(box.Failed, "bad.errors.json"), TestContext.Current.CancellationToken));
+        Assert.False(json.RootElement.GetProperty("valid").GetBoolean());
+        Assert.Empty(ServiceSandbox.Names(box.Out));
+    }
+
+    [Fact]
+    public async Task HalfWrittenFile_IsTakenOnlyOnceComplete_AndTemporaryNamesAreIgnored()
+    {
+        await using var box = new ServiceSandbox();
+        await box.StartHostAsync();
+        Directory.CreateDirectory(box.Inbox);
+        var half = ServiceSandbox.SeedJson.Length / 2;
+
+        // A slow plain copy: the first half now, the rest a moment later.
+        var path = Path.Combine(box.Inbox, "slow.json");
+        await File.WriteAllTextAsync(path, ServiceSandbox.SeedJson[..half], TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(box.Inbox, "pending.json.tmp"), ServiceSandbox.SeedJson, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(box.Inbox, "~$locked.json"), "x", TestContext.Current.CancellationToken);
+        await Task.Delay(150, TestContext.Current.CancellationToken);
+        await File.AppendAllTextAsync(path, ServiceSandbox.SeedJson[half..], TestContext.Current.CancellationToken);
+
+        await ServiceSandbox.WaitUntil(() => File.Exists(Path.Combine(box.Archive, "slow.json")), "slow.json processed");
+        Assert.Equal(["slow.docx"], ServiceSandbox.Names(box.Out));
+        Assert.Empty(ServiceSandbox.Names(box.Failed));
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        Assert.Equal(["pending.json.tmp", "~$locked.json"], ServiceSandbox.Names(box.Inbox));
+    }
+
+    [Fact]
+    public async Task TruncatedFileThatStopsChanging_IsRejectedAfterTheStabilityWait()
+    {
+        await using var box = new ServiceSandbox();
+        await box.StartHostAsync();
+
+        box.Drop("cut.json", ServiceSandbox.SeedJson[..100]);
+
+        await ServiceSandbox.WaitUntil(() => File.Exists(Path.Combine(box.Failed, "cut.json")), "cut.json rejected");
+        Assert.Contains("D1", await File.ReadAllTextAsync(Path.Combine(box.Failed, "cut.errors.txt"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReusedName_NeverOverwrites_ButGetsTheNextNumber()
+    {
+        await using var box = new ServiceSandbox();
+        await box.StartHostAsync();
+
+        box.Drop("a.json", ServiceSandbox.SeedJson);
+        await ServiceSandbox.WaitUntil(() => File.Exists(Path.Combine(box.Archive, "a.json")), "first a.json");
+        box.Drop("a.json", ServiceSandbox.SeedJson);
+        await ServiceSandbox.WaitUntil(() => File.Exists(Path.Combine(box.Archive, "a.2.json")), "second a.json");
+        box.Drop("a.json", "{}");
+        box.Drop("b.json", "{}");
+        await ServiceSandbox.WaitUntil(() => File.Exists(Path.Combine(box.Failed, "a.json")) && File.Exists(Path.Combine(box.Failed, "b.json")), "rejected a.json");
+        box.Drop("a.json", "{}");
+        await ServiceSandbox.WaitUntil(() => File.Exists(Path.Combine(box.Failed, "a.2.json")), "second rejected a.json");
+
+        Assert.Equal(["a.2.docx", "a.docx"], ServiceSandbox.Names(box.Out));
+        Assert.Equal(["a.2.json", "a.2.receipt.json", "a.json", "a.receipt.json"], ServiceSandbox.Names(box.Archive));
+        Assert.Contains("a.2.errors.txt", ServiceSandbox.Names(box.Failed));
+    }
+
+    [Fact]
+    public async Task TemplateReplacedWithABrokenOne_KeepsTheLastGood_ReportsBesideIt_ThenTheFixIsUsed()
+    {
+        await using var box = new ServiceSandbox();
+        await box.StartHostAsync();
+        var good = await File.ReadAllBytesAsync(box.TemplateFile, TestContext.Current.CancellationToken);
+        var report = box.TemplateFile + ".errors.txt";
+
+        await File.WriteAllTextAsync(box.TemplateFile, "broken", TestContext.Current.CancellationToken);
+        File.SetLastWriteTimeUtc(box.TemplateFile, TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(-5));
+        await ServiceSandbox.WaitUntil(() => File.Exists(report), "template error report");
+        Assert.Contains("T0", await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+
+        box.Drop("during.json", ServiceSandbox.SeedJson);
+        await ServiceSandbox.WaitUntil(() => File.Exists(Path.Combine(box.Out, "during.docx")), "rendered with the last good template");
+
+        // Fixed, with a visible change: the new version is used for the next submission.
+        var changed = ChangeTitle(good, "部门整体绩效目标", "部门整体绩效目标（修订版）");
+        await File.WriteAllBytesAsync(box.TemplateFile, changed, TestContext.Current.CancellationToken);
+        File.SetLastWriteTimeUtc(box.TemplateFile, TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(-4));
+        await ServiceSandbox.WaitUntil(() => !File.Exists(report), "template error report removed");
+        box.Drop("after.json", ServiceSandbox.SeedJson);
+        await ServiceSandbox.WaitUntil(() => File.Exists(Path.Combine(box.Out, "after.docx")), "rendered with the fixed template");
+
+        Assert.Contains("修订版", DocumentText(Path.Combine(box.Out, "after.docx")), StringComparison.Ordinal);
+        Assert.DoesNotContain("修订版", DocumentText(Path.Combine(box.Out, "during.docx")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TwoInstancesOnTheSameFolders_ProcessEveryFileExactlyOnce()
+    {
+        await using var box = new ServiceSandbox();
+        await box.StartHostAsync();
+        await box.StartHostAsync();
+        const int Count = 300;
+
+        for (var i = 0; i < Count; i++)
+        {
+            box.Drop($"s{i:D3}.json", ServiceSandbox.SeedJson);
+        }
+
+        await ServiceSandbox.WaitUntil(() => ServiceSandbox.Names(box.Archive, "*.receipt.json").Count == Count && ServiceSandbox.Names(box.Inbox).Count == 0, "all processed", 120);
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+
+        var expected = Enumerable.Range(0, Count).Select(static i => $"s{i:D3}").ToList();
+        Assert.Equal(expected.Select(static s => s + ".docx"), ServiceSandbox.Names(box.Out));
+        Assert.Equal(expected.Select(static s => s + ".json"), ServiceSandbox.Names(box.Archive).Where(static n => !n.EndsWith(".receipt.json", StringComparison.Ordinal)));
+        Assert.Empty(ServiceSandbox.Names(box.Failed));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(box.Processing));
+    }
+
+    internal static string DocumentText(string docx)
+    {
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docx, false);
+        return document.MainDocumentPart!.Document!.Body!.InnerText;
+    }
+
+    private static byte[] ChangeTitle(byte[] template, string from, string to)
+    {
+        using var input = new System.IO.Compression.ZipArchive(new MemoryStream(template), System.IO.Compression.ZipArchiveMode.Read);
+        using var result = new MemoryStream();
+        using (var output = new System.IO.Compression.ZipArchive(result, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in input.Entries)
+            {
+                using var reader = new StreamReader(entry.Open());
+                var text = reader.ReadToEnd();
+                if (entry.FullName == "word/document.xml")
+                {
+                    text = text.Replace(">" + from + "<", ">" + to + "<", StringComparison.Ordinal);
+                }
+
+                using var writer = new StreamWriter(output.CreateEntry(entry.FullName).Open());
+                writer.Write(text);
+            }
+        }
+
+        return result.ToArray();
+    }
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using DocGen.Worker.Service;
+using DocGen.Worker.Tests.Cli;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using Microsoft.Extensions.Hosting;
+
+namespace DocGen.Worker.Tests.Service;
+
+/// <summary>A temporary data root with its own copy of the templates, and real hosts running on it.</summary>
+internal sealed class ServiceSandbox : IAsyncDisposable
+{
+    private readonly List<IHost> _hosts = [];
+
+    public ServiceSandbox()
+    {
+        Folder = Directory.CreateTempSubdirectory("docgen-svc-").FullName;
+        Templates = Path.Combine(Folder, "templates");
+        CopyDirectory(Path.Combine(CliTests.Root, "templates"), Templates);
+    }
+
+    public string Folder { get; }
+
+    public string Root => Path.Combine(Folder, "data");
+
+    public string Templates { get; }
+
+    public string TemplateFile => Path.Combine(Templates, "performance-goals.docx");
+
+    public string Inbox => Path.Combine(Root, "inbox");
+
+    public string Out => Path.Combine(Root, "out");
+
+    public string Archive => Path.Combine(Root, "archive");
+
+    public string Failed => Path.Combine(Root, "failed");
+
+    public string Processing => Path.Combine(Root, "processing");
+
+    public static string SeedJson { get; } = File.ReadAllText(Path.Combine(CliTests.Root, "fixtures", "S001-seed.json"));
+
+    /// <summary>The service's arguments for this sandbox: short intervals so tests run fast.</summary>
+    public string[] Arguments(params string[] extra) =>
+    [
+        $"--DocGen:Root={Root}",
+        $"--DocGen:Templates={Templates}",
+        "--DocGen:RescanInterval=00:00:00.100",
+        "--DocGen:StableFor=00:00:00.300",
+        "--DocGen:ParseRetryDelay=00:00:00.200",
+        "--DocGen:FlushToDisk=false",
+        "--Logging:LogLevel:Default=Warning",
+        .. extra,
+    ];
+
+    public async Task<IHost> StartHostAsync(params string[] extra)
+    {
+        var host = ServiceHost.CreateBuilder(Arguments(extra)).Build();
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        _hosts.Add(host);
+        return host;
+    }
+
+    /// <summary>Drops a submission the recommended way: write to a temporary name, then rename.</summary>
+    public void Drop(string name, string content)
+    {
+        Directory.CreateDirectory(Inbox);
+        var temp = Path.Combine(Inbox, "." + name + ".tmp");
+        File.WriteAllText(temp, content);
+        File.Move(temp, Path.Combine(Inbox, name));
+    }
+
+    public static async Task WaitUntil(Func<bool> condition, string what, int timeoutSeconds = 30, Func<string>? state = null)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(timeoutSeconds))
+            {
+                Assert.Fail($"Timed out after {timeoutSeconds} s waiting for: {what}. {state?.Invoke()}");
+            }
+
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
+
+    public static List<string> Names(string folder, string pattern = "*")
+        => Directory.Exists(folder) ? [.. Directory.EnumerateFiles(folder, pattern).Select(static f => Path.GetFileName(f)).Order(StringComparer.Ordinal)] : [];
+
+    public static void AssertValidDocx(string path)
+    {
+        using var document = WordprocessingDocument.Open(path, false);
+        var errors = new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(document).Take(5).Select(static e => e.Description).ToList();
+        Assert.True(errors.Count == 0, $"{path}: {string.Join("; ", errors)}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in _hosts)
+        {
+            try
+            {
+                await host.StopAsync(TimeSpan.FromSeconds(10));
+            }
+            finally
+            {
+                host.Dispose();
+            }
+        }
+
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a killed child process may still hold a file for a moment
+        }
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
