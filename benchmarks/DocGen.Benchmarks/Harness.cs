@@ -1,0 +1,315 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using DocGen.Core.Frameworks;
+using DocGen.Core.Model;
+using DocGen.Core.Validation;
+using DocGen.Rendering.Compilation;
+using DocGen.Rendering.Engine;
+using DocGen.Rendering.Model;
+using DocGen.Worker.Service;
+using Microsoft.Extensions.Hosting;
+
+namespace DocGen.Benchmarks;
+
+internal sealed class Harness(bool smoke, Report report)
+{
+    private static readonly string s_root = FindRoot();
+    private static readonly byte[] s_templateBytes = File.ReadAllBytes(Path.Combine(s_root, "templates", "performance-goals.docx"));
+    private static readonly byte[] s_seedBytes = File.ReadAllBytes(Path.Combine(s_root, "fixtures", "S001-seed.json"));
+    private static readonly FrameworkCatalog s_frameworks = new(
+        Directory.EnumerateFiles(Path.Combine(s_root, "templates", "frameworks"), "*.framework.json").Order(StringComparer.Ordinal)
+            .Select(static f => FrameworkLoader.Load(File.ReadAllBytes(f), f)));
+
+    private readonly TimeSpan _budget = smoke ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromSeconds(3);
+
+    public void Compile()
+    {
+        TemplateCompiler.Compile(s_templateBytes, "performance-goals.docx");
+        var times = Repeat(smoke ? 3 : 30, () => TemplateCompiler.Compile(s_templateBytes, "performance-goals.docx"));
+        report.Add("compile shipped template", $"{Median(times):F2} ms", "≤ 50 ms");
+    }
+
+    public void Validate()
+    {
+        var validator = new SubmissionValidator(s_frameworks);
+        var (perOp, _, alloc) = Measure(() => validator.Check(s_seedBytes));
+        report.Add("validate seed", $"{perOp * 1000:F0} µs, {alloc / 1024.0:F0} KB alloc", "");
+    }
+
+    public void RenderSeed()
+    {
+        var template = TemplateCompiler.Compile(s_templateBytes, "performance-goals.docx");
+        var submission = new SubmissionValidator(s_frameworks).Check(s_seedBytes).Submission!;
+        var output = new MemoryStream(64 * 1024);
+        void Once()
+        {
+            output.SetLength(0);
+            DocxRenderer.Render(template, ModelMapper.Map(submission, s_frameworks), output);
+        }
+
+        var (perOp, perSecond, alloc) = Measure(Once);
+        report.Add("render seed (1 thread)", $"{perOp:F3} ms/doc, {perSecond:F0} docs/s, {alloc / 1024.0:F0} KB alloc/doc, {output.Length / 1024.0:F0} KB docx", "≤ 1 ms/doc, ≥ 1000 docs/s");
+
+        var threads = Environment.ProcessorCount;
+        var clock = Stopwatch.StartNew();
+        var total = 0L;
+        Parallel.For(0, threads, _ =>
+        {
+            var local = new MemoryStream(64 * 1024);
+            var n = 0;
+            while (clock.Elapsed < _budget)
+            {
+                local.SetLength(0);
+                DocxRenderer.Render(template, ModelMapper.Map(submission, s_frameworks), local);
+                n++;
+            }
+
+            Interlocked.Add(ref total, n);
+        });
+        report.Add($"render seed ({threads} threads)", $"{total / clock.Elapsed.TotalSeconds:F0} docs/s", "scales with cores");
+    }
+
+    public void Tables()
+    {
+        foreach (var size in smoke ? new[] { 100, 1000 } : [100, 1000, 10000, 100000])
+        {
+            var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, [.. ChildArguments(), "--child-table", size.ToString(CultureInfo.InvariantCulture)])
+            {
+                RedirectStandardOutput = true,
+            })!;
+            var line = child.StandardOutput.ReadToEnd().Trim();
+            child.WaitForExit();
+            var target = size switch { 1000 => "≤ 15 ms", 10000 => "≤ 150 ms, ≤ 80 MB peak", _ => "linear" };
+            report.Add($"render table {size:N0} indicators", line, target);
+        }
+    }
+
+    /// <summary>Runs in a child process so that its peak memory is this table's alone.</summary>
+    public static int ChildTable(int size)
+    {
+        var template = TemplateCompiler.Compile(s_templateBytes, "performance-goals.docx");
+        var submission = BigProject(size);
+        var output = new CountingStream();
+        DocxRenderer.Render(template, ModelMapper.Map(submission, s_frameworks), output);
+        var runs = size >= 100000 ? 3 : size >= 10000 ? 5 : 20;
+        var times = new List<double>();
+        long alloc = 0;
+        for (var i = 0; i < runs; i++)
+        {
+            output.SetLength(0);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var clock = Stopwatch.StartNew();
+            DocxRenderer.Render(template, ModelMapper.Map(submission, s_frameworks), output);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            alloc = GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        using var process = Process.GetCurrentProcess();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{Median(times):F1} ms/doc, {alloc / 1048576.0:F1} MB alloc/doc, peak {process.PeakWorkingSet64 / 1048576.0:F0} MB process, {output.Length / 1024.0:F0} KB docx"));
+        return 0;
+    }
+
+    public async Task ServiceAsync()
+    {
+        var files = smoke ? 50 : 1000;
+        var folder = Directory.CreateTempSubdirectory("docgen-bench-");
+        try
+        {
+            var root = Path.Combine(folder.FullName, "data");
+            using var host = ServiceHost.CreateBuilder([$"--DocGen:Root={root}", $"--DocGen:Templates={Path.Combine(s_root, "templates")}", "--Logging:LogLevel:Default=Warning"]).Build();
+            await host.StartAsync();
+            var inbox = Path.Combine(root, "inbox");
+            var outFolder = Path.Combine(root, "out");
+            await WaitFor(() => Directory.Exists(inbox));
+
+            // Throughput: all files dropped at once (write-then-rename).
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < files; i++)
+            {
+                Drop(inbox, $"t{i:D5}.json");
+            }
+
+            await WaitFor(() => Directory.EnumerateFiles(outFolder).Count() >= files);
+            var seconds = clock.Elapsed.TotalSeconds;
+            report.Add($"service: {files:N0} files dropped at once", $"{files / seconds:F0} docs/s ({seconds:F2} s)", "≥ 400 docs/s");
+
+            // Latency: one file at a time, from the rename into the inbox to the document in out/.
+            var samples = smoke ? 20 : 200;
+            var latencies = new List<double>();
+            for (var i = 0; i < samples; i++)
+            {
+                var name = $"l{i:D5}";
+                var target = Path.Combine(outFolder, name + ".docx");
+                var start = Stopwatch.GetTimestamp();
+                Drop(inbox, name + ".json");
+                while (!File.Exists(target))
+                {
+                    await Task.Delay(1);
+                }
+
+                latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                await Task.Delay(10);
+            }
+
+            latencies.Sort();
+            report.Add("service: drop-to-output latency", $"p50 {Percentile(latencies, 0.50):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms", "p50 ≤ 50 ms, p99 ≤ 250 ms");
+            await host.StopAsync();
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static void Drop(string inbox, string name)
+    {
+        var temp = Path.Combine(inbox, "." + name + ".tmp");
+        File.WriteAllBytes(temp, s_seedBytes);
+        File.Move(temp, Path.Combine(inbox, name));
+    }
+
+    private static async Task WaitFor(Func<bool> condition)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > TimeSpan.FromMinutes(5))
+            {
+                throw new TimeoutException("benchmark service did not finish");
+            }
+
+            await Task.Delay(2);
+        }
+    }
+
+    /// <summary>A project with <paramref name="size"/> indicators, built in code (past the submission limits, on purpose).</summary>
+    private static Submission BigProject(int size)
+    {
+        var seed = new SubmissionValidator(s_frameworks).Check(s_seedBytes).Submission!;
+        var project = seed.Projects![0];
+        var source = project.Indicators!;
+        var indicators = new List<Indicator>(size);
+        for (var i = 0; i < size; i++)
+        {
+            indicators.Add(source[i % source.Count] with { Name = "指标" + i.ToString(CultureInfo.InvariantCulture) });
+        }
+
+        return seed with { Kind = SubmissionKind.ProjectGoalTable, OverallGoal = null, ItemizedGoals = null, Safeguards = null, Projects = [project with { Indicators = indicators }] };
+    }
+
+    private (double PerOpMs, double PerSecond, double AllocBytes) Measure(Action action)
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            action();
+        }
+
+        var n = 0;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < _budget)
+        {
+            action();
+            n++;
+        }
+
+        var elapsed = clock.Elapsed;
+        var alloc = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)n;
+        return (elapsed.TotalMilliseconds / n, n / elapsed.TotalSeconds, alloc);
+    }
+
+    private static List<double> Repeat(int times, Action action)
+    {
+        var result = new List<double>();
+        for (var i = 0; i < times; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            action();
+            result.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        return result;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static string[] ChildArguments()
+    {
+        // Started as `dotnet DocGen.Benchmarks.dll` or as the apphost.
+        var entry = typeof(Harness).Assembly.Location;
+        return Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? [entry] : [];
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "DocGen.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("DocGen.sln not found");
+    }
+}
+
+/// <summary>A write-only stream that keeps nothing: measures the renderer, not a MemoryStream's growth.</summary>
+internal sealed class CountingStream : Stream
+{
+    private long _length;
+
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => _length;
+
+    public override long Position { get => _length; set => throw new NotSupportedException(); }
+
+    public override void Flush()
+    {
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => _length = value;
+
+    public override void Write(byte[] buffer, int offset, int count) => _length += count;
+
+    public override void Write(ReadOnlySpan<byte> buffer) => _length += buffer.Length;
+}
+
+internal sealed class Report
+{
+    private readonly List<(string Name, string Result, string Target)> _rows = [];
+
+    public void Add(string name, string result, string target)
+    {
+        _rows.Add((name, result, target));
+        Console.WriteLine($"  {name}: {result}");
+    }
+
+    public void Print()
+    {
+        var sb = new StringBuilder("\n| benchmark | result | target |\n|---|---|---|\n");
+        foreach (var (name, result, target) in _rows)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"| {name} | {result} | {target} |\n");
+        }
+
+        Console.WriteLine(sb);
+    }
+}

@@ -1,0 +1,30 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using DocGen.Benchmarks;
+
+// dotnet run -c Release --project benchmarks/DocGen.Benchmarks [-- --smoke] [-- --only NAME]
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+Console.OutputEncoding = Encoding.UTF8;
+if (args is ["--child-table", var size])
+{
+    return Harness.ChildTable(int.Parse(size, CultureInfo.InvariantCulture));
+}
+
+var smoke = args.Contains("--smoke");
+var only = args.SkipWhile(static a => a != "--only").Skip(1).FirstOrDefault();
+var report = new Report();
+var harness = new Harness(smoke, report);
+if (!Debugger.IsAttached && typeof(Harness).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false).OfType<DebuggableAttribute>().Any(static d => d.IsJITOptimizerDisabled))
+{
+    Console.WriteLine("warning: a Debug build; run with -c Release for real figures");
+}
+
+Console.WriteLine($"DocGen benchmarks — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(smoke ? "smoke pass" : "full run")}");
+if (only is null or "compile") harness.Compile();
+if (only is null or "validate") harness.Validate();
+if (only is null or "seed") harness.RenderSeed();
+if (only is null or "tables") harness.Tables();
+if (only is null or "service") await harness.ServiceAsync();
+report.Print();
+return 0;
