@@ -66,7 +66,7 @@ internal sealed class StructuralChecker(SubmissionLimits limits, IssueCollector 
             var member = typeInfo.Properties.FirstOrDefault(p => p.Name == property.Name);
             if (member is null)
             {
-                var suggestion = Suggest(property.Name, typeInfo.Properties.Select(static p => p.Name));
+                var suggestion = NameSuggestions.Suggest(property.Name, typeInfo.Properties.Select(static p => p.Name));
                 issues.Error("D6", childPath,
                     $"未知属性“{property.Name}”（可能是拼写错误）。" + (suggestion is null ? $"允许的属性：{string.Join("、", typeInfo.Properties.Select(static p => p.Name))}。" : $"您是否想写“{suggestion}”？"),
                     $"Unknown property '{property.Name}' (probably a typo)." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
@@ -210,50 +210,4 @@ internal sealed class StructuralChecker(SubmissionLimits limits, IssueCollector 
     }
 
     private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
-
-    /// <summary>The closest known name, when it is close enough to be a typo (or differs in case only).</summary>
-    internal static string? Suggest(string name, IEnumerable<string> candidates)
-    {
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in candidates)
-        {
-            if (string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return candidate;
-            }
-
-            var d = Levenshtein(name.ToUpperInvariant(), candidate.ToUpperInvariant());
-            if (d < bestDistance)
-            {
-                (best, bestDistance) = (candidate, d);
-            }
-        }
-
-        return bestDistance <= Math.Max(2, name.Length / 3) ? best : null;
-    }
-
-    private static int Levenshtein(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
 }

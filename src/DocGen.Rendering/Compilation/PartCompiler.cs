@@ -21,6 +21,29 @@ internal sealed partial class PartCompiler(string partName, BookmarkCollector bo
     private readonly Dictionary<XText, bool> _inserted = [];
     private readonly HashSet<XElement> _emptied = [];
     private int _mergeCells;
+    private List<Tag> _tags = [];
+
+    /// <summary>
+    /// When the assembled part does not compile, finds the tags Handlebars cannot parse, one by
+    /// one, so the report says where they are.
+    /// </summary>
+    public void LocateSyntaxErrors(Func<string, Exception?> tryCompile)
+    {
+        var before = problems.Count;
+        foreach (var tag in _tags)
+        {
+            var text = tag.Kind == TagKind.Open ? $"{tag.Text}{{{{/{tag.Name}}}}}" : tag.Kind == TagKind.Expression ? tag.Text : null;
+            if (text is not null && tryCompile(text) is { } error)
+            {
+                problems.Add(new TemplateProblem("T4", Locate(tag), $"“{tag.Text}”语法错误：{error.Message}", $"'{tag.Text}' has a syntax error: {error.Message}"));
+            }
+        }
+
+        if (problems.Count == before)
+        {
+            problems.Add(new TemplateProblem("T4", new TemplateLocation(partName, null, null, null, null, ""), "模板标签语法错误（未能定位到具体标签）。", "Template tag syntax error (no single tag could be blamed)."));
+        }
+    }
 
     public string Compile(XDocument document)
     {
@@ -39,7 +62,10 @@ internal sealed partial class PartCompiler(string partName, BookmarkCollector bo
         }
 
         var tags = CollectTags(root);
-        foreach (var block in PairBlocks(tags))
+        _tags = tags;
+        var blocks = PairBlocks(tags);
+        TemplateLinter.Check(tags, Locate, problems);
+        foreach (var block in blocks)
         {
             Relocate(block);
         }

@@ -82,10 +82,20 @@ public static class TemplateCompiler
         {
             return environment.Compile(new StringReader(text));
         }
-        catch (HandlebarsException ex)
+        catch (HandlebarsException)
         {
-            problems.Add(new TemplateProblem("T4", new TemplateLocation(partName, null, null, null, null, ""),
-                $"模板标签语法错误：{ex.Message}", $"Template tag syntax error: {ex.Message}"));
+            compiler.LocateSyntaxErrors(tag =>
+            {
+                try
+                {
+                    environment.Compile(tag);
+                    return null;
+                }
+                catch (HandlebarsException error)
+                {
+                    return error;
+                }
+            });
             return null;
         }
     }

@@ -61,6 +61,16 @@ public sealed class TemplateErrorTests
     }
 
     [Fact]
+    public void SyntaxErrorOnlyHandlebarsSees_IsStillReportedAtTheTag()
+    {
+        var ex = CompileFails(static xml => xml.Replace("{{amount budget.total}}", "{{amount budget.total \"unclosed}}", StringComparison.Ordinal));
+
+        var problem = Assert.Single(ex.Problems);
+        Assert.Equal("T4", problem.Code);
+        Assert.Equal((1, 3, 3), (problem.Location!.Table, problem.Location.Row, problem.Location.Cell));
+    }
+
+    [Fact]
     public void TrackedChanges_AreRefusedWithAClearMessage()
     {
         var ex = CompileFails(static xml => xml.Replace(
@@ -82,20 +92,74 @@ public sealed class TemplateErrorTests
     }
 
     [Fact]
-    public void TagSyntaxError_IsReported()
+    public void TagSyntaxError_IsReportedAtTheTag()
     {
-        var ex = CompileFails(static xml => xml.Replace("{{overallGoal.intro}}", "{{overallGoal.intro", StringComparison.Ordinal)
-            .Replace("{{#each overallGoal.items}}", "{{#each overallGoal.items}}}}", StringComparison.Ordinal));
+        var ex = CompileFails(static xml => xml.Replace("{{overallGoal.intro}}", "{{overallGoal.intro)}}", StringComparison.Ordinal));
 
-        Assert.NotEmpty(ex.Problems);
+        var problem = Assert.Single(ex.Problems, static p => p.Code == "T4");
+        Assert.Contains("overallGoal.intro)", problem.Location!.Context, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void FieldTheDataDoesNotHave_FailsTheRenderInsteadOfPrintingBlank()
+    public void FieldTheModelDoesNotHave_IsReportedAtCompile_WithADidYouMean()
     {
-        var template = TemplateCompiler.Compile(TemplateVariants.WithDocument(static xml => xml.Replace("{{fundPurpose}}", "{{fundPurpos}}", StringComparison.Ordinal)), "typo.docx");
+        var ex = CompileFails(static xml => xml.Replace("{{fundPurpose}}", "{{fundPurpos}}", StringComparison.Ordinal));
 
-        var ex = Assert.Throws<Rendering.Engine.TemplateRenderException>(() => Docs.Render(Docs.SeedJson, template));
-        Assert.Contains("fundPurpos", ex.Message, StringComparison.Ordinal);
+        var problem = Assert.Single(ex.Problems);
+        Assert.Equal("T7", problem.Code);
+        Assert.Equal((1, 4, 2), (problem.Location!.Table, problem.Location.Row, problem.Location.Cell));
+        Assert.Contains("fundPurpose", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FieldsAreLookedUpInTheLoopsScope()
+    {
+        // projectCode exists on a project, not at the top of the model.
+        var ex = CompileFails(static xml => xml.Replace("{{overallGoal.intro}}", "{{projectCode}}", StringComparison.Ordinal));
+
+        Assert.Equal("T7", Assert.Single(ex.Problems).Code);
+    }
+
+    [Fact]
+    public void UnknownHelper_IsReportedWithASuggestion()
+    {
+        var ex = CompileFails(static xml => xml.Replace("{{amount budget.total}}", "{{amout budget.total}}", StringComparison.Ordinal));
+
+        var problem = Assert.Single(ex.Problems);
+        Assert.Equal("T6", problem.Code);
+        Assert.Contains("amount", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoopOverSomethingThatIsNotAList_IsReported()
+    {
+        var ex = CompileFails(static xml => xml.Replace("{{#each goals}}", "{{#each projectName}}", StringComparison.Ordinal));
+
+        var problem = Assert.Single(ex.Problems);
+        Assert.Equal("T8", problem.Code);
+        Assert.Equal((1, 7, 2), (problem.Location!.Table, problem.Location.Row, problem.Location.Cell));
+    }
+
+    [Fact]
+    public void TemplateWithSeveralKindsOfProblems_ReportsThemAll()
+    {
+        var ex = CompileFails(static xml => xml
+            .Replace("{{fundPurpose}}", "{{fundPurpos}}", StringComparison.Ordinal)
+            .Replace("{{amount budget.total}}", "{{amout budget.total}}", StringComparison.Ordinal)
+            .Replace("{{#each goals}}", "{{#each projectName}}", StringComparison.Ordinal)
+            .Replace("{{basis}}{{/each}}", "{{basis}}", StringComparison.Ordinal));
+
+        Assert.Equal(["T1", "T6", "T7", "T8"], ex.Problems.Select(static p => p.Code).Distinct().Order());
+    }
+
+    [Fact]
+    public void PlaceholderInTheFooter_IsRendered_AndCheckedLikeTheBody()
+    {
+        var template = TemplateCompiler.Compile(TemplateVariants.WithPart("word/footer1.xml", static xml => xml.Replace("— </w:t>", "{{unit.shortName}} — </w:t>", StringComparison.Ordinal)), "footer.docx");
+        var docx = Docs.Render(Docs.SeedJson, template);
+
+        Assert.Contains("区直工委 — ", Docs.Part(docx, "word/footer1.xml").ToString(), StringComparison.Ordinal);
+        var ex = Assert.Throws<TemplateException>(() => TemplateCompiler.Compile(TemplateVariants.WithPart("word/footer1.xml", static xml => xml.Replace("— </w:t>", "{{unit.shortNam}} — </w:t>", StringComparison.Ordinal)), "footer.docx"));
+        Assert.Contains("footer", Assert.Single(ex.Problems).Location!.Describe(), StringComparison.Ordinal);
     }
 }
