@@ -36,6 +36,29 @@ internal static partial class RunNormalizer
         {
             e.Attributes().Where(static a => a.Name.Namespace == W14 && a.Name.LocalName is "paraId" or "textId").Remove();
         }
+
+        FixEditorQuirks(root);
+    }
+
+    /// <summary>
+    /// Values some editors write that the Open XML schema refuses (LibreOffice: a negative
+    /// <c>w:charSpace</c> printed as unsigned; <c>w:val="true"</c> on row properties that take on/off).
+    /// Outputs must validate, so the template's own slips are mended too.
+    /// </summary>
+    private static void FixEditorQuirks(XElement root)
+    {
+        foreach (var charSpace in root.Descendants().Attributes(W + "charSpace"))
+        {
+            if (long.TryParse(charSpace.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > int.MaxValue && value <= uint.MaxValue)
+            {
+                charSpace.Value = unchecked((int)(uint)value).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        foreach (var onOff in root.Descendants().Where(static e => e.Parent?.Name == W + "trPr" && e.Name.LocalName is "tblHeader" or "cantSplit" or "hidden").Attributes(Val))
+        {
+            onOff.Value = onOff.Value is "true" or "1" or "on" ? "on" : "off";
+        }
     }
 
     /// <summary>Joins every tag of the paragraph into the first text node it starts in.</summary>

@@ -51,6 +51,7 @@ public static class DocGenCli
         root.Subcommands.Add(RunCommand(templatesOption, error));
         root.Subcommands.Add(ValidateCommand(templatesOption, output, error));
         root.Subcommands.Add(RenderCommand(templatesOption, output, error));
+        root.Subcommands.Add(CheckTemplateCommand(templatesOption, output, error));
         root.Subcommands.Add(SchemaCommand(output, error));
         return root;
     }
@@ -206,6 +207,62 @@ public static class DocGenCli
 
             await output.WriteLineAsync($"已生成 Written: {target}").ConfigureAwait(false);
             return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command CheckTemplateCommand(Option<string?> templatesOption, TextWriter output, TextWriter error)
+    {
+        var file = new Argument<string?>("file")
+        {
+            Description = "要检查的 Word 模板；省略则检查模板文件夹中的全部 .docx。 The Word template to check; all .docx in the templates folder if omitted.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var json = new Option<bool>("--json") { Description = "以 JSON 输出（供程序读取）。 Print the result as JSON, for programs." };
+        var command = new Command("check-template", "一次列出模板的全部问题及其位置（正文/页眉/页脚、段落、表格行列、附近文字）。 Report every problem of a template with where it is.")
+        {
+            file,
+            json,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var folder = TemplateDirectory.Resolve(parse.GetValue(templatesOption));
+            var files = parse.GetValue(file) is { } one
+                ? [one]
+                : Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.docx").Where(static f => !Path.GetFileName(f).StartsWith("~$", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList() : [];
+            if (files.Count == 0)
+            {
+                await error.WriteLineAsync($"没有找到模板 No templates found in '{folder}'.").ConfigureAwait(false);
+                return ExitCodes.UsageOrIo;
+            }
+
+            var results = new List<TemplateCheckResult>();
+            foreach (var path in files)
+            {
+                byte[] bytes;
+                try
+                {
+                    bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    await error.WriteLineAsync($"无法读取模板 Cannot read '{path}': {ex.Message}").ConfigureAwait(false);
+                    return ExitCodes.UsageOrIo;
+                }
+
+                try
+                {
+                    TemplateCompiler.Compile(bytes, Path.GetFileName(path));
+                    results.Add(new TemplateCheckResult(path, true, []));
+                }
+                catch (TemplateException ex)
+                {
+                    results.Add(new TemplateCheckResult(path, false, ex.Problems));
+                }
+            }
+
+            await output.WriteAsync(parse.GetValue(json) ? TemplateCheckResult.ToJson(results) : TemplateCheckResult.ToText(results)).ConfigureAwait(false);
+            return results.All(static r => r.Ok) ? ExitCodes.Ok : ExitCodes.Invalid;
         });
         return command;
     }

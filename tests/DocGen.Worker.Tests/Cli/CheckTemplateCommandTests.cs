@@ -1,0 +1,73 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using DocGen.Worker.Cli;
+
+namespace DocGen.Worker.Tests.Cli;
+
+public sealed class CheckTemplateCommandTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("docgen-check-");
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    [Fact]
+    public async Task ShippedTemplates_CheckClean()
+    {
+        var (exit, output, _) = await CliTests.Run("check-template", "--templates", Path.Combine(CliTests.Root, "templates"));
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Contains("没有问题", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BrokenTemplate_ExitsOne_ListingEveryProblemWithWhere()
+    {
+        var broken = Path.Combine(_folder.FullName, "broken.docx");
+        await File.WriteAllBytesAsync(broken, Edit(static xml => xml
+            .Replace("{{fundPurpose}}", "{{fundPurpos}}", StringComparison.Ordinal)
+            .Replace("{{amount budget.total}}", "{{amout budget.total}}", StringComparison.Ordinal)), TestContext.Current.CancellationToken);
+
+        var (exit, output, _) = await CliTests.Run("check-template", broken);
+
+        Assert.Equal(ExitCodes.Invalid, exit);
+        Assert.Contains("2 个问题", output, StringComparison.Ordinal);
+        Assert.Contains("第 1 个表格 table 1, 第 4 行 row 4, 第 2 列 cell 2", output, StringComparison.Ordinal);
+        Assert.Contains("您是否想写“fundPurpose”", output, StringComparison.Ordinal);
+        Assert.Contains("[T6]", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Json_GivesCodesAndLocations()
+    {
+        var broken = Path.Combine(_folder.FullName, "broken.docx");
+        await File.WriteAllBytesAsync(broken, Edit(static xml => xml.Replace("{{#each goals}}", "{{#each projectName}}", StringComparison.Ordinal)), TestContext.Current.CancellationToken);
+
+        var (exit, output, _) = await CliTests.Run("check-template", broken, "--json");
+
+        Assert.Equal(ExitCodes.Invalid, exit);
+        using var json = JsonDocument.Parse(output);
+        var problem = json.RootElement[0].GetProperty("problems")[0];
+        Assert.Equal("T8", problem.GetProperty("code").GetString());
+        Assert.Equal(7, problem.GetProperty("location").GetProperty("row").GetInt32());
+    }
+
+    private static byte[] Edit(Func<string, string> transform)
+    {
+        var source = File.ReadAllBytes(Path.Combine(CliTests.Root, "templates", "performance-goals.docx"));
+        using var input = new ZipArchive(new MemoryStream(source), ZipArchiveMode.Read);
+        using var result = new MemoryStream();
+        using (var output = new ZipArchive(result, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in input.Entries)
+            {
+                using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
+                var text = reader.ReadToEnd();
+                using var writer = new StreamWriter(output.CreateEntry(entry.FullName).Open(), new UTF8Encoding(false));
+                writer.Write(entry.FullName == "word/document.xml" ? transform(text) : text);
+            }
+        }
+
+        return result.ToArray();
+    }
+}
