@@ -98,25 +98,8 @@ public static class DocGenCli
         {
             var path = parse.GetValue(file)!;
             var validator = CreateValidator(parse.GetValue(templatesOption), error);
-            if (validator is null)
-            {
-                return ExitCodes.UsageOrIo;
-            }
-
-            SubmissionCheck check;
-            try
-            {
-                await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
-                check = await validator.CheckAsync(stream, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                await error.WriteLineAsync($"无法读取文件 Cannot read '{path}': {ex.Message}").ConfigureAwait(false);
-                return ExitCodes.UsageOrIo;
-            }
-
-            await output.WriteAsync(parse.GetValue(json) ? ReportFormatter.ToJson(check.Report, path) : ReportFormatter.ToText(check.Report, path)).ConfigureAwait(false);
-            return check.IsValid ? ExitCodes.Ok : ExitCodes.Invalid;
+            var check = validator is null ? null : await CheckAndReportAsync(validator, path, parse.GetValue(json), output, error, cancellationToken).ConfigureAwait(false);
+            return check is null ? ExitCodes.UsageOrIo : check.IsValid ? ExitCodes.Ok : ExitCodes.Invalid;
         });
         return command;
     }
@@ -139,27 +122,10 @@ public static class DocGenCli
             var path = parse.GetValue(file)!;
             var templates = TemplateDirectory.Resolve(parse.GetValue(templatesOption));
             var validator = CreateValidator(templates, error);
-            if (validator is null)
+            var check = validator is null ? null : await CheckAndReportAsync(validator, path, parse.GetValue(json), output, error, cancellationToken).ConfigureAwait(false);
+            if (check is null || !check.IsValid)
             {
-                return ExitCodes.UsageOrIo;
-            }
-
-            SubmissionCheck check;
-            try
-            {
-                await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
-                check = await validator.CheckAsync(stream, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                await error.WriteLineAsync($"无法读取文件 Cannot read '{path}': {ex.Message}").ConfigureAwait(false);
-                return ExitCodes.UsageOrIo;
-            }
-
-            await output.WriteAsync(parse.GetValue(json) ? ReportFormatter.ToJson(check.Report, path) : ReportFormatter.ToText(check.Report, path)).ConfigureAwait(false);
-            if (!check.IsValid)
-            {
-                return ExitCodes.Invalid;
+                return check is null ? ExitCodes.UsageOrIo : ExitCodes.Invalid;
             }
 
             var templatePath = parse.GetValue(template) ?? Path.Combine(templates, TemplateDirectory.DefaultTemplate);
@@ -187,7 +153,7 @@ public static class DocGenCli
             var target = parse.GetValue(outFile) ?? Path.ChangeExtension(path, ".docx");
             try
             {
-                var model = ModelMapper.Map(check.Submission!, validator.Frameworks);
+                var model = ModelMapper.Map(check.Submission!, validator!.Frameworks);
                 await AtomicFile.WriteAsync(target, (stream, _) =>
                 {
                     DocxRenderer.Render(compiled, model, stream);
@@ -297,6 +263,25 @@ public static class DocGenCli
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Reads and validates a submission file and prints the report; null when the file cannot be read.</summary>
+    private static async Task<SubmissionCheck?> CheckAndReportAsync(SubmissionValidator validator, string path, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        SubmissionCheck check;
+        try
+        {
+            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
+            check = await validator.CheckAsync(stream, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"无法读取文件 Cannot read '{path}': {ex.Message}").ConfigureAwait(false);
+            return null;
+        }
+
+        await output.WriteAsync(json ? ReportFormatter.ToJson(check.Report, path) : ReportFormatter.ToText(check.Report, path)).ConfigureAwait(false);
+        return check;
     }
 
     internal static SubmissionValidator? CreateValidator(string? templates, TextWriter error)

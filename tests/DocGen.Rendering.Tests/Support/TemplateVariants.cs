@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 
@@ -14,28 +12,7 @@ internal static class TemplateVariants
     public static byte[] WithDocument(Func<string, string> transform) => WithPart("word/document.xml", transform);
 
     public static byte[] WithPart(string partName, Func<string, string> transform)
-    {
-        var source = File.ReadAllBytes(Docs.TemplatePath);
-        using var input = new ZipArchive(new MemoryStream(source), ZipArchiveMode.Read);
-        using var result = new MemoryStream();
-        using (var output = new ZipArchive(result, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var entry in input.Entries)
-            {
-                using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
-                var text = reader.ReadToEnd();
-                if (entry.FullName == partName)
-                {
-                    text = transform(text);
-                }
-
-                using var writer = new StreamWriter(output.CreateEntry(entry.FullName).Open(), new UTF8Encoding(false));
-                writer.Write(text);
-            }
-        }
-
-        return result.ToArray();
-    }
+        => DocGen.Tests.Shared.DocxEdit.WithPart(File.ReadAllBytes(Docs.TemplatePath), partName, transform);
 
     /// <summary>
     /// What Word does to typed placeholders: every run holding a tag is cut into one run per few

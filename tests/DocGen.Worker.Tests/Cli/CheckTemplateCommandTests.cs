@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using System.Text.Json;
 using DocGen.Worker.Cli;
 
@@ -53,21 +51,5 @@ public sealed class CheckTemplateCommandTests : IDisposable
     }
 
     private static byte[] Edit(Func<string, string> transform)
-    {
-        var source = File.ReadAllBytes(Path.Combine(CliTests.Root, "templates", "performance-goals.docx"));
-        using var input = new ZipArchive(new MemoryStream(source), ZipArchiveMode.Read);
-        using var result = new MemoryStream();
-        using (var output = new ZipArchive(result, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var entry in input.Entries)
-            {
-                using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
-                var text = reader.ReadToEnd();
-                using var writer = new StreamWriter(output.CreateEntry(entry.FullName).Open(), new UTF8Encoding(false));
-                writer.Write(entry.FullName == "word/document.xml" ? transform(text) : text);
-            }
-        }
-
-        return result.ToArray();
-    }
+        => DocGen.Tests.Shared.DocxEdit.WithPart(File.ReadAllBytes(Path.Combine(CliTests.Root, "templates", "performance-goals.docx")), "word/document.xml", transform);
 }

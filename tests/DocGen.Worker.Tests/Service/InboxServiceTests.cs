@@ -160,25 +160,5 @@ public sealed class InboxServiceTests
     }
 
     private static byte[] ChangeTitle(byte[] template, string from, string to)
-    {
-        using var input = new System.IO.Compression.ZipArchive(new MemoryStream(template), System.IO.Compression.ZipArchiveMode.Read);
-        using var result = new MemoryStream();
-        using (var output = new System.IO.Compression.ZipArchive(result, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var entry in input.Entries)
-            {
-                using var reader = new StreamReader(entry.Open());
-                var text = reader.ReadToEnd();
-                if (entry.FullName == "word/document.xml")
-                {
-                    text = text.Replace(">" + from + "<", ">" + to + "<", StringComparison.Ordinal);
-                }
-
-                using var writer = new StreamWriter(output.CreateEntry(entry.FullName).Open());
-                writer.Write(text);
-            }
-        }
-
-        return result.ToArray();
-    }
+        => DocGen.Tests.Shared.DocxEdit.WithPart(template, "word/document.xml", xml => xml.Replace(">" + from + "<", ">" + to + "<", StringComparison.Ordinal));
 }
