@@ -6,7 +6,6 @@ using System.Text.Json;
 using DocGen.Core.Validation;
 using DocGen.Rendering.Engine;
 using DocGen.Rendering.Model;
-using DocGen.Worker.IO;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -38,7 +37,6 @@ public sealed class SubmissionProcessor(
     public const string IoPipeline = "docgen-io";
 
     private const string StagedDocument = ".docgen-result.docx";
-    private const string StagedReceipt = ".docgen-receipt.json";
     private const string StagedErrorsText = ".docgen-errors.txt";
     private const string StagedErrorsJson = ".docgen-errors.json";
     private const string Manifest = ".docgen-publish.json";
@@ -138,9 +136,8 @@ public sealed class SubmissionProcessor(
     private async Task ProcessClaimAsync(string claim, (byte[] Bytes, SubmissionCheck Check)? first, Stopwatch clock, CancellationToken cancellationToken)
     {
         var manifestPath = Path.Combine(claim, Manifest);
-        if (File.Exists(manifestPath))
+        if (await ReadManifestAsync(manifestPath, cancellationToken).ConfigureAwait(false) is { } manifest)
         {
-            var manifest = JsonSerializer.Deserialize<PublishManifest>(await File.ReadAllBytesAsync(manifestPath, cancellationToken).ConfigureAwait(false), ServiceJson.Options)!;
             await PublishAsync(claim, manifest, cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -178,26 +175,34 @@ public sealed class SubmissionProcessor(
         var document = new MemoryStream();
         DocxRenderer.Render(template, ModelMapper.Map(check.Submission!, validator.Frameworks), document);
         var renderMs = renderClock.Elapsed.TotalMilliseconds;
-        await AtomicFile.WriteAsync(Path.Combine(claim, StagedDocument), document.GetBuffer().AsMemory(0, (int)document.Length), overwrite: true, _options.FlushToDisk, cancellationToken).ConfigureAwait(false);
+        // Only the document is flushed to disk before it is published: it is what submitters take.
+        await WriteStagedAsync(Path.Combine(claim, StagedDocument), document.GetBuffer().AsMemory(0, (int)document.Length), _options.FlushToDisk, cancellationToken).ConfigureAwait(false);
+        var outputSha = Sha256(document.GetBuffer().AsSpan(0, (int)document.Length));
+        var inputSha = Sha256(bytes);
+        var warnings = check.Report.Warnings.ToList();
 
-        var stem = await ReserveAsync(Path.GetFileNameWithoutExtension(name), claim, success: true, cancellationToken).ConfigureAwait(false);
-        var receipt = new Receipt(
-            name,
-            Path.GetFileName(claim),
-            Sha256(bytes),
-            Path.GetRelativePath(folders.Root, Path.Combine(folders.Out, stem + ".docx")),
-            Sha256(document.GetBuffer().AsSpan(0, (int)document.Length)),
-            template.Name,
-            template.Sha256,
-            time.GetUtcNow(),
-            new ReceiptTimings(readMs, renderMs, clock.Elapsed.TotalMilliseconds),
-            [.. check.Report.Warnings]);
-        await WriteJsonAsync(Path.Combine(claim, StagedReceipt), receipt, cancellationToken).ConfigureAwait(false);
+        // The receipt is the reservation of the versioned name: it appears in archive/ whole, once.
+        var stem = await ReserveAsync(
+            Path.GetFileNameWithoutExtension(name),
+            claim,
+            s => Path.Combine(folders.Archive, s + ".receipt.json"),
+            s => [Path.Combine(folders.Out, s + ".docx"), Path.Combine(folders.Archive, s + ".json")],
+            s => JsonSerializer.SerializeToUtf8Bytes(new Receipt(
+                name,
+                Path.GetFileName(claim),
+                inputSha,
+                Path.GetRelativePath(folders.Root, Path.Combine(folders.Out, s + ".docx")),
+                outputSha,
+                template.Name,
+                template.Sha256,
+                time.GetUtcNow(),
+                new ReceiptTimings(readMs, renderMs, clock.Elapsed.TotalMilliseconds),
+                warnings), ServiceJson.Options),
+            cancellationToken).ConfigureAwait(false);
 
         var publish = new PublishManifest("success", stem,
         [
             new(StagedDocument, Path.Combine(folders.Out, stem + ".docx"), Overwrite: false),
-            new(StagedReceipt, Path.Combine(folders.Archive, stem + ".receipt.json"), Overwrite: true),
             new(name, Path.Combine(folders.Archive, stem + ".json"), Overwrite: false),
         ]);
         await WriteJsonAsync(manifestPath, publish, cancellationToken).ConfigureAwait(false);
@@ -208,9 +213,16 @@ public sealed class SubmissionProcessor(
     /// <summary>Publishes the input to <c>failed/</c> with its report; returns the report's path.</summary>
     private async Task<string> RejectAsync(string claim, string name, ValidationReport report, CancellationToken cancellationToken)
     {
-        await AtomicFile.WriteAsync(Path.Combine(claim, StagedErrorsText), Encoding.UTF8.GetBytes(ReportFormatter.ToText(report, name)), overwrite: true, _options.FlushToDisk, cancellationToken).ConfigureAwait(false);
-        await AtomicFile.WriteAsync(Path.Combine(claim, StagedErrorsJson), Encoding.UTF8.GetBytes(ReportFormatter.ToJson(report, name)), overwrite: true, _options.FlushToDisk, cancellationToken).ConfigureAwait(false);
-        var stem = await ReserveAsync(Path.GetFileNameWithoutExtension(name), claim, success: false, cancellationToken).ConfigureAwait(false);
+        await WriteStagedAsync(Path.Combine(claim, StagedErrorsText), Encoding.UTF8.GetBytes(ReportFormatter.ToText(report, name)), flushToDisk: false, cancellationToken).ConfigureAwait(false);
+        await WriteStagedAsync(Path.Combine(claim, StagedErrorsJson), Encoding.UTF8.GetBytes(ReportFormatter.ToJson(report, name)), flushToDisk: false, cancellationToken).ConfigureAwait(false);
+        var claimId = Path.GetFileName(claim);
+        var stem = await ReserveAsync(
+            Path.GetFileNameWithoutExtension(name),
+            claim,
+            s => Path.Combine(folders.Failed, s + ".errors.json"),
+            s => [Path.Combine(folders.Failed, s + ".json"), Path.Combine(folders.Failed, s + ".errors.txt")],
+            _ => Encoding.UTF8.GetBytes($"{{\"reservedBy\":\"{claimId}\"}}"),
+            cancellationToken).ConfigureAwait(false);
         var publish = new PublishManifest("rejected", stem,
         [
             new(StagedErrorsText, Path.Combine(folders.Failed, stem + ".errors.txt"), Overwrite: false),
@@ -223,40 +235,44 @@ public sealed class SubmissionProcessor(
     }
 
     /// <summary>
-    /// The first free versioned stem (<c>x</c>, <c>x.2</c>, …), reserved by creating its receipt
-    /// (or error report) exclusively, with the claim's id in it: two processes never get the same
-    /// stem, and a restarted claim finds its own reservation again.
+    /// The first free versioned stem (<c>x</c>, <c>x.2</c>, …), reserved by renaming a file
+    /// written in the claim (the receipt, or a placeholder for an error report) to its final name
+    /// without overwriting: it appears whole, two processes never get the same stem, and a
+    /// restarted claim recognises its own reservation by the claim id inside it.
     /// </summary>
-    private async Task<string> ReserveAsync(string baseStem, string claim, bool success, CancellationToken cancellationToken)
+    private static async Task<string> ReserveAsync(
+        string baseStem,
+        string claim,
+        Func<string, string> reservationOf,
+        Func<string, string[]> takenBy,
+        Func<string, byte[]> contentFor,
+        CancellationToken cancellationToken)
     {
         var claimId = Path.GetFileName(claim);
-        var reservationBody = Encoding.UTF8.GetBytes($"{{\"reservedBy\":\"{claimId}\"}}");
+        var staged = Path.Combine(claim, ".docgen-reservation");
         for (var n = 1; ; n++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var stem = InboxFolders.Versioned(baseStem, n);
-            var (reservation, taken) = success
-                ? (Path.Combine(folders.Archive, stem + ".receipt.json"), new[] { Path.Combine(folders.Out, stem + ".docx"), Path.Combine(folders.Archive, stem + ".json") })
-                : (Path.Combine(folders.Failed, stem + ".errors.json"), new[] { Path.Combine(folders.Failed, stem + ".json"), Path.Combine(folders.Failed, stem + ".errors.txt") });
+            var reservation = reservationOf(stem);
             if (File.Exists(reservation))
             {
                 if (await IsReservedByAsync(reservation, claimId, cancellationToken).ConfigureAwait(false))
                 {
+                    await WriteStagedAsync(staged, contentFor(stem), flushToDisk: false, cancellationToken).ConfigureAwait(false);
+                    File.Move(staged, reservation, overwrite: true);
                     return stem;
                 }
 
                 continue;
             }
 
-            if (taken.Any(File.Exists))
+            if (takenBy(stem).Any(File.Exists))
             {
                 continue;
             }
 
-            // The reservation appears with its content in one step (written in the claim, then
-            // renamed without overwriting), so a crash never leaves an empty one behind.
-            var staged = Path.Combine(claim, ".docgen-reservation");
-            await File.WriteAllBytesAsync(staged, reservationBody, cancellationToken).ConfigureAwait(false);
+            await WriteStagedAsync(staged, contentFor(stem), flushToDisk: false, cancellationToken).ConfigureAwait(false);
             try
             {
                 File.Move(staged, reservation, overwrite: false);
@@ -274,7 +290,7 @@ public sealed class SubmissionProcessor(
         try
         {
             var text = await File.ReadAllTextAsync(reservation, cancellationToken).ConfigureAwait(false);
-            return text.Contains($"\"reservedBy\":\"{claimId}\"", StringComparison.Ordinal);
+            return text.Contains(claimId, StringComparison.Ordinal);
         }
         catch (IOException)
         {
@@ -332,8 +348,35 @@ public sealed class SubmissionProcessor(
         return (bytes, check);
     }
 
-    private async Task WriteJsonAsync<T>(string path, T value, CancellationToken cancellationToken)
-        => await AtomicFile.WriteAsync(path, JsonSerializer.SerializeToUtf8Bytes(value, ServiceJson.Options), overwrite: true, _options.FlushToDisk, cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// Writes a file inside the claim folder. No temporary name is needed there: a staged file
+    /// only counts once the manifest that names it exists, and a claim without one is redone.
+    /// </summary>
+    private static async Task WriteStagedAsync(string path, ReadOnlyMemory<byte> content, bool flushToDisk, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 14);
+        await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
+        if (flushToDisk)
+        {
+            stream.Flush(flushToDisk: true);
+        }
+    }
+
+    private static Task WriteJsonAsync<T>(string path, T value, CancellationToken cancellationToken)
+        => WriteStagedAsync(path, JsonSerializer.SerializeToUtf8Bytes(value, ServiceJson.Options), flushToDisk: false, cancellationToken);
+
+    /// <summary>The claim's manifest, or null when there is none or it was cut short (then the claim is redone).</summary>
+    private static async Task<PublishManifest?> ReadManifestAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<PublishManifest>(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false), ServiceJson.Options);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or JsonException)
+        {
+            return null;
+        }
+    }
 
     private static (long, DateTime) Stamp(string path)
     {
