@@ -42,7 +42,8 @@ public static class DocxRenderer
                 continue;
             }
 
-            using var writer = new StreamWriter(stream, s_utf8, bufferSize: 1 << 16);
+            // A small buffer: 64K chars would be two large-object-heap arrays per part per document.
+            using var writer = new StreamWriter(stream, s_utf8, bufferSize: 4096);
             try
             {
                 part.Template(writer, model, null!);

@@ -65,7 +65,7 @@ public sealed class SubmissionProcessor(
         byte[] bytes;
         try
         {
-            bytes = await io.ExecuteAsync(static async (path, ct) => await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false), inboxPath, cancellationToken).ConfigureAwait(false);
+            bytes = io.Execute(static path => File.ReadAllBytes(path), inboxPath);
         }
         catch (FileNotFoundException)
         {
@@ -80,7 +80,7 @@ public sealed class SubmissionProcessor(
             return false;
         }
 
-        var claim = await ClaimAsync(file, cancellationToken).ConfigureAwait(false);
+        var claim = Claim(file);
         if (claim is null)
         {
             return false;
@@ -111,18 +111,14 @@ public sealed class SubmissionProcessor(
         }
     }
 
-    private async Task<string?> ClaimAsync(FileInfo file, CancellationToken cancellationToken)
+    private string? Claim(FileInfo file)
     {
         var id = string.Create(CultureInfo.InvariantCulture, $"{time.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}")[..30];
         var claim = Path.Combine(folders.Processing, id);
         Directory.CreateDirectory(claim);
         try
         {
-            await io.ExecuteAsync(static (state, _) =>
-            {
-                File.Move(state.Source, state.Target, overwrite: false);
-                return ValueTask.CompletedTask;
-            }, (Source: file.FullName, Target: Path.Combine(claim, file.Name)), cancellationToken).ConfigureAwait(false);
+            io.Execute(static state => File.Move(state.Source, state.Target, overwrite: false), (Source: file.FullName, Target: Path.Combine(claim, file.Name)));
             return claim;
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or IOException)
@@ -136,9 +132,9 @@ public sealed class SubmissionProcessor(
     private async Task ProcessClaimAsync(string claim, (byte[] Bytes, SubmissionCheck Check)? first, Stopwatch clock, CancellationToken cancellationToken)
     {
         var manifestPath = Path.Combine(claim, Manifest);
-        if (await ReadManifestAsync(manifestPath, cancellationToken).ConfigureAwait(false) is { } manifest)
+        if (ReadManifest(manifestPath) is { } manifest)
         {
-            await PublishAsync(claim, manifest, cancellationToken).ConfigureAwait(false);
+            Publish(claim, manifest);
             return;
         }
 
@@ -165,7 +161,7 @@ public sealed class SubmissionProcessor(
         var readMs = readClock.Elapsed.TotalMilliseconds;
         if (!check.IsValid)
         {
-            var report = await RejectAsync(claim, name, check.Report, cancellationToken).ConfigureAwait(false);
+            var report = Reject(claim, name, check.Report, cancellationToken);
             logger.Rejected(name, clock.Elapsed.TotalMilliseconds, check.Report.ErrorCount, report);
             return;
         }
@@ -176,13 +172,13 @@ public sealed class SubmissionProcessor(
         DocxRenderer.Render(template, ModelMapper.Map(check.Submission!, validator.Frameworks), document);
         var renderMs = renderClock.Elapsed.TotalMilliseconds;
         // Only the document is flushed to disk before it is published: it is what submitters take.
-        await WriteStagedAsync(Path.Combine(claim, StagedDocument), document.GetBuffer().AsMemory(0, (int)document.Length), _options.FlushToDisk, cancellationToken).ConfigureAwait(false);
+        WriteStaged(Path.Combine(claim, StagedDocument), document.GetBuffer().AsSpan(0, (int)document.Length), _options.FlushToDisk);
         var outputSha = Sha256(document.GetBuffer().AsSpan(0, (int)document.Length));
         var inputSha = Sha256(bytes);
         var warnings = check.Report.Warnings.ToList();
 
         // The receipt is the reservation of the versioned name: it appears in archive/ whole, once.
-        var stem = await ReserveAsync(
+        var stem = Reserve(
             Path.GetFileNameWithoutExtension(name),
             claim,
             s => Path.Combine(folders.Archive, s + ".receipt.json"),
@@ -198,39 +194,39 @@ public sealed class SubmissionProcessor(
                 time.GetUtcNow(),
                 new ReceiptTimings(readMs, renderMs, clock.Elapsed.TotalMilliseconds),
                 warnings), ServiceJson.Options),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
 
         var publish = new PublishManifest("success", stem,
         [
             new(StagedDocument, Path.Combine(folders.Out, stem + ".docx"), Overwrite: false),
             new(name, Path.Combine(folders.Archive, stem + ".json"), Overwrite: false),
         ]);
-        await WriteJsonAsync(manifestPath, publish, cancellationToken).ConfigureAwait(false);
-        await PublishAsync(claim, publish, cancellationToken).ConfigureAwait(false);
+        WriteJson(manifestPath, publish);
+        Publish(claim, publish);
         logger.Processed(name, "generated", clock.Elapsed.TotalMilliseconds, publish.Moves[0].To, check.Report.WarningCount);
     }
 
     /// <summary>Publishes the input to <c>failed/</c> with its report; returns the report's path.</summary>
-    private async Task<string> RejectAsync(string claim, string name, ValidationReport report, CancellationToken cancellationToken)
+    private string Reject(string claim, string name, ValidationReport report, CancellationToken cancellationToken)
     {
-        await WriteStagedAsync(Path.Combine(claim, StagedErrorsText), Encoding.UTF8.GetBytes(ReportFormatter.ToText(report, name)), flushToDisk: false, cancellationToken).ConfigureAwait(false);
-        await WriteStagedAsync(Path.Combine(claim, StagedErrorsJson), Encoding.UTF8.GetBytes(ReportFormatter.ToJson(report, name)), flushToDisk: false, cancellationToken).ConfigureAwait(false);
+        WriteStaged(Path.Combine(claim, StagedErrorsText), Encoding.UTF8.GetBytes(ReportFormatter.ToText(report, name)), flushToDisk: false);
+        WriteStaged(Path.Combine(claim, StagedErrorsJson), Encoding.UTF8.GetBytes(ReportFormatter.ToJson(report, name)), flushToDisk: false);
         var claimId = Path.GetFileName(claim);
-        var stem = await ReserveAsync(
+        var stem = Reserve(
             Path.GetFileNameWithoutExtension(name),
             claim,
             s => Path.Combine(folders.Failed, s + ".errors.json"),
             s => [Path.Combine(folders.Failed, s + ".json"), Path.Combine(folders.Failed, s + ".errors.txt")],
             _ => Encoding.UTF8.GetBytes($"{{\"reservedBy\":\"{claimId}\"}}"),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
         var publish = new PublishManifest("rejected", stem,
         [
             new(StagedErrorsText, Path.Combine(folders.Failed, stem + ".errors.txt"), Overwrite: false),
             new(StagedErrorsJson, Path.Combine(folders.Failed, stem + ".errors.json"), Overwrite: true),
             new(name, Path.Combine(folders.Failed, stem + ".json"), Overwrite: false),
         ]);
-        await WriteJsonAsync(Path.Combine(claim, Manifest), publish, cancellationToken).ConfigureAwait(false);
-        await PublishAsync(claim, publish, cancellationToken).ConfigureAwait(false);
+        WriteJson(Path.Combine(claim, Manifest), publish);
+        Publish(claim, publish);
         return publish.Moves[0].To;
     }
 
@@ -240,7 +236,7 @@ public sealed class SubmissionProcessor(
     /// without overwriting: it appears whole, two processes never get the same stem, and a
     /// restarted claim recognises its own reservation by the claim id inside it.
     /// </summary>
-    private static async Task<string> ReserveAsync(
+    private static string Reserve(
         string baseStem,
         string claim,
         Func<string, string> reservationOf,
@@ -257,9 +253,9 @@ public sealed class SubmissionProcessor(
             var reservation = reservationOf(stem);
             if (File.Exists(reservation))
             {
-                if (await IsReservedByAsync(reservation, claimId, cancellationToken).ConfigureAwait(false))
+                if (IsReservedBy(reservation, claimId))
                 {
-                    await WriteStagedAsync(staged, contentFor(stem), flushToDisk: false, cancellationToken).ConfigureAwait(false);
+                    WriteStaged(staged, contentFor(stem), flushToDisk: false);
                     File.Move(staged, reservation, overwrite: true);
                     return stem;
                 }
@@ -272,7 +268,7 @@ public sealed class SubmissionProcessor(
                 continue;
             }
 
-            await WriteStagedAsync(staged, contentFor(stem), flushToDisk: false, cancellationToken).ConfigureAwait(false);
+            WriteStaged(staged, contentFor(stem), flushToDisk: false);
             try
             {
                 File.Move(staged, reservation, overwrite: false);
@@ -285,12 +281,11 @@ public sealed class SubmissionProcessor(
         }
     }
 
-    private static async Task<bool> IsReservedByAsync(string reservation, string claimId, CancellationToken cancellationToken)
+    private static bool IsReservedBy(string reservation, string claimId)
     {
         try
         {
-            var text = await File.ReadAllTextAsync(reservation, cancellationToken).ConfigureAwait(false);
-            return text.Contains(claimId, StringComparison.Ordinal);
+            return File.ReadAllText(reservation).Contains(claimId, StringComparison.Ordinal);
         }
         catch (IOException)
         {
@@ -299,7 +294,7 @@ public sealed class SubmissionProcessor(
     }
 
     /// <summary>Performs the manifest's moves that have not happened yet, the input last; then removes the empty claim.</summary>
-    private async Task PublishAsync(string claim, PublishManifest manifest, CancellationToken cancellationToken)
+    private void Publish(string claim, PublishManifest manifest)
     {
         foreach (var move in manifest.Moves)
         {
@@ -309,11 +304,7 @@ public sealed class SubmissionProcessor(
                 continue; // moved before a crash
             }
 
-            await io.ExecuteAsync(static (m, _) =>
-            {
-                File.Move(m.Source, m.Target, m.Overwrite);
-                return ValueTask.CompletedTask;
-            }, (Source: source, Target: move.To, move.Overwrite), cancellationToken).ConfigureAwait(false);
+            io.Execute(static m => File.Move(m.Source, m.Target, m.Overwrite), (Source: source, Target: move.To, move.Overwrite));
         }
 
         File.Delete(Path.Combine(claim, Manifest));
@@ -326,7 +317,7 @@ public sealed class SubmissionProcessor(
     /// </summary>
     private async Task<(byte[] Bytes, SubmissionCheck Check)> ReadAndCheckAsync(string path, CancellationToken cancellationToken)
     {
-        var bytes = await io.ExecuteAsync(static async (p, ct) => await File.ReadAllBytesAsync(p, ct).ConfigureAwait(false), path, cancellationToken).ConfigureAwait(false);
+        var bytes = io.Execute(static p => File.ReadAllBytes(p), path);
         var check = validator.Check(bytes);
         var stamp = Stamp(path);
         for (var attempt = 1; attempt <= _options.ParseRetries && IsMalformed(check); attempt++)
@@ -341,7 +332,7 @@ public sealed class SubmissionProcessor(
             var fileName = Path.GetFileName(path);
             logger.ParseRetry(fileName, attempt);
             stamp = now;
-            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            bytes = io.Execute(static p => File.ReadAllBytes(p), path);
             check = validator.Check(bytes);
         }
 
@@ -349,28 +340,29 @@ public sealed class SubmissionProcessor(
     }
 
     /// <summary>
-    /// Writes a file inside the claim folder. No temporary name is needed there: a staged file
-    /// only counts once the manifest that names it exists, and a claim without one is redone.
+    /// Writes a file inside the claim folder, synchronously (small local writes are faster than a
+    /// hop through the thread pool). No temporary name is needed there: a staged file only counts
+    /// once the manifest that names it exists, and a claim without one is redone.
     /// </summary>
-    private static async Task WriteStagedAsync(string path, ReadOnlyMemory<byte> content, bool flushToDisk, CancellationToken cancellationToken)
+    private static void WriteStaged(string path, ReadOnlySpan<byte> content, bool flushToDisk)
     {
-        await using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 14);
-        await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
+        stream.Write(content);
         if (flushToDisk)
         {
             stream.Flush(flushToDisk: true);
         }
     }
 
-    private static Task WriteJsonAsync<T>(string path, T value, CancellationToken cancellationToken)
-        => WriteStagedAsync(path, JsonSerializer.SerializeToUtf8Bytes(value, ServiceJson.Options), flushToDisk: false, cancellationToken);
+    private static void WriteJson<T>(string path, T value)
+        => WriteStaged(path, JsonSerializer.SerializeToUtf8Bytes(value, ServiceJson.Options), flushToDisk: false);
 
     /// <summary>The claim's manifest, or null when there is none or it was cut short (then the claim is redone).</summary>
-    private static async Task<PublishManifest?> ReadManifestAsync(string path, CancellationToken cancellationToken)
+    private static PublishManifest? ReadManifest(string path)
     {
         try
         {
-            return JsonSerializer.Deserialize<PublishManifest>(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false), ServiceJson.Options);
+            return JsonSerializer.Deserialize<PublishManifest>(File.ReadAllBytes(path), ServiceJson.Options);
         }
         catch (Exception ex) when (ex is FileNotFoundException or JsonException)
         {
