@@ -153,6 +153,19 @@ public sealed class InboxServiceTests
         Assert.Empty(Directory.EnumerateFileSystemEntries(box.Processing));
     }
 
+    [Fact]
+    public async Task InvalidConfiguration_StopsAtStartWithAClearMessage()
+    {
+        await using var box = new ServiceSandbox();
+        using var error = new StringWriter();
+
+        var exit = await DocGen.Worker.Service.ServiceHost.RunAsync(box.Arguments("--DocGen:MaxConcurrency=0", "--DocGen:RescanInterval=00:00:00"), error, TestContext.Current.CancellationToken);
+
+        Assert.Equal(DocGen.Worker.Cli.ExitCodes.UsageOrIo, exit);
+        Assert.Contains("MaxConcurrency", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("RescanInterval", error.ToString(), StringComparison.Ordinal);
+    }
+
     internal static string DocumentText(string docx)
     {
         using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docx, false);
