@@ -1,10 +1,8 @@
 using System.IO.Compression;
-using System.IO.Packaging;
 using System.Security.Cryptography;
 using System.Xml;
 using System.Xml.Linq;
 using DocGen.Rendering.Engine;
-using DocumentFormat.OpenXml.Packaging;
 using HandlebarsDotNet;
 
 namespace DocGen.Rendering.Compilation;
@@ -20,12 +18,12 @@ public static class TemplateCompiler
     public static CompiledTemplate Compile(ReadOnlyMemory<byte> docx, string name)
     {
         var problems = new List<TemplateProblem>();
-        var textParts = FindTextParts(docx, name);
+        using var zip = Open(docx, name);
+        var textParts = FindTextParts(zip, name);
         var environment = TemplateHelpers.CreateEnvironment();
         var bookmarks = new BookmarkCollector();
         var parts = new List<TemplatePart>();
 
-        using var zip = new ZipArchive(new MemoryStream(docx.ToArray(), writable: false), ZipArchiveMode.Read);
         foreach (var entry in zip.Entries)
         {
             if (entry.FullName.EndsWith('/'))
@@ -100,30 +98,31 @@ public static class TemplateCompiler
         }
     }
 
-    /// <summary>The package parts whose text may hold tags, as zip entry names.</summary>
-    private static HashSet<string> FindTextParts(ReadOnlyMemory<byte> docx, string name)
+    private static ZipArchive Open(ReadOnlyMemory<byte> docx, string name)
     {
         try
         {
-            using var document = WordprocessingDocument.Open(new MemoryStream(docx.ToArray(), writable: false), false);
-            var main = document.MainDocumentPart ?? throw new InvalidDataException("no main document part");
-            IEnumerable<OpenXmlPart> parts = [main, .. main.HeaderParts, .. main.FooterParts];
-            if (main.FootnotesPart is { } footnotes)
-            {
-                parts = parts.Append(footnotes);
-            }
-
-            if (main.EndnotesPart is { } endnotes)
-            {
-                parts = parts.Append(endnotes);
-            }
-
-            return parts.Select(static p => p.Uri.OriginalString.TrimStart('/')).ToHashSet(StringComparer.Ordinal);
+            return new ZipArchive(new MemoryStream(docx.ToArray(), writable: false), ZipArchiveMode.Read);
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or InvalidDataException or IOException)
+        catch (InvalidDataException ex)
         {
-            throw new TemplateException(name, [new TemplateProblem("T0", null,
-                $"不是有效的 Word 文档（.docx）：{ex.Message}", $"Not a valid Word document (.docx): {ex.Message}")]);
+            throw NotAWordDocument(name, ex.Message);
         }
     }
+
+    /// <summary>The package parts whose text may hold tags, as zip entry names.</summary>
+    private static HashSet<string> FindTextParts(ZipArchive zip, string name)
+    {
+        try
+        {
+            return PackageParts.FindTextParts(zip);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw NotAWordDocument(name, ex.Message);
+        }
+    }
+
+    private static TemplateException NotAWordDocument(string name, string why)
+        => new(name, [new TemplateProblem("T0", null, $"不是有效的 Word 文档（.docx）：{why}", $"Not a valid Word document (.docx): {why}")]);
 }
