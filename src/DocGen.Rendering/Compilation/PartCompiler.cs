@@ -22,6 +22,7 @@ internal sealed partial class PartCompiler(string partName, BookmarkCollector bo
     private readonly HashSet<XElement> _emptied = [];
     private int _mergeCells;
     private List<Tag> _tags = [];
+    private Dictionary<XElement, List<Tag>> _tagsByParagraph = [];
 
     /// <summary>
     /// When the assembled part does not compile, finds the tags Handlebars cannot parse, one by
@@ -63,6 +64,7 @@ internal sealed partial class PartCompiler(string partName, BookmarkCollector bo
 
         var tags = CollectTags(root);
         _tags = tags;
+        _tagsByParagraph = tags.GroupBy(static t => t.Paragraph).ToDictionary(static g => g.Key, static g => g.ToList());
         var blocks = PairBlocks(tags);
         TemplateLinter.Check(tags, Locate, problems);
         foreach (var block in blocks)
@@ -79,32 +81,60 @@ internal sealed partial class PartCompiler(string partName, BookmarkCollector bo
         return declaration + root.ToString(SaveOptions.DisableFormatting | SaveOptions.OmitDuplicateNamespaces);
     }
 
+    /// <summary>
+    /// Every tag in document order, each in a text node of its own (a run may hold several
+    /// <c>w:t</c>), so moving or rewriting one tag can never touch another with the same text.
+    /// </summary>
     private static List<Tag> CollectTags(XElement root)
     {
         var tags = new List<Tag>();
-        foreach (var t in root.Descendants(T))
+        foreach (var t in root.Descendants(T).ToList())
         {
             var paragraph = OwningParagraph(t);
-            if (paragraph is null)
+            var matches = RunNormalizer.Tags(t.Value);
+            if (paragraph is null || matches.Count == 0)
             {
                 continue;
             }
 
-            foreach (Match m in RunNormalizer.Tags(t.Value))
+            var text = t.Value;
+            var position = 0;
+            foreach (Match m in matches)
             {
-                var tag = new Tag(m.Value, t, paragraph, tags.Count);
+                if (m.Index > position)
+                {
+                    t.AddBeforeSelf(NewText(text[position..m.Index]));
+                }
+
+                var node = NewText(m.Value);
+                t.AddBeforeSelf(node);
+                var tag = new Tag(m.Value, node, paragraph, tags.Count);
                 if (tag.Kind == TagKind.Comment)
                 {
                     tag.RemoveFromText();
-                    continue;
+                }
+                else
+                {
+                    tags.Add(tag);
                 }
 
-                tags.Add(tag);
+                position = m.Index + m.Length;
             }
+
+            if (position < text.Length)
+            {
+                t.AddBeforeSelf(NewText(text[position..]));
+            }
+
+            t.Remove();
         }
 
         return tags;
     }
+
+    private static XElement NewText(string text) => new(T, new XAttribute(XmlSpace, "preserve"), text);
+
+    private List<Tag> TagsOf(XElement paragraph) => _tagsByParagraph.TryGetValue(paragraph, out var list) ? list : [];
 
     private sealed record Block(Tag Open, IReadOnlyList<Tag> Elses, Tag Close);
 
@@ -188,21 +218,34 @@ internal sealed partial class PartCompiler(string partName, BookmarkCollector bo
         if (open.Paragraph == close.Paragraph)
         {
             var text = TextOf(open.Paragraph).Trim();
+            var inParagraph = TagsOf(open.Paragraph);
             var wholeParagraph = block.Elses.Count == 0
+                && inParagraph[0] == open && inParagraph[^1] == close
                 && text.StartsWith(open.Text, StringComparison.Ordinal)
-                && text.EndsWith(close.Text, StringComparison.Ordinal)
-                && open.TextNode == TextsOf(open.Paragraph).First(static t => t.Value.Trim().Length > 0);
+                && text.EndsWith(close.Text, StringComparison.Ordinal);
             if (wholeParagraph)
             {
                 Wrap(open, close, open.Paragraph, open.Paragraph);
+                return;
             }
 
-            return; // otherwise an inline block: Handlebars runs it inside the text
+            // An inline block: Handlebars runs it inside the text. Its tags must sit at the same
+            // depth, or skipping what lies between would cut a hyperlink, field or content control.
+            var container = open.TextNode.Parent?.Parent;
+            if (block.Elses.Append(close).Any(t => t.TextNode.Parent?.Parent != container))
+            {
+                problems.Add(new("T3", Locate(open),
+                    $"“{open.Text}”与“{close.Text}”分别在超链接、域或内容控件的内外，不能这样截断；请把整个超链接放进块内，或把块放进超链接内。",
+                    $"'{open.Text}' and '{close.Text}' sit on different sides of a hyperlink, field or content control; put the whole of it inside the block, or the block inside it."));
+            }
+
+            return;
         }
 
         if (open.Paragraph.Parent == close.Paragraph.Parent)
         {
-            if (!TextOf(open.Paragraph).TrimStart().StartsWith(open.Text, StringComparison.Ordinal)
+            if (TagsOf(open.Paragraph)[0] != open || TagsOf(close.Paragraph)[^1] != close
+                || !TextOf(open.Paragraph).TrimStart().StartsWith(open.Text, StringComparison.Ordinal)
                 || !TextOf(close.Paragraph).TrimEnd().EndsWith(close.Text, StringComparison.Ordinal))
             {
                 problems.Add(new("T3", Locate(open),
@@ -306,12 +349,19 @@ internal sealed partial class PartCompiler(string partName, BookmarkCollector bo
     private void RewriteMergeColumns(List<Tag> tags)
     {
         var resetTables = new HashSet<XElement>();
+        var mergedCells = new HashSet<XElement>();
         foreach (var tag in tags.Where(static t => t.Kind == TagKind.Expression && t.Name == "merge"))
         {
             var cell = tag.Paragraph.Ancestors(Tc).FirstOrDefault();
             if (cell is null)
             {
                 continue; // outside a table the helper just prints its value
+            }
+
+            if (!mergedCells.Add(cell))
+            {
+                problems.Add(new("T3", Locate(tag), "一个单元格里只能有一个 {{merge}}（单元格只能按一个值合并）。", "A table cell can hold only one {{merge}} (a cell merges by one value)."));
+                continue;
             }
 
             var id = _mergeCells++;

@@ -56,26 +56,13 @@ internal sealed class Tag(string text, XElement textNode, XElement paragraph, in
         }
     }
 
-    /// <summary>Takes the tag out of its text node (it moves outside the paragraph, row or cell).</summary>
-    public void RemoveFromText()
-    {
-        var value = TextNode.Value;
-        var at = value.IndexOf(Text, StringComparison.Ordinal);
-        if (at >= 0)
-        {
-            TextNode.Value = value.Remove(at, Text.Length);
-        }
-    }
+    /// <summary>Takes the tag out of the text (it moves outside the paragraph, row or cell). The tag has a text node of its own.</summary>
+    public void RemoveFromText() => TextNode.Value = "";
 
-    /// <summary>Rewrites the tag in place (the text node keeps the rest of its text).</summary>
+    /// <summary>Rewrites the tag in place.</summary>
     public void ReplaceInText(string replacement)
     {
-        var value = TextNode.Value;
-        var at = value.IndexOf(Text, StringComparison.Ordinal);
-        if (at >= 0)
-        {
-            TextNode.Value = value.Remove(at, Text.Length).Insert(at, replacement);
-            Text = replacement;
-        }
+        TextNode.Value = replacement;
+        Text = replacement;
     }
 }

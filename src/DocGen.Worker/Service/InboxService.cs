@@ -34,7 +34,7 @@ public sealed class InboxService(
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         folders.CreateAll();
-        templates.Refresh();
+        RefreshTemplate();
         logger.Started(folders.Inbox, folders.Out, folders.Failed, folders.Archive, folders.Processing, templates.TemplatePath, _options.MaxConcurrency);
         return base.StartAsync(cancellationToken);
     }
@@ -47,7 +47,6 @@ public sealed class InboxService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await processor.RecoverAsync(stoppingToken).ConfigureAwait(false);
         using var watcher = CreateWatcher();
         var workers = Enumerable.Range(0, _options.MaxConcurrency).Select(_ => WorkAsync(stoppingToken)).ToList();
         try
@@ -67,10 +66,21 @@ public sealed class InboxService(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            templates.Refresh();
-            foreach (var path in Directory.EnumerateFiles(folders.Inbox))
+            // One pass: a new template version, claims nobody owns (a crash, or no template
+            // earlier), then the inbox. A failure (a share that is gone) is logged and the next
+            // pass tries again: the service keeps running.
+            try
             {
-                await EnqueueAsync(path, stoppingToken).ConfigureAwait(false);
+                RefreshTemplate();
+                await processor.RecoverAsync(stoppingToken).ConfigureAwait(false);
+                foreach (var path in Directory.EnumerateFiles(folders.Inbox))
+                {
+                    await EnqueueAsync(path, stoppingToken).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.ScanFailed(ex, folders.Root);
             }
 
             using var tick = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -118,7 +128,33 @@ public sealed class InboxService(
         }
     }
 
-    private FileSystemWatcher CreateWatcher()
+    private void RefreshTemplate()
+    {
+        try
+        {
+            templates.Refresh();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.ScanFailed(ex, templates.TemplatePath);
+        }
+    }
+
+    /// <summary>The inbox watcher, or null when the platform refuses one (the rescans still find every file).</summary>
+    private FileSystemWatcher? CreateWatcher()
+    {
+        try
+        {
+            return StartWatcher();
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or PlatformNotSupportedException)
+        {
+            logger.WatcherError(ex.Message);
+            return null;
+        }
+    }
+
+    private FileSystemWatcher StartWatcher()
     {
         var watcher = new FileSystemWatcher(folders.Inbox, "*.json")
         {

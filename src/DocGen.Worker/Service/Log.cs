@@ -35,8 +35,14 @@ internal static partial class Log
     [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Template {Template} has {ProblemCount} problems (see {Report}); the last good version stays in use")]
     public static partial void TemplateBroken(this ILogger logger, string template, int problemCount, string report);
 
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Could not write or remove the template report {Report}: {Message}")]
+    public static partial void TemplateReportNotWritten(this ILogger logger, string report, string message);
+
     [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "No usable template yet ({Template}); submissions wait in the inbox until it is fixed")]
     public static partial void NoTemplate(this ILogger logger, string template);
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Error, Message = "Scanning {Folder} failed; trying again at the next rescan")]
+    public static partial void ScanFailed(this ILogger logger, Exception exception, string folder);
 
     [LoggerMessage(EventId = 4000, Level = LogLevel.Warning, Message = "Inbox watcher error ({Message}); rescanning the inbox")]
     public static partial void WatcherError(this ILogger logger, string message);

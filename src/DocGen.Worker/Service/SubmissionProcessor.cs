@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using DocGen.Core.Json;
 using DocGen.Core.Validation;
+using DocGen.Worker.IO;
 using DocGen.Rendering.Engine;
 using DocGen.Rendering.Model;
 using Microsoft.Extensions.Logging;
@@ -40,6 +42,7 @@ public sealed class SubmissionProcessor(
     private const string StagedErrorsText = ".docgen-errors.txt";
     private const string StagedErrorsJson = ".docgen-errors.json";
     private const string Manifest = ".docgen-publish.json";
+    private const string Lock = ".docgen-lock";
 
     private readonly DocGenOptions _options = options.Value;
 
@@ -80,24 +83,43 @@ public sealed class SubmissionProcessor(
             return false;
         }
 
-        var claim = Claim(file);
-        if (claim is null)
+        if (Claim(file) is not var (claim, ownership))
         {
             return false;
         }
 
-        var claimed = new FileInfo(Path.Combine(claim, file.Name));
-        var first = claimed.Length == stamp.Length && claimed.LastWriteTimeUtc == stamp.LastWriteTimeUtc ? (bytes, check) : ((byte[], SubmissionCheck)?)null;
-        await ProcessClaimAsync(claim, first, clock, cancellationToken).ConfigureAwait(false);
+        using (ownership)
+        {
+            var claimed = new FileInfo(Path.Combine(claim, file.Name));
+            var first = claimed.Length == stamp.Length && claimed.LastWriteTimeUtc == stamp.LastWriteTimeUtc ? (bytes, check) : ((byte[], SubmissionCheck)?)null;
+            await ProcessClaimAsync(claim, first, clock, cancellationToken).ConfigureAwait(false);
+        }
+
         return true;
     }
 
-    /// <summary>Finishes every claim left in <c>processing/</c> by an earlier run.</summary>
+    /// <summary>
+    /// Finishes the claims in <c>processing/</c> that no running process owns: left by a crash,
+    /// or waiting for a usable template. A claim is owned by whoever holds its lock file open, and
+    /// the operating system releases that lock when a process dies, so a claim another instance is
+    /// working on is never taken over.
+    /// </summary>
     public async Task RecoverAsync(CancellationToken cancellationToken)
     {
+        if (templates.Current is null)
+        {
+            return; // nothing could be rendered: leave the claims for when a template compiles
+        }
+
         foreach (var claim in Directory.EnumerateDirectories(folders.Processing).Order(StringComparer.Ordinal).ToList())
         {
             cancellationToken.ThrowIfCancellationRequested();
+            using var ownership = TryOwn(claim);
+            if (ownership is null)
+            {
+                continue; // a live process is working on it
+            }
+
             var claimId = Path.GetFileName(claim);
             logger.Recovering(claimId);
             try
@@ -111,20 +133,44 @@ public sealed class SubmissionProcessor(
         }
     }
 
-    private string? Claim(FileInfo file)
+    /// <summary>Takes the claim's lock (creating it if needed), or null when another process holds it.</summary>
+    private static FileStream? TryOwn(string claim)
+    {
+        try
+        {
+            return new FileStream(Path.Combine(claim, Lock), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Claims an inbox file: a new claim folder whose lock this process holds, then one atomic
+    /// rename of the file into it (a second process renaming the same file finds it gone).
+    /// </summary>
+    private (string Claim, FileStream Ownership)? Claim(FileInfo file)
     {
         var id = string.Create(CultureInfo.InvariantCulture, $"{time.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}")[..30];
         var claim = Path.Combine(folders.Processing, id);
         Directory.CreateDirectory(claim);
+        var ownership = TryOwn(claim);
+        if (ownership is null)
+        {
+            return null; // a recovering instance took the empty folder: it will remove it
+        }
+
         try
         {
             io.Execute(static state => File.Move(state.Source, state.Target, overwrite: false), (Source: file.FullName, Target: Path.Combine(claim, file.Name)));
-            return claim;
+            return (claim, ownership);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or IOException)
         {
             // Another process took it first (or it was removed): not ours.
-            Directory.Delete(claim, recursive: false);
+            ownership.Dispose();
+            Directory.Delete(claim, recursive: true);
             return null;
         }
     }
@@ -141,13 +187,13 @@ public sealed class SubmissionProcessor(
         var input = Directory.EnumerateFiles(claim).FirstOrDefault(static f => !Path.GetFileName(f).StartsWith('.'));
         if (input is null)
         {
-            Directory.Delete(claim, recursive: true); // only our own staged files were left
+            RemoveClaim(claim); // only our own staged files were left
             return;
         }
 
-        foreach (var staged in Directory.EnumerateFiles(claim, ".*"))
+        foreach (var staged in Directory.EnumerateFiles(claim, ".*").Where(static f => !f.EndsWith(Lock, StringComparison.Ordinal)))
         {
-            File.Delete(staged); // an interrupted attempt of ours: start it again
+            File.Delete(staged); // an interrupted attempt: start it again
         }
 
         var name = Path.GetFileName(input);
@@ -169,7 +215,22 @@ public sealed class SubmissionProcessor(
         var template = templates.Current ?? throw new InvalidOperationException("No template is loaded.");
         var renderClock = Stopwatch.StartNew();
         var document = new MemoryStream();
-        DocxRenderer.Render(template, ModelMapper.Map(check.Submission!, validator.Frameworks), document);
+        try
+        {
+            DocxRenderer.Render(template, ModelMapper.Map(check.Submission!, validator.Frameworks), document);
+        }
+        catch (TemplateRenderException ex)
+        {
+            // The template cannot be filled with this (valid) data: the submission still ends, in
+            // failed/ with a report that says so, instead of staying claimed for ever.
+            var failure = new ValidationReport([new ValidationIssue("T9", Severity.Error, JsonPath.Root,
+                $"模板“{template.Name}”无法填充此申报（{ex.Part}）：{ex.InnerException?.Message}。申报本身通过了校验；请管理员检查模板后重新提交。",
+                $"Template '{template.Name}' could not be filled with this submission ({ex.Part}): {ex.InnerException?.Message}. The submission itself is valid; ask the admin to check the template, then submit again.")]);
+            var report = Reject(claim, name, failure, cancellationToken);
+            logger.Rejected(name, clock.Elapsed.TotalMilliseconds, 1, report);
+            return;
+        }
+
         var renderMs = renderClock.Elapsed.TotalMilliseconds;
         // Only the document is flushed to disk before it is published: it is what submitters take.
         WriteStaged(Path.Combine(claim, StagedDocument), document.GetBuffer().AsSpan(0, (int)document.Length), _options.FlushToDisk);
@@ -271,7 +332,7 @@ public sealed class SubmissionProcessor(
             WriteStaged(staged, contentFor(stem), flushToDisk: false);
             try
             {
-                File.Move(staged, reservation, overwrite: false);
+                NoReplaceMove.Move(staged, reservation);
                 return stem;
             }
             catch (IOException) when (File.Exists(reservation))
@@ -304,11 +365,38 @@ public sealed class SubmissionProcessor(
                 continue; // moved before a crash
             }
 
-            io.Execute(static m => File.Move(m.Source, m.Target, m.Overwrite), (Source: source, Target: move.To, move.Overwrite));
+            io.Execute(static m =>
+            {
+                if (m.Overwrite)
+                {
+                    File.Move(m.Source, m.Target, overwrite: true);
+                }
+                else
+                {
+                    NoReplaceMove.Move(m.Source, m.Target);
+                }
+            }, (Source: source, Target: move.To, move.Overwrite));
         }
 
         File.Delete(Path.Combine(claim, Manifest));
-        Directory.Delete(claim, recursive: false);
+        RemoveClaim(claim);
+    }
+
+    /// <summary>Removes a finished claim folder (only the lock is left in it).</summary>
+    private static void RemoveClaim(string claim)
+    {
+        try
+        {
+            Directory.Delete(claim, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // another instance's recovery removed the empty claim first
+        }
+        catch (IOException)
+        {
+            // Windows keeps the open lock file: the next recovery pass removes the empty claim
+        }
     }
 
     /// <summary>

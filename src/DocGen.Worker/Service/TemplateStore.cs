@@ -62,6 +62,26 @@ public sealed class TemplateStore(IOptions<DocGenOptions> options, ILogger<Templ
         }
     }
 
+    /// <summary>Writes (or, with null, removes) the report beside the template; a read-only templates folder only loses the report, the log still has it.</summary>
+    private void TryWriteReport(string? text)
+    {
+        try
+        {
+            if (text is null)
+            {
+                File.Delete(ErrorReportPath);
+            }
+            else
+            {
+                AtomicFile.WriteAsync(ErrorReportPath, Encoding.UTF8.GetBytes(text), overwrite: true, flushToDisk: false, CancellationToken.None).GetAwaiter().GetResult();
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.TemplateReportNotWritten(ErrorReportPath, ex.Message);
+        }
+    }
+
     private void Compile(FileInfo file)
     {
         var clock = Stopwatch.StartNew();
@@ -87,7 +107,7 @@ public sealed class TemplateStore(IOptions<DocGenOptions> options, ILogger<Templ
 
             if (File.Exists(ErrorReportPath))
             {
-                File.Delete(ErrorReportPath); // our own report: the template is fixed
+                TryWriteReport(null); // our own report: the template is fixed
             }
         }
         catch (TemplateException ex)
@@ -101,8 +121,7 @@ public sealed class TemplateStore(IOptions<DocGenOptions> options, ILogger<Templ
                 text.Append("- ").Append(problem).Append('\n');
             }
 
-            AtomicFile.WriteAsync(ErrorReportPath, Encoding.UTF8.GetBytes(text.ToString()), overwrite: true, flushToDisk: false, CancellationToken.None)
-                .GetAwaiter().GetResult();
+            TryWriteReport(text.ToString());
             logger.TemplateBroken(file.Name, ex.Problems.Count, ErrorReportPath);
         }
     }

@@ -71,6 +71,40 @@ public sealed class TemplateErrorTests
     }
 
     [Fact]
+    public void TwoInlineBlocksInOneParagraph_KeepTheTextBetweenThem()
+    {
+        // The paragraph starts with one block and ends with another: it is not one whole-paragraph block.
+        var template = TemplateCompiler.Compile(TemplateVariants.WithDocument(static xml => xml.Replace(
+            "{{overallGoal.intro}}", "{{#if combined}}A{{/if}} 中间 {{#if hasPart2}}B{{/if}}", StringComparison.Ordinal)), "two-inline.docx");
+
+        var docx = Docs.Render(Docs.SeedJson, template);
+
+        Assert.Contains("A 中间 B", TikaText.Export(Docs.Part(docx)), StringComparison.Ordinal);
+        Docs.AssertValid(docx);
+    }
+
+    [Fact]
+    public void InlineBlockCuttingAHyperlink_IsReported()
+    {
+        var ex = CompileFails(static xml => xml.Replace(
+            "<w:r><w:t xml:space=\"preserve\">{{overallGoal.intro}}</w:t></w:r>",
+            "<w:r><w:t xml:space=\"preserve\">{{#if combined}}见</w:t></w:r><w:hyperlink w:anchor=\"x\"><w:r><w:t xml:space=\"preserve\">链接{{/if}}</w:t></w:r></w:hyperlink><w:r><w:t xml:space=\"preserve\">后文</w:t></w:r>",
+            StringComparison.Ordinal));
+
+        Assert.Equal("T3", Assert.Single(ex.Problems).Code);
+    }
+
+    [Fact]
+    public void TwoMergesInOneCell_AreReported()
+    {
+        var ex = CompileFails(static xml => xml.Replace("{{merge level1}}", "{{merge level1}}{{merge level2}}", StringComparison.Ordinal));
+
+        var problem = Assert.Single(ex.Problems);
+        Assert.Equal("T3", problem.Code);
+        Assert.Equal((2, 2, 1), (problem.Location!.Table, problem.Location.Row, problem.Location.Cell));
+    }
+
+    [Fact]
     public void TrackedChanges_AreRefusedWithAClearMessage()
     {
         var ex = CompileFails(static xml => xml.Replace(
@@ -158,7 +192,7 @@ public sealed class TemplateErrorTests
         var template = TemplateCompiler.Compile(TemplateVariants.WithPart("word/footer1.xml", static xml => xml.Replace("— </w:t>", "{{unit.shortName}} — </w:t>", StringComparison.Ordinal)), "footer.docx");
         var docx = Docs.Render(Docs.SeedJson, template);
 
-        Assert.Contains("区直工委 — ", Docs.Part(docx, "word/footer1.xml").ToString(), StringComparison.Ordinal);
+        Assert.Contains("区直工委 — ", Docs.Part(docx, "word/footer1.xml").Root!.Value, StringComparison.Ordinal);
         var ex = Assert.Throws<TemplateException>(() => TemplateCompiler.Compile(TemplateVariants.WithPart("word/footer1.xml", static xml => xml.Replace("— </w:t>", "{{unit.shortNam}} — </w:t>", StringComparison.Ordinal)), "footer.docx"));
         Assert.Contains("footer", Assert.Single(ex.Problems).Location!.Describe(), StringComparison.Ordinal);
     }

@@ -154,6 +154,30 @@ public sealed class InboxServiceTests
     }
 
     [Fact]
+    public async Task SubmissionTheTemplateCannotFill_EndsInFailedWithAReport_NotStuckInProcessing()
+    {
+        await using var box = new ServiceSandbox();
+        var template = await File.ReadAllBytesAsync(box.TemplateFile, TestContext.Current.CancellationToken);
+        await File.WriteAllBytesAsync(box.TemplateFile, DocGen.Tests.Shared.DocxEdit.WithPart(template, "word/document.xml",
+            static xml => xml.Replace("{{indicatorValue this}}", "{{amount value}}", StringComparison.Ordinal)), TestContext.Current.CancellationToken);
+        await box.StartHostAsync();
+
+        // A qualitative indicator has no numeric value for {{amount value}}.
+        var node = System.Text.Json.Nodes.JsonNode.Parse(ServiceSandbox.SeedJson)!;
+        var indicator = node["projects"]![0]!["indicators"]![1]!.AsObject();
+        indicator["nature"] = "qualitative";
+        indicator["valueText"] = "达成目标";
+        indicator.Remove("comparator");
+        indicator.Remove("value");
+        indicator.Remove("unit");
+        box.Drop("qual.json", node.ToJsonString());
+
+        await ServiceSandbox.WaitUntil(() => File.Exists(Path.Combine(box.Failed, "qual.json")), "qual.json rejected");
+        Assert.Contains("[T9]", await File.ReadAllTextAsync(Path.Combine(box.Failed, "qual.errors.txt"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(box.Processing));
+    }
+
+    [Fact]
     public async Task InvalidConfiguration_StopsAtStartWithAClearMessage()
     {
         await using var box = new ServiceSandbox();
