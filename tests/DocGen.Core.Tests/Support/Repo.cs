@@ -6,7 +6,7 @@ namespace DocGen.Core.Tests.Support;
 /// <summary>Locates the repository's fixtures and shipped templates from the test's output folder.</summary>
 internal static class Repo
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => DocGen.Tests.Shared.RepoRoot.Path;
 
     public static string Fixtures => Path.Combine(Root, "fixtures");
 
@@ -20,17 +20,4 @@ internal static class Repo
             .Select(static f => FrameworkLoader.Load(File.ReadAllBytes(f), f)));
 
     public static SubmissionValidator Validator { get; } = new(Frameworks);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "DocGen.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("DocGen.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -14,7 +14,7 @@ namespace DocGen.Rendering.Tests.Support;
 /// <summary>Shared test plumbing: the repository, the shipped template, rendering, and output checks.</summary>
 internal static class Docs
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => DocGen.Tests.Shared.RepoRoot.Path;
 
     public static string Fixture(params string[] parts) => Path.Combine([Root, "fixtures", .. parts]);
 
@@ -63,18 +63,5 @@ internal static class Docs
     {
         var errors = ValidationErrors(docx);
         Assert.True(errors.Count == 0, "OpenXmlValidator:\n" + string.Join("\n", errors.Take(20)));
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "DocGen.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("DocGen.sln not found");
     }
 }

@@ -5,7 +5,7 @@ namespace DocGen.Worker.Tests.Cli;
 
 public sealed class CliTests
 {
-    internal static string Root { get; } = FindRoot();
+    internal static string Root => DocGen.Tests.Shared.RepoRoot.Path;
 
     private static readonly string s_root = Root;
     private static readonly string s_templates = Path.Combine(s_root, "templates");
@@ -114,18 +114,5 @@ public sealed class CliTests
 
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.Equal(await File.ReadAllTextAsync(Path.Combine(s_root, "schemas", "submission.schema.json"), TestContext.Current.CancellationToken), output);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "DocGen.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("DocGen.sln not found");
     }
 }
