@@ -91,8 +91,8 @@ public sealed class SubmissionProcessor(
         using (ownership)
         {
             var claimed = new FileInfo(Path.Combine(claim, file.Name));
-            var first = claimed.Length == stamp.Length && claimed.LastWriteTimeUtc == stamp.LastWriteTimeUtc ? (bytes, check) : ((byte[], SubmissionCheck)?)null;
-            await ProcessClaimAsync(claim, first, clock, cancellationToken).ConfigureAwait(false);
+            var unchanged = claimed.Length == stamp.Length && claimed.LastWriteTimeUtc == stamp.LastWriteTimeUtc;
+            await ProcessClaimAsync(claim, (claimed.FullName, unchanged ? bytes : null, unchanged ? check : null), clock, cancellationToken).ConfigureAwait(false);
         }
 
         return true;
@@ -175,34 +175,43 @@ public sealed class SubmissionProcessor(
         }
     }
 
-    private async Task ProcessClaimAsync(string claim, (byte[] Bytes, SubmissionCheck Check)? first, Stopwatch clock, CancellationToken cancellationToken)
+    /// <param name="first">For a fresh claim: the claimed file, and its bytes and check when it did not change while being claimed.</param>
+    private async Task ProcessClaimAsync(string claim, (string Path, byte[]? Bytes, SubmissionCheck? Check)? first, Stopwatch clock, CancellationToken cancellationToken)
     {
         var manifestPath = Path.Combine(claim, Manifest);
-        if (ReadManifest(manifestPath) is { } manifest)
+        string input;
+        if (first is { Path: { } claimed })
         {
-            Publish(claim, manifest);
-            return;
+            input = claimed; // a fresh claim: nothing was staged yet
         }
-
-        var input = Directory.EnumerateFiles(claim).FirstOrDefault(static f => !Path.GetFileName(f).StartsWith('.'));
-        if (input is null)
+        else
         {
-            RemoveClaim(claim); // only our own staged files were left
-            return;
-        }
+            if (ReadManifest(manifestPath) is { } manifest)
+            {
+                Publish(claim, manifest);
+                return;
+            }
 
-        foreach (var staged in Directory.EnumerateFiles(claim, ".*").Where(static f => !f.EndsWith(Lock, StringComparison.Ordinal)))
-        {
-            File.Delete(staged); // an interrupted attempt: start it again
+            var found = Directory.EnumerateFiles(claim).FirstOrDefault(static f => !Path.GetFileName(f).StartsWith('.'));
+            if (found is null)
+            {
+                RemoveClaim(claim, everything: true); // only our own staged files were left
+                return;
+            }
+
+            foreach (var staged in Directory.EnumerateFiles(claim, ".*").Where(static f => !f.EndsWith(Lock, StringComparison.Ordinal)))
+            {
+                File.Delete(staged); // an interrupted attempt: start it again
+            }
+
+            input = found;
         }
 
         var name = Path.GetFileName(input);
         var readClock = Stopwatch.StartNew();
-        var (bytes, check) = first ?? await ReadAndCheckAsync(input, cancellationToken).ConfigureAwait(false);
-        if (first is not null && IsMalformed(check))
-        {
-            (bytes, check) = await ReadAndCheckAsync(input, cancellationToken).ConfigureAwait(false);
-        }
+        var (bytes, check) = first is { Bytes: { } b, Check: { } c } && !IsMalformed(c)
+            ? (b, c)
+            : await ReadAndCheckAsync(input, cancellationToken).ConfigureAwait(false);
 
         var readMs = readClock.Elapsed.TotalMilliseconds;
         if (!check.IsValid)
@@ -379,15 +388,22 @@ public sealed class SubmissionProcessor(
         }
 
         File.Delete(Path.Combine(claim, Manifest));
-        RemoveClaim(claim);
+        RemoveClaim(claim, everything: false);
     }
 
-    /// <summary>Removes a finished claim folder (only the lock is left in it).</summary>
-    private static void RemoveClaim(string claim)
+    /// <summary>Removes a finished claim folder: after publishing only the lock is left in it; an abandoned one may hold staged files.</summary>
+    private static void RemoveClaim(string claim, bool everything)
     {
         try
         {
-            Directory.Delete(claim, recursive: true);
+            if (everything)
+            {
+                Directory.Delete(claim, recursive: true);
+                return;
+            }
+
+            File.Delete(Path.Combine(claim, Lock));
+            Directory.Delete(claim, recursive: false);
         }
         catch (DirectoryNotFoundException)
         {
@@ -448,6 +464,11 @@ public sealed class SubmissionProcessor(
     /// <summary>The claim's manifest, or null when there is none or it was cut short (then the claim is redone).</summary>
     private static PublishManifest? ReadManifest(string path)
     {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
         try
         {
             return JsonSerializer.Deserialize<PublishManifest>(File.ReadAllBytes(path), ServiceJson.Options);
