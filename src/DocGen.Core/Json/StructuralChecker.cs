@@ -161,12 +161,7 @@ internal sealed class StructuralChecker(SubmissionLimits limits, IssueCollector 
     private void WrongType(string path, JsonElement element, string expectedZh, string expectedEn, JsonPropertyInfo? member)
     {
         var code = member?.AttributeProvider?.GetCustomAttributes(typeof(ValidationCodeAttribute), inherit: false)
-            .OfType<ValidationCodeAttribute>().FirstOrDefault()?.Code
-            ?? (Nullable.GetUnderlyingType(member?.PropertyType ?? typeof(object)) ?? member?.PropertyType) switch
-            {
-                { } t when t == typeof(decimal) => "V6",
-                _ => "D5",
-            };
+            .OfType<ValidationCodeAttribute>().FirstOrDefault()?.Code ?? "D5";
         var label = member?.AttributeProvider?.GetCustomAttributes(typeof(DescriptionAttribute), inherit: false)
             .OfType<DescriptionAttribute>().FirstOrDefault()?.Description;
         var found = element.ValueKind switch

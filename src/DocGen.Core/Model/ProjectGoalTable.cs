@@ -42,13 +42,16 @@ public sealed record Budget
 {
     [Description("预算数 total")]
     [RequiredMember]
+    [ValidationCode("V6")]
     public decimal? Total { get; init; }
 
     [Description("其中：财政资金 fiscal")]
     [RequiredMember]
+    [ValidationCode("V6")]
     public decimal? Fiscal { get; init; }
 
     [Description("其他资金 other (缺省为 0.00)")]
+    [ValidationCode("V6")]
     public decimal? Other { get; init; }
 }
 
@@ -61,6 +64,7 @@ public sealed record SpendingCheckpoint
 
     [Description("累计支出百分比 cumulativePercent (0–100，最多两位小数)")]
     [RequiredMember]
+    [ValidationCode("V9")]
     public decimal? CumulativePercent { get; init; }
 }
 
