@@ -97,8 +97,6 @@ public sealed record Level2Category
 public sealed class FrameworkException(string source, IReadOnlyList<string> problems)
     : Exception($"Indicator framework '{source}' is invalid: {string.Join("; ", problems)}")
 {
-    public string FrameworkSource { get; } = source;
-
     public IReadOnlyList<string> Problems { get; } = problems;
 }
 

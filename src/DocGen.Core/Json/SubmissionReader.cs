@@ -4,23 +4,12 @@ using DocGen.Core.Validation;
 
 namespace DocGen.Core.Json;
 
-/// <summary>The outcome of reading a submission's bytes: the model when its shape is right, and every issue.</summary>
-public sealed record SubmissionReadResult(Submission? Submission, IReadOnlyList<ValidationIssue> Issues);
-
 /// <summary>
 /// Reads a submission from raw bytes: encoding, size and depth limits, JSON syntax (with line and
 /// column), then the structural check. Never throws for bad input.
 /// </summary>
-public static class SubmissionReader
+internal static class SubmissionReader
 {
-    public static SubmissionReadResult Read(ReadOnlyMemory<byte> bytes, SubmissionLimits? limits = null)
-    {
-        limits ??= SubmissionLimits.Default;
-        var issues = new IssueCollector();
-        var submission = Read(bytes, limits, issues);
-        return new SubmissionReadResult(submission, issues.Issues);
-    }
-
     internal static Submission? Read(ReadOnlyMemory<byte> bytes, SubmissionLimits limits, IssueCollector issues)
     {
         if (bytes.Length > limits.MaxFileBytes)

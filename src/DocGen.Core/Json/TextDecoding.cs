@@ -15,6 +15,10 @@ public static class TextDecoding
 
     public sealed record Failure(string Message, string MessageEn);
 
+    private static readonly Failure s_utf16WithoutBom = new(
+        "文件似乎是不带 BOM 的 UTF-16 编码。请另存为“UTF-8”编码。",
+        "The file looks like UTF-16 without a byte order mark. Save it as UTF-8.");
+
     /// <summary>Returns UTF-8 bytes without BOM, or a failure that says why not.</summary>
     public static ReadOnlyMemory<byte> ToUtf8(ReadOnlyMemory<byte> input, out Failure? failure)
     {
@@ -58,8 +62,7 @@ public static class TextDecoding
             if (span.Contains((byte)0))
             {
                 failure = LooksLikeUtf16WithoutBom(span)
-                    ? new("文件似乎是不带 BOM 的 UTF-16 编码。请另存为“UTF-8”编码。",
-                        "The file looks like UTF-16 without a byte order mark. Save it as UTF-8.")
+                    ? s_utf16WithoutBom
                     : new("文件含有 NUL 字节，不是文本（JSON）文件。", "The file contains NUL bytes: it is not a text (JSON) file.");
             }
 
@@ -68,8 +71,7 @@ public static class TextDecoding
 
         var offset = InvalidUtf8Offset(span);
         failure = LooksLikeUtf16WithoutBom(span)
-            ? new("文件似乎是不带 BOM 的 UTF-16 编码。请另存为“UTF-8”编码。",
-                "The file looks like UTF-16 without a byte order mark. Save it as UTF-8.")
+            ? s_utf16WithoutBom
             : IsGb18030Text(span)
                 ? new($"文件不是 UTF-8 编码（第 {offset} 字节），看起来是 GBK/GB18030（记事本的“ANSI”）。请在编辑器中选择“另存为 → 编码：UTF-8”后重新提交；为避免乱码，DocGen 不会猜测编码。",
                     $"The file is not UTF-8 (byte {offset}); it looks like GBK/GB18030 (Notepad's “ANSI”). Save it as UTF-8 and submit again; DocGen does not guess encodings, to avoid garbled text.")

@@ -97,7 +97,7 @@ public static class DocGenCli
         command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(file)!;
-            var validator = CreateValidator(parse.GetValue(templatesOption), error);
+            var validator = CreateValidator(TemplateDirectory.Resolve(parse.GetValue(templatesOption)), error);
             var check = validator is null ? null : await CheckAndReportAsync(validator, path, parse.GetValue(json), output, error, cancellationToken).ConfigureAwait(false);
             return check is null ? ExitCodes.UsageOrIo : check.IsValid ? ExitCodes.Ok : ExitCodes.Invalid;
         });
@@ -284,9 +284,9 @@ public static class DocGenCli
         return check;
     }
 
-    internal static SubmissionValidator? CreateValidator(string? templates, TextWriter error)
+    /// <summary>A validator over the frameworks of a (resolved) templates folder; null after printing why not.</summary>
+    internal static SubmissionValidator? CreateValidator(string folder, TextWriter error)
     {
-        var folder = TemplateDirectory.Resolve(templates);
         try
         {
             return new SubmissionValidator(TemplateDirectory.LoadFrameworks(folder));

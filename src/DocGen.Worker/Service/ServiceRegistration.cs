@@ -1,7 +1,6 @@
 using DocGen.Core.Validation;
 using DocGen.Worker.Templates;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -44,8 +43,4 @@ public static class ServiceRegistration
 
     /// <summary>“The file already exists” is an answer (another process won a race), not a transient fault.</summary>
     private static bool IsAlreadyExists(IOException e) => e.HResult is 17 or unchecked((int)0x80070050) or unchecked((int)0x800700B7);
-
-    /// <summary>Runs the host as a systemd or Windows service when started by one.</summary>
-    public static IHostBuilder UseDocGenServiceLifetime(this IHostBuilder builder)
-        => builder.UseSystemd().UseWindowsService(static o => o.ServiceName = "DocGen");
 }
