@@ -30,12 +30,14 @@ internal static class TemplateHelpers
 
     public static IHandlebars CreateEnvironment()
     {
-        var env = Handlebars.Create(new HandlebarsConfiguration
+        var configuration = new HandlebarsConfiguration
         {
             ThrowOnUnresolvedBindingExpression = true,
             FormatProvider = s_inv,
             TextEncoder = new XmlTextEncoder(),
-        });
+        };
+        configuration.CompileTimeConfiguration.Features.Add(new TieredCompilationFeature());
+        var env = Handlebars.Create(configuration);
 
         env.RegisterHelper("amount", static (output, _, args) => output.Write(Format(Decimal(args, 0, "amount"), "0.00")));
         env.RegisterHelper("percent", static (output, _, args) => output.Write(Format(Decimal(args, 0, "percent"), "0.00") + "%"));

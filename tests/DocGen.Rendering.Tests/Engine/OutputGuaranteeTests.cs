@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using DocGen.Rendering.Compilation;
+using DocGen.Rendering.Engine;
 using DocGen.Rendering.Tests.Support;
 
 namespace DocGen.Rendering.Tests.Engine;
@@ -81,6 +84,20 @@ public sealed class OutputGuaranteeTests
         var second = Docs.Render(Docs.SeedJson);
 
         Assert.Equal(SHA256.HashData(first), SHA256.HashData(second));
+    }
+
+    [Fact]
+    public void BlocksInterpretedAtFirst_AndCompiledOnceHot_GiveByteIdenticalDocuments()
+    {
+        // A template of its own: every block starts interpreted and is compiled on its 32nd run,
+        // here while other threads are rendering with it.
+        var template = TemplateCompiler.Compile(File.ReadAllBytes(Docs.TemplatePath), "performance-goals.docx");
+        var first = Docs.Render(Docs.SeedJson, template);
+        var outputs = new ConcurrentBag<byte[]>();
+        Parallel.For(0, TieredExpressionCompiler.CompileAfterRuns * 2, new ParallelOptions { MaxDegreeOfParallelism = 4 }, _ => outputs.Add(Docs.Render(Docs.SeedJson, template)));
+
+        Assert.Equal(TieredExpressionCompiler.CompileAfterRuns * 2, outputs.Count);
+        Assert.All(outputs, output => Assert.Equal(first, output));
     }
 
     [Fact]
