@@ -137,16 +137,25 @@ internal sealed class Harness(bool smoke, Report report)
             var outFolder = Path.Combine(root, "out");
             await WaitFor(() => Directory.Exists(inbox));
 
-            // Throughput: all files dropped at once (write-then-rename).
-            var clock = Stopwatch.StartNew();
-            for (var i = 0; i < files; i++)
+            // Throughput: all files dropped at once (write-then-rename), first into a service just
+            // started (its code still being JIT-compiled), then again into the same, now warm, one.
+            var done = 0;
+            foreach (var phase in new[] { "just started", "warm" })
             {
-                Drop(inbox, $"t{i:D5}.json");
-            }
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var clock = Stopwatch.StartNew();
+                for (var i = 0; i < files; i++)
+                {
+                    Drop(inbox, $"{phase[0]}{i:D5}.json");
+                }
 
-            await WaitFor(() => Directory.EnumerateFiles(outFolder).Count() >= files);
-            var seconds = clock.Elapsed.TotalSeconds;
-            report.Add($"service: {files:N0} files dropped at once", $"{files / seconds:F0} docs/s ({seconds:F2} s)", "≥ 400 docs/s");
+                done += files;
+                await WaitFor(() => Directory.EnumerateFiles(outFolder).Count() >= done);
+                var seconds = clock.Elapsed.TotalSeconds;
+                var cpuPerDoc = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / files;
+                report.Add($"service: {files:N0} files dropped at once, {phase}", $"{files / seconds:F0} docs/s ({seconds:F2} s, {cpuPerDoc:F1} ms CPU/doc)", "≥ 400 docs/s");
+                await Task.Delay(500); // let the runtime finish tiering up what the burst ran
+            }
 
             // Latency: one file at a time, from the rename into the inbox to the document in out/.
             var samples = smoke ? 20 : 200;
@@ -193,7 +202,8 @@ internal sealed class Harness(bool smoke, Report report)
                 throw new TimeoutException("benchmark service did not finish");
             }
 
-            await Task.Delay(2);
+            // Coarse enough not to steal the service's CPU (2 cores) by listing out/ all the time.
+            await Task.Delay(20);
         }
     }
 
