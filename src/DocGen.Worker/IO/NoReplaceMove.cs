@@ -4,15 +4,28 @@ namespace DocGen.Worker.IO;
 
 /// <summary>
 /// Renames a file only if the target does not exist, atomically. On Unix .NET's
-/// <c>File.Move(overwrite: false)</c> checks and then renames, which two processes can both pass;
-/// <c>link(2)</c> fails with EEXIST instead, so exactly one wins. On Windows the move itself refuses
-/// an existing target.
+/// <c>File.Move(overwrite: false)</c> checks and then renames, which two processes can both pass.
+/// On Linux <c>renameat2(RENAME_NOREPLACE)</c> does it in one call; where the file system does not
+/// support that flag, <c>link(2)</c> + <c>unlink(2)</c> (it fails with EEXIST instead, so exactly one
+/// process wins). On Windows the move itself refuses an existing target.
 /// </summary>
 public static partial class NoReplaceMove
 {
+    private const int ENOENT = 2;
     private const int EEXIST = 17;
+    private const int EINVAL = 22;
+    private const int ENOSYS = 38;
+    private const int EOPNOTSUPP = 95;
+    private const int AT_FDCWD = -100;
+    private const uint RENAME_NOREPLACE = 1;
 
-    /// <summary>Moves <paramref name="source"/> to <paramref name="target"/>; throws <see cref="IOException"/> if the target exists.</summary>
+    /// <summary>Set once a file system here has refused <c>RENAME_NOREPLACE</c>: then only <c>link(2)</c> is tried.</summary>
+    private static volatile bool s_renameRefused;
+
+    /// <summary>
+    /// Moves <paramref name="source"/> to <paramref name="target"/>; throws <see cref="IOException"/>
+    /// if the target exists and <see cref="FileNotFoundException"/> if the source does not.
+    /// </summary>
     public static void Move(string source, string target)
     {
         if (OperatingSystem.IsWindows())
@@ -21,26 +34,61 @@ public static partial class NoReplaceMove
             return;
         }
 
+        if (OperatingSystem.IsLinux() && !s_renameRefused)
+        {
+            int result;
+            try
+            {
+                result = RenameAt2(AT_FDCWD, source, AT_FDCWD, target, RENAME_NOREPLACE);
+            }
+            catch (EntryPointNotFoundException)
+            {
+                result = -1; // a C library older than glibc 2.28
+                Marshal.SetLastPInvokeError(ENOSYS);
+            }
+
+            if (result == 0)
+            {
+                return;
+            }
+
+            var errno = Marshal.GetLastPInvokeError();
+            if (errno is EINVAL or ENOSYS or EOPNOTSUPP)
+            {
+                s_renameRefused = true; // e.g. an older NFS or SMB mount
+            }
+            else
+            {
+                throw Failure(errno, source, target);
+            }
+        }
+
         if (Link(source, target) == 0)
         {
             File.Delete(source);
             return;
         }
 
-        var errno = Marshal.GetLastPInvokeError();
-        if (errno == EEXIST)
+        var linkErrno = Marshal.GetLastPInvokeError();
+        if (linkErrno is EEXIST or ENOENT)
         {
-            throw new IOException($"'{target}' already exists.", EEXIST);
-        }
-
-        if (!File.Exists(source))
-        {
-            throw new FileNotFoundException($"'{source}' does not exist.", source);
+            throw Failure(linkErrno, source, target);
         }
 
         // A file system without hard links (some network shares): the best the platform offers.
         File.Move(source, target, overwrite: false);
     }
+
+    private static IOException Failure(int errno, string source, string target) => errno switch
+    {
+        EEXIST => new IOException($"'{target}' already exists.", EEXIST),
+        ENOENT when !File.Exists(source) => new FileNotFoundException($"'{source}' does not exist.", source),
+        ENOENT => new DirectoryNotFoundException($"The folder of '{target}' does not exist."),
+        _ => new IOException($"Cannot move '{source}' to '{target}': {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}).", errno),
+    };
+
+    [LibraryImport("libc", EntryPoint = "renameat2", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int RenameAt2(int oldDirectory, string oldPath, int newDirectory, string newPath, uint flags);
 
     [LibraryImport("libc", EntryPoint = "link", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Link(string oldPath, string newPath);

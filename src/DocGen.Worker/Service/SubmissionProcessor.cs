@@ -163,7 +163,7 @@ public sealed class SubmissionProcessor(
 
         try
         {
-            io.Execute(static state => File.Move(state.Source, state.Target, overwrite: false), (Source: file.FullName, Target: Path.Combine(claim, file.Name)));
+            io.Execute(static state => NoReplaceMove.Move(state.Source, state.Target), (Source: file.FullName, Target: Path.Combine(claim, file.Name)));
             return (claim, ownership);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or IOException)
@@ -347,6 +347,7 @@ public sealed class SubmissionProcessor(
             catch (IOException) when (File.Exists(reservation))
             {
                 // Another process reserved this stem a moment ago: try the next.
+                File.Delete(staged);
             }
         }
     }
@@ -368,23 +369,24 @@ public sealed class SubmissionProcessor(
     {
         foreach (var move in manifest.Moves)
         {
-            var source = Path.Combine(claim, move.From);
-            if (!File.Exists(source))
+            try
             {
-                continue; // moved before a crash
+                io.Execute(static m =>
+                {
+                    if (m.Overwrite)
+                    {
+                        File.Move(m.Source, m.Target, overwrite: true);
+                    }
+                    else
+                    {
+                        NoReplaceMove.Move(m.Source, m.Target);
+                    }
+                }, (Source: Path.Combine(claim, move.From), Target: move.To, move.Overwrite));
             }
-
-            io.Execute(static m =>
+            catch (FileNotFoundException)
             {
-                if (m.Overwrite)
-                {
-                    File.Move(m.Source, m.Target, overwrite: true);
-                }
-                else
-                {
-                    NoReplaceMove.Move(m.Source, m.Target);
-                }
-            }, (Source: source, Target: move.To, move.Overwrite));
+                // moved before a crash
+            }
         }
 
         File.Delete(Path.Combine(claim, Manifest));
@@ -446,15 +448,16 @@ public sealed class SubmissionProcessor(
     /// <summary>
     /// Writes a file inside the claim folder, synchronously (small local writes are faster than a
     /// hop through the thread pool). No temporary name is needed there: a staged file only counts
-    /// once the manifest that names it exists, and a claim without one is redone.
+    /// once the manifest that names it exists, and a claim without one is redone. The name is new
+    /// (a claim starts empty and a redo clears its staged files), which spares a truncate.
     /// </summary>
     private static void WriteStaged(string path, ReadOnlySpan<byte> content, bool flushToDisk)
     {
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
-        stream.Write(content);
+        using var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        RandomAccess.Write(handle, content, fileOffset: 0);
         if (flushToDisk)
         {
-            stream.Flush(flushToDisk: true);
+            RandomAccess.FlushToDisk(handle);
         }
     }
 

@@ -1,0 +1,75 @@
+using DocGen.Worker.IO;
+
+namespace DocGen.Worker.Tests.IO;
+
+public sealed class NoReplaceMoveTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("docgen-move-");
+
+    [Fact]
+    public void FreeTarget_IsMovedIntoPlace_AndTheSourceIsGone()
+    {
+        var source = Write("a.json", "A");
+        var target = Path.Combine(_folder.FullName, "b.json");
+
+        NoReplaceMove.Move(source, target);
+
+        Assert.False(File.Exists(source));
+        Assert.Equal("A", File.ReadAllText(target));
+    }
+
+    [Fact]
+    public void ExistingTarget_IsNeverReplaced_AndTheSourceStays()
+    {
+        var source = Write("a.json", "A");
+        var target = Write("b.json", "B");
+
+        var error = Assert.ThrowsAny<IOException>(() => NoReplaceMove.Move(source, target));
+
+        Assert.IsNotType<FileNotFoundException>(error);
+        Assert.Equal("B", File.ReadAllText(target));
+        Assert.Equal("A", File.ReadAllText(source));
+    }
+
+    [Fact]
+    public void MissingSource_IsReportedAsFileNotFound()
+    {
+        var source = Path.Combine(_folder.FullName, "gone.json");
+
+        Assert.Throws<FileNotFoundException>(() => NoReplaceMove.Move(source, Path.Combine(_folder.FullName, "b.json")));
+    }
+
+    [Fact]
+    public void ManyMovesToOneName_ExactlyOneWins()
+    {
+        var target = Path.Combine(_folder.FullName, "stem.receipt.json");
+        var sources = Enumerable.Range(0, 16).Select(i => Write($"r{i}.json", i.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var winners = 0;
+
+        Parallel.ForEach(sources, new ParallelOptions { MaxDegreeOfParallelism = 8 }, source =>
+        {
+            try
+            {
+                NoReplaceMove.Move(source, target);
+                Interlocked.Increment(ref winners);
+            }
+            catch (IOException)
+            {
+                // lost the race: the source must still be there
+                Assert.True(File.Exists(source));
+            }
+        });
+
+        Assert.Equal(1, winners);
+        Assert.Equal(15, sources.Count(File.Exists));
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_folder.FullName, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    public void Dispose() => _folder.Delete(recursive: true);
+}
