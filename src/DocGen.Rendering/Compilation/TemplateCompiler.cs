@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Security.Cryptography;
 using System.Xml;
 using System.Xml.Linq;
 using DocGen.Rendering.Engine;
@@ -18,7 +17,8 @@ public static class TemplateCompiler
     public static CompiledTemplate Compile(ReadOnlyMemory<byte> docx, string name)
     {
         var problems = new List<TemplateProblem>();
-        using var zip = Open(docx, name);
+        var source = docx.ToArray(); // our own copy: the template keeps it for its hash
+        using var zip = Open(source, name);
         var textParts = FindTextParts(zip, name);
         var environment = TemplateHelpers.CreateEnvironment();
         var bookmarks = new BookmarkCollector();
@@ -49,8 +49,7 @@ public static class TemplateCompiler
             throw new TemplateException(name, problems);
         }
 
-        var sha = Convert.ToHexStringLower(SHA256.HashData(docx.Span));
-        return new CompiledTemplate(name, sha, parts, new BookmarkTable(bookmarks.Names, bookmarks.FirstToc));
+        return new CompiledTemplate(name, source, parts, new BookmarkTable(bookmarks.Names, bookmarks.FirstToc));
     }
 
     private static HandlebarsTemplate<TextWriter, object, object>? CompilePart(
@@ -98,11 +97,11 @@ public static class TemplateCompiler
         }
     }
 
-    private static ZipArchive Open(ReadOnlyMemory<byte> docx, string name)
+    private static ZipArchive Open(byte[] docx, string name)
     {
         try
         {
-            return new ZipArchive(new MemoryStream(docx.ToArray(), writable: false), ZipArchiveMode.Read);
+            return new ZipArchive(new MemoryStream(docx, writable: false), ZipArchiveMode.Read);
         }
         catch (InvalidDataException ex)
         {

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Security.Cryptography;
 using HandlebarsDotNet;
 
 namespace DocGen.Rendering.Engine;
@@ -10,10 +11,13 @@ namespace DocGen.Rendering.Engine;
 /// </summary>
 public sealed class CompiledTemplate
 {
-    internal CompiledTemplate(string name, string sha256, IReadOnlyList<TemplatePart> parts, BookmarkTable bookmarks)
+    private readonly byte[] _source;
+    private string? _sha256;
+
+    internal CompiledTemplate(string name, byte[] source, IReadOnlyList<TemplatePart> parts, BookmarkTable bookmarks)
     {
         Name = name;
-        Sha256 = sha256;
+        _source = source;
         Parts = parts;
         Bookmarks = bookmarks;
     }
@@ -21,8 +25,11 @@ public sealed class CompiledTemplate
     /// <summary>The template's file name (for receipts and logs).</summary>
     public string Name { get; }
 
-    /// <summary>SHA-256 of the template file, lower-case hex.</summary>
-    public string Sha256 { get; }
+    /// <summary>
+    /// SHA-256 of the template file, lower-case hex; computed when first asked for (by receipts and
+    /// logs), so that rendering alone never loads the platform's cryptography library (~5 MB).
+    /// </summary>
+    public string Sha256 => _sha256 ??= Convert.ToHexStringLower(SHA256.HashData(_source));
 
     internal IReadOnlyList<TemplatePart> Parts { get; }
 

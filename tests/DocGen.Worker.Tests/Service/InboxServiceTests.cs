@@ -22,6 +22,7 @@ public sealed class InboxServiceTests
         Assert.Equal(Path.Combine("out", "seed.docx"), r.GetProperty("output").GetString());
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(box.Out, "seed.docx"), TestContext.Current.CancellationToken))), r.GetProperty("outputSha256").GetString());
         Assert.Equal("performance-goals.docx", r.GetProperty("template").GetString());
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(box.Templates, "performance-goals.docx"), TestContext.Current.CancellationToken))), r.GetProperty("templateSha256").GetString());
         Assert.Equal(11, r.GetProperty("warnings").GetArrayLength());
         Assert.True(r.GetProperty("timings").GetProperty("totalMs").GetDouble() > 0);
         Assert.Empty(ServiceSandbox.Names(box.Inbox));
