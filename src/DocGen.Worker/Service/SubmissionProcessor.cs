@@ -152,13 +152,24 @@ public sealed class SubmissionProcessor(
     /// </summary>
     private (string Claim, FileStream Ownership)? Claim(FileInfo file)
     {
-        var id = string.Create(CultureInfo.InvariantCulture, $"{time.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}")[..30];
-        var claim = Path.Combine(folders.Processing, id);
-        Directory.CreateDirectory(claim);
-        var ownership = TryOwn(claim);
+        string claim;
+        FileStream? ownership;
+        var attempts = 0;
+        do
+        {
+            // A recovery pass (this instance's or another's) may lock a new, still empty folder in
+            // the instant before its creator does; it then removes it, and the creator takes
+            // another instead of leaving the file for the next rescan.
+            var id = string.Create(CultureInfo.InvariantCulture, $"{time.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}")[..30];
+            claim = Path.Combine(folders.Processing, id);
+            Directory.CreateDirectory(claim);
+            ownership = TryOwn(claim);
+        }
+        while (ownership is null && ++attempts < 3);
+
         if (ownership is null)
         {
-            return null; // a recovering instance took the empty folder: it will remove it
+            return null; // left in the inbox for the next pass
         }
 
         try
