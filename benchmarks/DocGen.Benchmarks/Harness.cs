@@ -124,6 +124,35 @@ internal sealed class Harness(bool smoke, Report report)
         return 0;
     }
 
+    /// <summary>
+    /// The service in a process of its own: "just started" then means a fresh runtime, not one
+    /// that has already compiled the rendering code for the benchmarks before it.
+    /// </summary>
+    public void Service()
+    {
+        var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, [.. ChildArguments(), "--child-service", .. smoke ? ["--smoke"] : Array.Empty<string>()])
+        {
+            RedirectStandardOutput = true,
+        })!;
+        while (child.StandardOutput.ReadLine() is { } line)
+        {
+            if (line.Split('\t') is ["row", var name, var result, var target])
+            {
+                report.Add(name, result, target);
+            }
+            else
+            {
+                Console.WriteLine(line); // the service's own log lines (warnings and up)
+            }
+        }
+
+        child.WaitForExit();
+        if (child.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"the service benchmark failed (exit code {child.ExitCode})");
+        }
+    }
+
     public async Task ServiceAsync()
     {
         var files = smoke ? 50 : 1000;
@@ -317,14 +346,14 @@ internal sealed class CountingStream : Stream
     public override void Write(ReadOnlySpan<byte> buffer) => _length += buffer.Length;
 }
 
-internal sealed class Report
+internal sealed class Report(bool child = false)
 {
     private readonly List<(string Name, string Result, string Target)> _rows = [];
 
     public void Add(string name, string result, string target)
     {
         _rows.Add((name, result, target));
-        Console.WriteLine($"  {name}: {result}");
+        Console.WriteLine(child ? $"row\t{name}\t{result}\t{target}" : $"  {name}: {result}");
     }
 
     public void Print()

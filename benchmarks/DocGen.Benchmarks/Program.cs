@@ -12,6 +12,12 @@ if (args is ["--child-table", var size])
 }
 
 var smoke = args.Contains("--smoke");
+if (args is ["--child-service", ..])
+{
+    await new Harness(smoke, new Report(child: true)).ServiceAsync();
+    return 0;
+}
+
 var only = args.SkipWhile(static a => a != "--only").Skip(1).FirstOrDefault();
 var report = new Report();
 var harness = new Harness(smoke, report);
@@ -25,6 +31,6 @@ if (only is null or "compile") harness.Compile();
 if (only is null or "validate") harness.Validate();
 if (only is null or "seed") harness.RenderSeed();
 if (only is null or "tables") harness.Tables();
-if (only is null or "service") await harness.ServiceAsync();
+if (only is null or "service") harness.Service();
 report.Print();
 return 0;
