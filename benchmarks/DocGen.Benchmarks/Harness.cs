@@ -87,7 +87,7 @@ internal sealed class Harness(bool smoke, Report report)
     {
         foreach (var size in smoke ? new[] { 100, 1000 } : [100, 1000, 10000, 100000])
         {
-            var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, [.. ChildArguments(), "--child-table", size.ToString(CultureInfo.InvariantCulture)])
+            using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, [.. ChildArguments(), "--child-table", size.ToString(CultureInfo.InvariantCulture)])
             {
                 RedirectStandardOutput = true,
             })!;
@@ -130,7 +130,7 @@ internal sealed class Harness(bool smoke, Report report)
     /// </summary>
     public void Service()
     {
-        var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, [.. ChildArguments(), "--child-service", .. smoke ? ["--smoke"] : Array.Empty<string>()])
+        using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, [.. ChildArguments(), "--child-service", .. smoke ? ["--smoke"] : Array.Empty<string>()])
         {
             RedirectStandardOutput = true,
         })!;
@@ -199,6 +199,11 @@ internal sealed class Harness(bool smoke, Report report)
                 Drop(inbox, name + ".json");
                 while (!File.Exists(target))
                 {
+                    if (Stopwatch.GetElapsedTime(start) > TimeSpan.FromMinutes(1))
+                    {
+                        throw new TimeoutException($"{name}.json was not processed within a minute");
+                    }
+
                     await Task.Delay(1);
                 }
 

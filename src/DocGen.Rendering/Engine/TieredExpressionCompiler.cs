@@ -58,11 +58,27 @@ internal sealed class TieredExpressionCompiler(ICompiledHandlebarsConfiguration 
             if (_runs < CompileAfterRuns && Interlocked.Increment(ref _runs) == CompileAfterRuns)
             {
                 // Exactly one thread gets here; the others go on interpreting until the swap.
-                Volatile.Write(ref _current, _expression!.Compile());
-                _expression = null;
+                Promote();
             }
 
             _current(in writer, context);
+        }
+
+        private void Promote()
+        {
+            try
+            {
+                Volatile.Write(ref _current, _expression!.Compile());
+            }
+            catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException or ArgumentException)
+            {
+                // Compiling is only an optimisation: a tree the IL compiler refuses stays
+                // interpreted, and the document being rendered is not failed for it.
+            }
+            finally
+            {
+                _expression = null;
+            }
         }
     }
 }

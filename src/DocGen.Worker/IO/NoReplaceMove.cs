@@ -13,14 +13,15 @@ public static partial class NoReplaceMove
 {
     private const int ENOENT = 2;
     private const int EEXIST = 17;
+    private const int EXDEV = 18;
     private const int EINVAL = 22;
     private const int ENOSYS = 38;
     private const int EOPNOTSUPP = 95;
     private const int AT_FDCWD = -100;
     private const uint RENAME_NOREPLACE = 1;
 
-    /// <summary>Set once a file system here has refused <c>RENAME_NOREPLACE</c>: then only <c>link(2)</c> is tried.</summary>
-    private static volatile bool s_renameRefused;
+    /// <summary>Set once a file system here has refused <c>RENAME_NOREPLACE</c>: then only <c>link(2)</c> is tried. Tests set it to cover that path.</summary>
+    internal static volatile bool RenameRefused;
 
     /// <summary>
     /// Moves <paramref name="source"/> to <paramref name="target"/>; throws <see cref="IOException"/>
@@ -34,7 +35,7 @@ public static partial class NoReplaceMove
             return;
         }
 
-        if (OperatingSystem.IsLinux() && !s_renameRefused)
+        if (OperatingSystem.IsLinux() && !RenameRefused)
         {
             int result;
             try
@@ -55,9 +56,9 @@ public static partial class NoReplaceMove
             var errno = Marshal.GetLastPInvokeError();
             if (errno is EINVAL or ENOSYS or EOPNOTSUPP)
             {
-                s_renameRefused = true; // e.g. an older NFS or SMB mount
+                RenameRefused = true; // e.g. an NFS or SMB mount
             }
-            else
+            else if (errno != EXDEV)
             {
                 throw Failure(errno, source, target);
             }
@@ -65,8 +66,16 @@ public static partial class NoReplaceMove
 
         if (Link(source, target) == 0)
         {
-            File.Delete(source);
-            return;
+            // The source must go exactly once: when two processes link the same source to
+            // different targets, only the one whose unlink succeeds has moved it.
+            if (Unlink(source) == 0)
+            {
+                return;
+            }
+
+            var unlinkErrno = Marshal.GetLastPInvokeError();
+            Unlink(target);
+            throw Failure(unlinkErrno, source, target);
         }
 
         var linkErrno = Marshal.GetLastPInvokeError();
@@ -75,7 +84,8 @@ public static partial class NoReplaceMove
             throw Failure(linkErrno, source, target);
         }
 
-        // A file system without hard links (some network shares): the best the platform offers.
+        // Another volume (EXDEV), or a file system without hard links: the best the platform
+        // offers (a copy across volumes; see the README on folders on different volumes).
         File.Move(source, target, overwrite: false);
     }
 
@@ -92,4 +102,7 @@ public static partial class NoReplaceMove
 
     [LibraryImport("libc", EntryPoint = "link", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Link(string oldPath, string newPath);
+
+    [LibraryImport("libc", EntryPoint = "unlink", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Unlink(string path);
 }

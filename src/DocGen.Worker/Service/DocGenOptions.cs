@@ -49,7 +49,7 @@ public sealed class DocGenOptions
     /// published), and a second worker per core keeps the core busy meanwhile.
     /// </summary>
     [Range(1, 256)]
-    public int MaxConcurrency { get; set; } = 2 * Environment.ProcessorCount;
+    public int MaxConcurrency { get; set; } = Math.Min(256, 2 * Environment.ProcessorCount);
 
     /// <summary>Submissions queued ahead of the workers (memory stays flat however many files are dropped).</summary>
     [Range(1, 100_000)]

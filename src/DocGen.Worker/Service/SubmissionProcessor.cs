@@ -164,6 +164,10 @@ public sealed class SubmissionProcessor(
             claim = Path.Combine(folders.Processing, id);
             Directory.CreateDirectory(claim);
             ownership = TryOwn(claim);
+            if (ownership is null)
+            {
+                RemoveUnowned(claim);
+            }
         }
         while (ownership is null && ++attempts < 3);
 
@@ -174,7 +178,9 @@ public sealed class SubmissionProcessor(
 
         try
         {
-            io.Execute(static state => NoReplaceMove.Move(state.Source, state.Target), (Source: file.FullName, Target: Path.Combine(claim, file.Name)));
+            // A plain rename: atomic on the source on every file system (the target, in a new folder
+            // of ours, cannot exist).
+            io.Execute(static state => File.Move(state.Source, state.Target, overwrite: false), (Source: file.FullName, Target: Path.Combine(claim, file.Name)));
             return (claim, ownership);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or IOException)
@@ -183,6 +189,27 @@ public sealed class SubmissionProcessor(
             ownership.Dispose();
             Directory.Delete(claim, recursive: true);
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Removes a new claim folder this process could not lock, when it is still empty: a recovery
+    /// pass that locked it removes it itself; any other failure (permissions, no space) must not
+    /// leave empty folders behind at every attempt.
+    /// </summary>
+    private static void RemoveUnowned(string claim)
+    {
+        try
+        {
+            Directory.Delete(claim, recursive: false);
+        }
+        catch (IOException)
+        {
+            // not empty (a recovery pass's lock file is in it): that pass removes it
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // the same failure that refused the lock
         }
     }
 
