@@ -16,9 +16,9 @@ namespace DocGen.Rendering.Engine;
 internal sealed class TieredExpressionCompiler(ICompiledHandlebarsConfiguration configuration) : IExpressionCompiler
 {
     /// <summary>
-    /// A row body interpreted costs ~2× its compiled run, its compile ~0.5–5 ms; after a few
-    /// dozen runs compiling has paid for itself, and a block that runs once per document is
-    /// compiled only once a template has served that many documents.
+    /// Interpreted, a table row costs ~3× its compiled run (10,000 rows: 169 vs 60 ms) and
+    /// compiling a block takes 0.3–16 ms; after a few dozen runs compiling has paid for itself,
+    /// and a block that runs once per document is compiled once a template has served that many.
     /// </summary>
     internal const int CompileAfterRuns = 32;
 
