@@ -29,6 +29,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Transient I/O error, retry {Attempt} in {DelayMs:F0} ms: {Message}")]
     public static partial void TransientRetry(this ILogger logger, int attempt, double delayMs, string message);
 
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Submission {File}: could not lock a new claim folder in {Processing} ({Attempts} attempts); it stays in the inbox for the next pass")]
+    public static partial void ClaimNotLocked(this ILogger logger, string file, string processing, int attempts);
+
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Template {Template} compiled (sha256 {Sha256}) in {ElapsedMs:F0} ms; used from the next submission")]
     public static partial void TemplateLoaded(this ILogger logger, string template, string sha256, double elapsedMs);
 

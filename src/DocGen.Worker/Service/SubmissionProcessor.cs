@@ -173,7 +173,8 @@ public sealed class SubmissionProcessor(
 
         if (ownership is null)
         {
-            return null; // left in the inbox for the next pass
+            logger.ClaimNotLocked(file.Name, folders.Processing, attempts);
+            return null;
         }
 
         try
