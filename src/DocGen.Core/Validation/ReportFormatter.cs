@@ -1,19 +1,13 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using DocGen.Core.Json;
 
 namespace DocGen.Core.Validation;
 
 /// <summary>Writes a validation report for people (Chinese first, English beside it) and for programs (JSON).</summary>
 public static class ReportFormatter
 {
-    private static readonly JsonSerializerOptions s_json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static string ToText(ValidationReport report, string source)
     {
         var sb = new StringBuilder();
@@ -40,7 +34,7 @@ public static class ReportFormatter
     }
 
     public static string ToJson(ValidationReport report, string source)
-        => JsonSerializer.Serialize(new JsonReport(source, report.IsValid, report.ErrorCount, report.WarningCount, report.Issues), s_json) + "\n";
+        => JsonSerializer.Serialize(new JsonReport(source, report.IsValid, report.ErrorCount, report.WarningCount, report.Issues), OutputJson.Options) + "\n";
 
     private sealed record JsonReport(string File, bool Valid, int ErrorCount, int WarningCount, IReadOnlyList<ValidationIssue> Issues);
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using DocGen.Core.Json;
 using DocGen.Rendering.Compilation;
 
 namespace DocGen.Worker.Cli;
@@ -7,13 +8,6 @@ namespace DocGen.Worker.Cli;
 /// <summary>The outcome of <c>docgen check-template</c> for one file.</summary>
 internal sealed record TemplateCheckResult(string Template, bool Ok, IReadOnlyList<TemplateProblem> Problems)
 {
-    private static readonly JsonSerializerOptions s_json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static string ToText(IEnumerable<TemplateCheckResult> results)
     {
         var sb = new StringBuilder();
@@ -41,5 +35,5 @@ internal sealed record TemplateCheckResult(string Template, bool Ok, IReadOnlyLi
         return sb.ToString();
     }
 
-    public static string ToJson(IEnumerable<TemplateCheckResult> results) => JsonSerializer.Serialize(results, s_json) + "\n";
+    public static string ToJson(IEnumerable<TemplateCheckResult> results) => JsonSerializer.Serialize(results, OutputJson.Options) + "\n";
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DocGen.Core.Json;
 using DocGen.Core.Validation;
 
 namespace DocGen.Worker.Service;
@@ -28,13 +29,11 @@ internal sealed record PublishManifest(string Outcome, string Stem, IReadOnlyLis
 
 internal sealed record PublishMove(string From, string To, bool Overwrite);
 
+/// <summary>Receipts and manifests: DocGen's output JSON, without the members that are null.</summary>
 internal static class ServiceJson
 {
-    public static readonly JsonSerializerOptions Options = new()
+    public static readonly JsonSerializerOptions Options = new(OutputJson.Options)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 }
