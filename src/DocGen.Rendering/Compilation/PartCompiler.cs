@@ -167,8 +167,7 @@ internal sealed partial class PartCompiler(string partName, BookmarkCollector bo
                     {
                         while (stack.Peek().Open != outer)
                         {
-                            var unclosed = stack.Pop().Open;
-                            problems.Add(new("T1", Locate(unclosed), $"“{unclosed.Text}”没有结束标签 {{{{/{unclosed.Name}}}}}。", $"'{unclosed.Text}' is never closed with {{{{/{unclosed.Name}}}}}."));
+                            problems.Add(NeverClosed(stack.Pop().Open));
                         }
                     }
 
@@ -188,11 +187,14 @@ internal sealed partial class PartCompiler(string partName, BookmarkCollector bo
 
         foreach (var (open, _) in stack)
         {
-            problems.Add(new("T1", Locate(open), $"“{open.Text}”没有结束标签 {{{{/{open.Name}}}}}。", $"'{open.Text}' is never closed with {{{{/{open.Name}}}}}."));
+            problems.Add(NeverClosed(open));
         }
 
         return blocks;
     }
+
+    private TemplateProblem NeverClosed(Tag open)
+        => new("T1", Locate(open), $"“{open.Text}”没有结束标签 {{{{/{open.Name}}}}}。", $"'{open.Text}' is never closed with {{{{/{open.Name}}}}}.");
 
     /// <summary>Whether a block opened at <paramref name="open"/> could end at <paramref name="close"/>: same paragraph, container or table.</summary>
     private static bool Compatible(Tag open, Tag close)
@@ -295,8 +297,8 @@ internal sealed partial class PartCompiler(string partName, BookmarkCollector bo
     {
         open.RemoveFromText();
         close.RemoveFromText();
-        MarkIfEmptied(open.Paragraph);
-        MarkIfEmptied(close.Paragraph);
+        _emptied.Add(open.Paragraph); // candidates: removed later if nothing is left in them
+        _emptied.Add(close.Paragraph);
         InsertBefore(first, open.Text);
         InsertAfter(last, close.Text);
     }
@@ -321,14 +323,7 @@ internal sealed partial class PartCompiler(string partName, BookmarkCollector bo
         if (gridSpan is null)
         {
             gridSpan = new XElement(GridSpan);
-            if (tcW is not null)
-            {
-                tcW.AddAfterSelf(gridSpan);
-            }
-            else
-            {
-                AddAfterCnfStyle(tcPr, gridSpan);
-            }
+            AddAfterOrFirst(tcPr, tcW ?? tcPr.Element(CnfStyle), gridSpan);
         }
 
         gridSpan.SetAttributeValue(Val, $"{{{{__span {State}}}}}");
@@ -368,15 +363,7 @@ internal sealed partial class PartCompiler(string partName, BookmarkCollector bo
             var tcPr = cell.Element(TcPr) ?? AddFirst(cell, new XElement(TcPr));
             tcPr.Elements(VMerge).Remove();
             var anchor = tcPr.Element(HMerge) ?? tcPr.Element(GridSpan) ?? tcPr.Element(TcW) ?? tcPr.Element(CnfStyle);
-            var marker = new XText($"{{{{__vmerge {State} {id} {tag.Arguments}}}}}");
-            if (anchor is null)
-            {
-                tcPr.AddFirst(marker);
-            }
-            else
-            {
-                anchor.AddAfterSelf(marker);
-            }
+            AddAfterOrFirst(tcPr, anchor, new XText($"{{{{__vmerge {State} {id} {tag.Arguments}}}}}"));
 
             tag.ReplaceInText($"{{{{__mergeText {State} {id}}}}}");
             var table = cell.Ancestors(Tbl).First();
@@ -409,20 +396,10 @@ internal sealed partial class PartCompiler(string partName, BookmarkCollector bo
     /// <summary>A cell whose paragraphs are all conditional or repeated still gets one paragraph.</summary>
     private void GuardCells()
     {
-        var cells = _inserted.Keys.Select(static t => t.Parent).Where(static p => p?.Name == Tc).Distinct().ToList();
+        var cells = _inserted.Keys.Select(static t => t.Parent).OfType<XElement>().Where(static p => p.Name == Tc).Distinct().ToList();
         foreach (var cell in cells)
         {
-            var tcPr = cell!.Element(TcPr);
-            var open = new XText("{{#__cellBody}}");
-            if (tcPr is null)
-            {
-                cell.AddFirst(open);
-            }
-            else
-            {
-                tcPr.AddAfterSelf(open);
-            }
-
+            AddAfterOrFirst(cell, cell.Element(TcPr), new XText("{{#__cellBody}}"));
             cell.Add(new XText("{{/__cellBody}}"));
         }
     }
@@ -452,8 +429,6 @@ internal sealed partial class PartCompiler(string partName, BookmarkCollector bo
             }
         }
     }
-
-    private void MarkIfEmptied(XElement paragraph) => _emptied.Add(paragraph);
 
     /// <summary>Inserts an opening marker before <paramref name="element"/>, outside blocks that already start there.</summary>
     private void InsertBefore(XElement element, string text)
@@ -489,15 +464,16 @@ internal sealed partial class PartCompiler(string partName, BookmarkCollector bo
         return child;
     }
 
-    private static void AddAfterCnfStyle(XElement tcPr, XElement child)
+    /// <summary>Adds <paramref name="node"/> right after <paramref name="anchor"/>, or first in <paramref name="parent"/> when there is none (schema order).</summary>
+    private static void AddAfterOrFirst(XElement parent, XElement? anchor, XNode node)
     {
-        if (tcPr.Element(CnfStyle) is { } cnf)
+        if (anchor is null)
         {
-            cnf.AddAfterSelf(child);
+            parent.AddFirst(node);
         }
         else
         {
-            tcPr.AddFirst(child);
+            anchor.AddAfterSelf(node);
         }
     }
 
