@@ -13,56 +13,71 @@ namespace DocGen.Rendering.Compilation;
 /// have, with a “did you mean” (T7), and loops over something that is not a list (T8). Scopes follow
 /// the blocks: inside <c>{{#each projects}}</c> a name is looked up on a project.
 /// </summary>
-internal static class TemplateLinter
+internal sealed class TemplateLinter
 {
-    private static readonly HashSet<string> s_dataVariables = ["@index", "@first", "@last", "@key", "@root"];
+    /// <summary>The data variables of a loop (<c>@root</c> is resolved on its own).</summary>
+    private static readonly HashSet<string> s_loopVariables = ["@index", "@first", "@last", "@key"];
+
+    private readonly Func<Tag, TemplateLocation> _locate;
+    private readonly List<TemplateProblem> _problems;
+
+    /// <summary>The innermost block's scope on top.</summary>
+    private readonly Stack<Scope> _scopes = new();
+
+    private TemplateLinter(Func<Tag, TemplateLocation> locate, List<TemplateProblem> problems)
+    {
+        _locate = locate;
+        _problems = problems;
+        _scopes.Push(new Scope(typeof(DocumentModel), InLoop: false));
+    }
 
     private sealed record Scope(Type? Type, bool InLoop);
 
     public static void Check(IReadOnlyList<Tag> tags, Func<Tag, TemplateLocation> locate, List<TemplateProblem> problems)
+        => new TemplateLinter(locate, problems).Check(tags);
+
+    private void Check(IReadOnlyList<Tag> tags)
     {
-        var scopes = new Stack<Scope>();
-        scopes.Push(new Scope(typeof(DocumentModel), InLoop: false));
         foreach (var tag in tags)
         {
             switch (tag.Kind)
             {
                 case TagKind.Open:
-                    scopes.Push(OpenBlock(tag, scopes, locate, problems));
+                    _scopes.Push(OpenBlock(tag));
                     break;
-                case TagKind.Close when scopes.Count > 1:
-                    scopes.Pop();
+                case TagKind.Close when _scopes.Count > 1:
+                    _scopes.Pop();
                     break;
                 case TagKind.Else:
                     var condition = tag.Inner.StartsWith("else ", StringComparison.Ordinal) ? tag.Inner[5..].Trim() : "";
                     if (condition.Length > 0)
                     {
-                        CheckExpression(tag, Tokenize(condition).Skip(1).ToList(), scopes, locate, problems);
+                        CheckExpression(tag, Tokenize(condition).Skip(1).ToList());
                     }
 
                     break;
                 case TagKind.Expression:
-                    CheckExpression(tag, Tokenize(tag.Inner), scopes, locate, problems);
+                    CheckExpression(tag, Tokenize(tag.Inner));
                     break;
             }
         }
     }
 
-    private static Scope OpenBlock(Tag tag, Stack<Scope> scopes, Func<Tag, TemplateLocation> locate, List<TemplateProblem> problems)
+    private Scope OpenBlock(Tag tag)
     {
         var name = tag.Name;
         var arguments = Tokenize(tag.Arguments);
-        var current = scopes.Peek();
+        var current = _scopes.Peek();
         if (!TemplateHelpers.BuiltIn.Contains(name) && name != "cells")
         {
-            problems.Add(UnknownHelper(tag, name, locate));
+            _problems.Add(UnknownHelper(tag, name));
             return current;
         }
 
-        var argumentType = arguments.Count > 0 ? CheckArgument(tag, arguments[0], scopes, locate, problems) : null;
+        var argumentType = arguments.Count > 0 ? CheckArgument(tag, arguments[0]) : null;
         foreach (var extra in arguments.Skip(1))
         {
-            CheckArgument(tag, extra, scopes, locate, problems);
+            CheckArgument(tag, extra);
         }
 
         switch (name)
@@ -70,7 +85,7 @@ internal static class TemplateLinter
             case "each" or "cells":
                 if (argumentType is not null && ElementType(argumentType) is not { } element)
                 {
-                    problems.Add(new TemplateProblem("T8", locate(tag),
+                    _problems.Add(new TemplateProblem("T8", _locate(tag),
                         $"“{tag.Text}”：{arguments[0]} 不是列表，不能循环。",
                         $"'{tag.Text}': {arguments[0]} is not a list and cannot be looped over."));
                     return new Scope(null, InLoop: true);
@@ -84,7 +99,7 @@ internal static class TemplateLinter
         }
     }
 
-    private static void CheckExpression(Tag tag, List<string> tokens, Stack<Scope> scopes, Func<Tag, TemplateLocation> locate, List<TemplateProblem> problems)
+    private void CheckExpression(Tag tag, List<string> tokens)
     {
         if (tokens.Count == 0)
         {
@@ -95,27 +110,27 @@ internal static class TemplateLinter
         var isHelper = tokens.Count > 1 || TemplateHelpers.Public.Contains(head) || head.StartsWith("__", StringComparison.Ordinal);
         if (!isHelper)
         {
-            CheckArgument(tag, head, scopes, locate, problems);
+            CheckArgument(tag, head);
             return;
         }
 
         if (!TemplateHelpers.Public.Contains(head) && !TemplateHelpers.BuiltIn.Contains(head))
         {
-            problems.Add(UnknownHelper(tag, head, locate));
+            _problems.Add(UnknownHelper(tag, head));
         }
 
         foreach (var argument in tokens.Skip(1))
         {
-            CheckArgument(tag, argument, scopes, locate, problems);
+            CheckArgument(tag, argument);
         }
     }
 
     /// <summary>Checks one argument; returns its type when it is a path the model resolves.</summary>
-    private static Type? CheckArgument(Tag tag, string argument, Stack<Scope> scopes, Func<Tag, TemplateLocation> locate, List<TemplateProblem> problems)
+    private Type? CheckArgument(Tag tag, string argument)
     {
         if (argument.StartsWith('(') && argument.EndsWith(')'))
         {
-            CheckExpression(tag, Tokenize(argument[1..^1]), scopes, locate, problems);
+            CheckExpression(tag, Tokenize(argument[1..^1]));
             return null;
         }
 
@@ -126,7 +141,7 @@ internal static class TemplateLinter
 
         if (!argument.All(static c => char.IsLetterOrDigit(c) || c is '_' or '@' or '.' or '/' or '[' or ']' or '-' or '$'))
         {
-            problems.Add(new TemplateProblem("T4", locate(tag),
+            _problems.Add(new TemplateProblem("T4", _locate(tag),
                 $"“{tag.Text}”语法错误：“{argument}”不是有效的字段名（检查括号、引号和花括号）。",
                 $"'{tag.Text}' has a syntax error: '{argument}' is not a valid name (check parentheses, quotes and braces)."));
             return null;
@@ -137,12 +152,12 @@ internal static class TemplateLinter
             var variable = argument.Split('.', 2)[0];
             if (variable == "@root")
             {
-                return Resolve(tag, argument, argument.Length > 5 ? argument[6..] : "", typeof(DocumentModel), locate, problems);
+                return Resolve(tag, argument, argument.Length > 5 ? argument[6..] : "", typeof(DocumentModel));
             }
 
-            if (!s_dataVariables.Contains(variable) || (variable != "@root" && !scopes.Peek().InLoop))
+            if (!s_loopVariables.Contains(variable) || !_scopes.Peek().InLoop)
             {
-                problems.Add(new TemplateProblem("T7", locate(tag),
+                _problems.Add(new TemplateProblem("T7", _locate(tag),
                     $"“{tag.Text}”：{variable} 只能在 {{{{#each}}}} 循环内使用。",
                     $"'{tag.Text}': {variable} is only defined inside an {{{{#each}}}} loop."));
             }
@@ -158,7 +173,7 @@ internal static class TemplateLinter
             levels++;
         }
 
-        var scope = scopes.ElementAtOrDefault(levels);
+        var scope = _scopes.ElementAtOrDefault(levels);
         if (scope?.Type is null)
         {
             return null; // a scope whose type is unknown: nothing to check against
@@ -174,10 +189,10 @@ internal static class TemplateLinter
             path = path[5..];
         }
 
-        return Resolve(tag, argument, path, scope.Type, locate, problems);
+        return Resolve(tag, argument, path, scope.Type);
     }
 
-    private static Type? Resolve(Tag tag, string argument, string path, Type type, Func<Tag, TemplateLocation> locate, List<TemplateProblem> problems)
+    private Type? Resolve(Tag tag, string argument, string path, Type type)
     {
         var current = type;
         foreach (var segment in path.Split('.', StringSplitOptions.RemoveEmptyEntries))
@@ -195,7 +210,7 @@ internal static class TemplateLinter
                     .Where(static p => p.Name != nameof(DocumentModel.State))
                     .Select(static p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]).ToList();
                 var suggestion = NameSuggestions.Suggest(segment, known);
-                problems.Add(new TemplateProblem("T7", locate(tag),
+                _problems.Add(new TemplateProblem("T7", _locate(tag),
                     $"“{tag.Text}”：数据中没有字段“{segment}”（在 {argument} 中）。" + (suggestion is null ? $"可用字段：{string.Join("、", known)}。" : $"您是否想写“{suggestion}”？"),
                     $"'{tag.Text}': the data has no field '{segment}' (in {argument})." + (suggestion is null ? $" Fields here: {string.Join(", ", known)}." : $" Did you mean '{suggestion}'?")));
                 return null;
@@ -207,10 +222,10 @@ internal static class TemplateLinter
         return current;
     }
 
-    private static TemplateProblem UnknownHelper(Tag tag, string name, Func<Tag, TemplateLocation> locate)
+    private TemplateProblem UnknownHelper(Tag tag, string name)
     {
         var suggestion = NameSuggestions.Suggest(name, [.. TemplateHelpers.Public, .. TemplateHelpers.BuiltIn]);
-        return new TemplateProblem("T6", locate(tag),
+        return new TemplateProblem("T6", _locate(tag),
             $"“{tag.Text}”：没有名为“{name}”的帮助函数。" + (suggestion is null ? $"可用：{string.Join("、", TemplateHelpers.Public.Concat(TemplateHelpers.BuiltIn))}。" : $"您是否想写“{suggestion}”？"),
             $"'{tag.Text}': there is no helper '{name}'." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
     }
