@@ -66,16 +66,15 @@ public sealed class SubmissionProcessor(
 
         var stamp = (file.Length, file.LastWriteTimeUtc);
         byte[] bytes;
+        SubmissionCheck check;
         try
         {
-            bytes = io.Execute(static path => File.ReadAllBytes(path), inboxPath);
+            (bytes, check) = ReadAndCheck(inboxPath);
         }
         catch (FileNotFoundException)
         {
             return false;
         }
-
-        var check = validator.Check(bytes);
 
         // A file still being copied is malformed JSON; wait until it stops changing before judging it.
         if (IsMalformed(check) && time.GetUtcNow().UtcDateTime - file.LastWriteTimeUtc < _options.StableFor)
@@ -90,9 +89,9 @@ public sealed class SubmissionProcessor(
 
         using (ownership)
         {
-            var claimed = new FileInfo(Path.Combine(claim, file.Name));
-            var unchanged = claimed.Length == stamp.Length && claimed.LastWriteTimeUtc == stamp.LastWriteTimeUtc;
-            await ProcessClaimAsync(claim, (claimed.FullName, unchanged ? bytes : null, unchanged ? check : null), clock, cancellationToken).ConfigureAwait(false);
+            var claimed = Path.Combine(claim, file.Name);
+            var unchanged = Stamp(claimed) == stamp;
+            await ProcessClaimAsync(claim, (claimed, unchanged ? bytes : null, unchanged ? check : null), clock, cancellationToken).ConfigureAwait(false);
         }
 
         return true;
@@ -217,7 +216,6 @@ public sealed class SubmissionProcessor(
     /// <param name="first">For a fresh claim: the claimed file, and its bytes and check when it did not change while being claimed.</param>
     private async Task ProcessClaimAsync(string claim, (string Path, byte[]? Bytes, SubmissionCheck? Check)? first, Stopwatch clock, CancellationToken cancellationToken)
     {
-        var manifestPath = Path.Combine(claim, Manifest);
         string input;
         if (first is { Path: { } claimed })
         {
@@ -225,7 +223,7 @@ public sealed class SubmissionProcessor(
         }
         else
         {
-            if (ReadManifest(manifestPath) is { } manifest)
+            if (ReadManifest(Path.Combine(claim, Manifest)) is { } manifest)
             {
                 Publish(claim, manifest);
                 return;
@@ -281,8 +279,9 @@ public sealed class SubmissionProcessor(
 
         var renderMs = renderClock.Elapsed.TotalMilliseconds;
         // Only the document is flushed to disk before it is published: it is what submitters take.
-        WriteStaged(Path.Combine(claim, StagedDocument), document.GetBuffer().AsSpan(0, (int)document.Length), _options.FlushToDisk);
-        var outputSha = Sha256(document.GetBuffer().AsSpan(0, (int)document.Length));
+        var written = document.GetBuffer().AsSpan(0, (int)document.Length);
+        WriteStaged(Path.Combine(claim, StagedDocument), written, _options.FlushToDisk);
+        var outputSha = Sha256(written);
         var inputSha = Sha256(bytes);
         var warnings = check.Report.Warnings.ToList();
 
@@ -310,8 +309,7 @@ public sealed class SubmissionProcessor(
             new(StagedDocument, Path.Combine(folders.Out, stem + ".docx"), Overwrite: false),
             new(name, Path.Combine(folders.Archive, stem + ".json"), Overwrite: false),
         ]);
-        WriteJson(manifestPath, publish);
-        Publish(claim, publish);
+        Commit(claim, publish);
         logger.Processed(name, "generated", clock.Elapsed.TotalMilliseconds, publish.Moves[0].To, check.Report.WarningCount);
     }
 
@@ -334,8 +332,7 @@ public sealed class SubmissionProcessor(
             new(StagedErrorsJson, Path.Combine(folders.Failed, stem + ".errors.json"), Overwrite: true),
             new(name, Path.Combine(folders.Failed, stem + ".json"), Overwrite: false),
         ]);
-        WriteJson(Path.Combine(claim, Manifest), publish);
-        Publish(claim, publish);
+        Commit(claim, publish);
         return publish.Moves[0].To;
     }
 
@@ -403,6 +400,13 @@ public sealed class SubmissionProcessor(
         }
     }
 
+    /// <summary>Writes the manifest (from here on a restart finishes the moves), then publishes.</summary>
+    private void Commit(string claim, PublishManifest manifest)
+    {
+        WriteStaged(Path.Combine(claim, Manifest), JsonSerializer.SerializeToUtf8Bytes(manifest, ServiceJson.Options), flushToDisk: false);
+        Publish(claim, manifest);
+    }
+
     /// <summary>Performs the manifest's moves that have not happened yet, the input last; then removes the empty claim.</summary>
     private void Publish(string claim, PublishManifest manifest)
     {
@@ -462,8 +466,7 @@ public sealed class SubmissionProcessor(
     /// </summary>
     private async Task<(byte[] Bytes, SubmissionCheck Check)> ReadAndCheckAsync(string path, CancellationToken cancellationToken)
     {
-        var bytes = io.Execute(static p => File.ReadAllBytes(p), path);
-        var check = validator.Check(bytes);
+        var (bytes, check) = ReadAndCheck(path);
         var stamp = Stamp(path);
         for (var attempt = 1; attempt <= _options.ParseRetries && IsMalformed(check); attempt++)
         {
@@ -477,11 +480,16 @@ public sealed class SubmissionProcessor(
             var fileName = Path.GetFileName(path);
             logger.ParseRetry(fileName, attempt);
             stamp = now;
-            bytes = io.Execute(static p => File.ReadAllBytes(p), path);
-            check = validator.Check(bytes);
+            (bytes, check) = ReadAndCheck(path);
         }
 
         return (bytes, check);
+    }
+
+    private (byte[] Bytes, SubmissionCheck Check) ReadAndCheck(string path)
+    {
+        var bytes = io.Execute(static p => File.ReadAllBytes(p), path);
+        return (bytes, validator.Check(bytes));
     }
 
     /// <summary>
@@ -500,17 +508,9 @@ public sealed class SubmissionProcessor(
         }
     }
 
-    private static void WriteJson<T>(string path, T value)
-        => WriteStaged(path, JsonSerializer.SerializeToUtf8Bytes(value, ServiceJson.Options), flushToDisk: false);
-
     /// <summary>The claim's manifest, or null when there is none or it was cut short (then the claim is redone).</summary>
     private static PublishManifest? ReadManifest(string path)
     {
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
         try
         {
             return JsonSerializer.Deserialize<PublishManifest>(File.ReadAllBytes(path), ServiceJson.Options);
