@@ -87,10 +87,7 @@ internal sealed class Harness(bool smoke, Report report)
     {
         foreach (var size in smoke ? new[] { 100, 1000 } : [100, 1000, 10000, 100000])
         {
-            using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, [.. ChildArguments(), "--child-table", size.ToString(CultureInfo.InvariantCulture)])
-            {
-                RedirectStandardOutput = true,
-            })!;
+            using var child = StartChild("--child-table", size.ToString(CultureInfo.InvariantCulture));
             var line = child.StandardOutput.ReadToEnd().Trim();
             child.WaitForExit();
             var target = size switch { 1000 => "≤ 15 ms", 10000 => "≤ 150 ms, ≤ 80 MB peak", _ => "linear" };
@@ -130,10 +127,7 @@ internal sealed class Harness(bool smoke, Report report)
     /// </summary>
     public void Service()
     {
-        using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, [.. ChildArguments(), "--child-service", .. smoke ? ["--smoke"] : Array.Empty<string>()])
-        {
-            RedirectStandardOutput = true,
-        })!;
+        using var child = smoke ? StartChild("--child-service", "--smoke") : StartChild("--child-service");
         while (child.StandardOutput.ReadLine() is { } line)
         {
             if (line.Split('\t') is ["row", var name, var result, var target])
@@ -300,11 +294,12 @@ internal sealed class Harness(bool smoke, Report report)
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
-    private static string[] ChildArguments()
+    /// <summary>This harness again, in a process of its own, with its output to read.</summary>
+    private static Process StartChild(params string[] arguments)
     {
         // Started as `dotnet DocGen.Benchmarks.dll` or as the apphost.
-        var entry = typeof(Harness).Assembly.Location;
-        return Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? [entry] : [];
+        string[] entry = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? [typeof(Harness).Assembly.Location] : [];
+        return Process.Start(new ProcessStartInfo(Environment.ProcessPath!, [.. entry, .. arguments]) { RedirectStandardOutput = true })!;
     }
 
     private static string FindRoot()
