@@ -13,11 +13,19 @@ internal sealed class XmlTextEncoder : ITextEncoder
     public const string LineBreak = "</w:t><w:br/><w:t xml:space=\"preserve\">";
     public const string Tab = "</w:t><w:tab/><w:t xml:space=\"preserve\">";
 
+    // One encoding, over a whole span: a CR LF or a surrogate pair must not be split between
+    // pieces (a StringBuilder's chunks, characters one by one), or it prints two breaks or is lost.
     public void Encode(StringBuilder text, TextWriter target)
     {
-        foreach (var chunk in text.GetChunks())
+        ArgumentNullException.ThrowIfNull(text);
+        var chunks = text.GetChunks();
+        if (chunks.MoveNext() && chunks.Current.Length == text.Length)
         {
-            Encode(chunk.Span, target);
+            Encode(chunks.Current.Span, target);
+        }
+        else
+        {
+            Encode(text.ToString(), target);
         }
     }
 
@@ -26,11 +34,13 @@ internal sealed class XmlTextEncoder : ITextEncoder
     public void Encode<T>(T text, TextWriter target)
         where T : IEnumerator<char>
     {
-        var previousCr = false;
+        var whole = new StringBuilder();
         while (text.MoveNext())
         {
-            previousCr = EncodeChar(text.Current, previousCr, target);
+            whole.Append(text.Current);
         }
+
+        Encode(whole.ToString(), target);
     }
 
     private static void Encode(ReadOnlySpan<char> text, TextWriter target)
