@@ -11,8 +11,8 @@ public static class ServiceHost
 {
     public static HostApplicationBuilder CreateBuilder(string[] configurationArgs)
     {
-        // appsettings.json beside the executable holds the defaults; environment variables and
-        // the command line override it (standard .NET configuration).
+        // The defaults are DocGenOptions' own; appsettings.json beside the executable (logging, and
+        // any DocGen:X an admin sets), environment variables and the command line override them.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = configurationArgs,
