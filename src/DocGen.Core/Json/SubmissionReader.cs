@@ -28,6 +28,7 @@ internal static class SubmissionReader
         if (utf8.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
             issues.Error("D1", JsonPath.Root, "文件为空。", "The file is empty.");
+            issues.MarkIncomplete();
             return null;
         }
 
@@ -101,6 +102,7 @@ internal static class SubmissionReader
             var line = (int)(ex.LineNumber ?? 0) + 1;
             var column = (int)(ex.BytePositionInLine ?? 0) + 1;
             var truncated = reader.BytesConsumed >= utf8.Length - 1 || reader.CurrentDepth > 0 && ex.Message.Contains("end of", StringComparison.OrdinalIgnoreCase);
+            issues.MarkIncomplete();
             issues.Error("D1", JsonPath.Root,
                 truncated
                     ? $"JSON 格式错误（第 {line} 行，第 {column} 列）：文件不完整，可能没有写完或被截断。"

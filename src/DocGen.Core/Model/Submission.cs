@@ -49,38 +49,3 @@ public sealed record Submission
     [Description("预算项目 projects")]
     public IReadOnlyList<Project>? Projects { get; init; }
 }
-
-/// <summary>Which parts of the document a submission fills (SPEC §5 “Kinds”).</summary>
-public enum SubmissionKind
-{
-    /// <summary>第一部分 only.</summary>
-    DepartmentOverall,
-
-    /// <summary>第二部分 only: one or more project tables.</summary>
-    ProjectGoalTable,
-
-    /// <summary>Both parts, like the seed document.</summary>
-    Combined,
-}
-
-[Description("单位 unit")]
-public sealed record UnitInfo
-{
-    [Description("单位编码 unit.code (数字，通常 6 位)")]
-    [RequiredMember]
-    public string? Code { get; init; }
-
-    [Description("单位名称 unit.name")]
-    [RequiredMember]
-    public string? Name { get; init; }
-
-    [Description("单位简称 unit.shortName (用于小标题)")]
-    public string? ShortName { get; init; }
-}
-
-/// <summary>
-/// Marks a member the JSON Schema lists as <c>required</c> (for editor completion). Presence
-/// itself is checked by the validation rule that owns the member, so the report names its code.
-/// </summary>
-[AttributeUsage(AttributeTargets.Property)]
-public sealed class RequiredMemberAttribute : Attribute;

@@ -7,6 +7,15 @@ public sealed class IssueCollector
 
     public bool HasErrors { get; private set; }
 
+    /// <summary>
+    /// The reader found the file empty or its JSON cut short or malformed: what a file still
+    /// being written looks like, so a service waits until it stops changing before judging it.
+    /// </summary>
+    public bool LooksIncomplete { get; private set; }
+
+    /// <summary>Records that the file looks unfinished (see <see cref="LooksIncomplete"/>).</summary>
+    public void MarkIncomplete() => LooksIncomplete = true;
+
     public IReadOnlyList<ValidationIssue> Issues => _issues;
 
     public void Error(string code, string path, string message, string messageEn, int? line = null, int? column = null)

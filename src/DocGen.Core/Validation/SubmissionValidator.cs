@@ -4,13 +4,6 @@ using DocGen.Core.Model;
 
 namespace DocGen.Core.Validation;
 
-/// <summary>A submission read and checked: the model (null when it could not be read) and the report.</summary>
-public sealed record SubmissionCheck(Submission? Submission, ValidationReport Report)
-{
-    /// <summary>True when the document can be generated (warnings allowed).</summary>
-    public bool IsValid => Submission is not null && Report.IsValid;
-}
-
 /// <summary>
 /// Applies every rule of SPEC §4 and reports all problems at once. Pure: bytes or model in,
 /// report out. The indicator frameworks come from the data files the caller loaded.
@@ -20,6 +13,8 @@ public sealed class SubmissionValidator(FrameworkCatalog frameworks, SubmissionL
     private readonly SubmissionLimits _limits = limits ?? SubmissionLimits.Default;
 
     public FrameworkCatalog Frameworks => frameworks;
+
+    public SubmissionLimits Limits => _limits;
 
     /// <summary>Reads and validates the bytes of a submission file.</summary>
     public SubmissionCheck Check(ReadOnlyMemory<byte> bytes)
@@ -31,7 +26,7 @@ public sealed class SubmissionValidator(FrameworkCatalog frameworks, SubmissionL
             Validate(submission, issues);
         }
 
-        return new SubmissionCheck(submission, issues.ToReport());
+        return Result(submission, issues);
     }
 
     /// <summary>
@@ -66,14 +61,25 @@ public sealed class SubmissionValidator(FrameworkCatalog frameworks, SubmissionL
     {
         var issues = new IssueCollector();
         SubmissionReader.ReportTooLarge(length, _limits, issues);
-        return new SubmissionCheck(null, issues.ToReport());
+        return Result(null, issues);
     }
 
-    public ValidationReport Validate(Submission submission)
+    /// <summary>Validates a submission already read (from JSON or another format).</summary>
+    public SubmissionCheck Validate(Submission submission)
     {
+        ArgumentNullException.ThrowIfNull(submission);
         var issues = new IssueCollector();
         Validate(submission, issues);
-        return issues.ToReport();
+        return Result(submission, issues);
+    }
+
+    private SubmissionCheck Result(Submission? submission, IssueCollector issues)
+    {
+        var report = issues.ToReport();
+        var valid = submission is not null && report.IsValid && frameworks.Find(submission.Framework) is { } framework
+            ? new ValidSubmission(submission, framework, report)
+            : null;
+        return new SubmissionCheck(submission, report, valid) { LooksIncomplete = issues.LooksIncomplete };
     }
 
     private void Validate(Submission submission, IssueCollector issues)

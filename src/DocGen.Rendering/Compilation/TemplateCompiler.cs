@@ -52,6 +52,20 @@ public static class TemplateCompiler
         return new CompiledTemplate(name, source, parts, new BookmarkTable(bookmarks.Names, bookmarks.FirstToc));
     }
 
+    /// <summary>Compiles a template only to report its problems (none when it compiles).</summary>
+    public static TemplateCheckResult Check(ReadOnlyMemory<byte> docx, string name)
+    {
+        try
+        {
+            Compile(docx, name);
+            return new TemplateCheckResult(name, true, []);
+        }
+        catch (TemplateException ex)
+        {
+            return new TemplateCheckResult(name, false, ex.Problems);
+        }
+    }
+
     private static HandlebarsTemplate<TextWriter, object, object>? CompilePart(
         string partName, byte[] xml, IHandlebars environment, BookmarkCollector bookmarks, List<TemplateProblem> problems)
     {

@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Reflection;
-using System.Text;
 using DocGen.Core.Json;
 using DocGen.Rendering.Engine;
 using DocGen.Rendering.Model;
@@ -8,98 +7,89 @@ using DocGen.Rendering.Model;
 namespace DocGen.Rendering.Compilation;
 
 /// <summary>
-/// Checks every tag of a template against the model templates see (<see cref="DocumentModel"/>)
+/// Checks every tag of a part against the model templates see (<see cref="DocumentModel"/>)
 /// before any submission is affected: helpers that do not exist (T6), fields the model does not
-/// have, with a “did you mean” (T7), and loops over something that is not a list (T8). Scopes follow
-/// the blocks: inside <c>{{#each projects}}</c> a name is looked up on a project.
+/// have, with a “did you mean” (T7), and loops over something that is not a list (T8). It walks
+/// the block tree, so a name inside <c>{{#each projects}}</c> is looked up on a project. Inside a
+/// block that was never closed the scope is uncertain: a name is accepted when any scope that
+/// could apply has it, so one structural mistake does not turn into a list of invented ones.
 /// </summary>
-internal sealed class TemplateLinter
+internal sealed class TemplateLinter(TemplateLocator locator, List<TemplateProblem> problems)
 {
     /// <summary>The data variables of a loop (<c>@root</c> is resolved on its own).</summary>
     private static readonly HashSet<string> s_loopVariables = ["@index", "@first", "@last", "@key"];
 
-    private readonly Func<Tag, TemplateLocation> _locate;
-    private readonly List<TemplateProblem> _problems;
+    public void Check(BlockTree tree) => CheckChildren(tree, tree.Root, LintScope.Root(typeof(DocumentModel)));
 
-    /// <summary>The innermost block's scope on top.</summary>
-    private readonly Stack<Scope> _scopes = new();
-
-    private TemplateLinter(Func<Tag, TemplateLocation> locate, List<TemplateProblem> problems)
+    private void CheckChildren(BlockTree tree, Block block, LintScope scope)
     {
-        _locate = locate;
-        _problems = problems;
-        _scopes.Push(new Scope(typeof(DocumentModel), InLoop: false));
-    }
-
-    private sealed record Scope(Type? Type, bool InLoop);
-
-    public static void Check(IReadOnlyList<Tag> tags, Func<Tag, TemplateLocation> locate, List<TemplateProblem> problems)
-        => new TemplateLinter(locate, problems).Check(tags);
-
-    private void Check(IReadOnlyList<Tag> tags)
-    {
-        foreach (var tag in tags)
+        var current = scope;
+        foreach (var tag in block.Children)
         {
             switch (tag.Kind)
             {
                 case TagKind.Open:
-                    _scopes.Push(OpenBlock(tag));
-                    break;
-                case TagKind.Close when _scopes.Count > 1:
-                    _scopes.Pop();
+                    var inner = tree.BlockOf(tag);
+                    var innerScope = OpenBlock(tag, current);
+                    CheckChildren(tree, inner, inner.Close is null ? innerScope.OrElse(current) : innerScope);
                     break;
                 case TagKind.Else:
-                    var condition = tag.Inner.StartsWith("else ", StringComparison.Ordinal) ? tag.Inner[5..].Trim() : "";
-                    if (condition.Length > 0)
+                    // The else branch of a loop or #with runs in the scope around the block.
+                    if (block.Name is "each" or "with" && current.Parent is { } outside)
                     {
-                        CheckExpression(tag, Tokenize(condition).Skip(1).ToList());
+                        current = outside;
+                    }
+
+                    if (tag.ElseCondition.Length > 0)
+                    {
+                        CheckExpression(tag, [.. ArgumentTokens.Split(tag.ElseCondition).Skip(1)], current);
                     }
 
                     break;
                 case TagKind.Expression:
-                    CheckExpression(tag, Tokenize(tag.Inner));
+                    CheckExpression(tag, ArgumentTokens.Split(tag.Inner), current);
                     break;
             }
         }
     }
 
-    private Scope OpenBlock(Tag tag)
+    /// <summary>Checks an open tag; returns the scope of what the block encloses.</summary>
+    private LintScope OpenBlock(Tag tag, LintScope current)
     {
         var name = tag.Name;
-        var arguments = Tokenize(tag.Arguments);
-        var current = _scopes.Peek();
+        var arguments = ArgumentTokens.Split(tag.Arguments);
         if (!TemplateHelpers.BuiltIn.Contains(name) && name != "cells")
         {
-            _problems.Add(UnknownHelper(tag, name));
-            return current;
+            problems.Add(UnknownHelper(tag, name));
+            return current.Nested(current.Types);
         }
 
-        var argumentType = arguments.Count > 0 ? CheckArgument(tag, arguments[0]) : null;
+        var argumentType = arguments.Count > 0 ? CheckArgument(tag, arguments[0], current) : null;
         foreach (var extra in arguments.Skip(1))
         {
-            CheckArgument(tag, extra);
+            CheckArgument(tag, extra, current);
         }
 
         switch (name)
         {
             case "each" or "cells":
-                if (argumentType is not null && ElementType(argumentType) is not { } element)
+                if (argumentType is not null && ElementType(argumentType) is null)
                 {
-                    _problems.Add(new TemplateProblem("T8", _locate(tag),
+                    problems.Add(new TemplateProblem("T8", locator.Locate(tag),
                         $"“{tag.Text}”：{arguments[0]} 不是列表，不能循环。",
                         $"'{tag.Text}': {arguments[0]} is not a list and cannot be looped over."));
-                    return new Scope(null, InLoop: true);
+                    return current.Loop([]);
                 }
 
-                return new Scope(argumentType is null ? null : ElementType(argumentType), InLoop: true);
+                return current.Loop(argumentType is null ? [] : [ElementType(argumentType)!]);
             case "with":
-                return new Scope(argumentType, current.InLoop);
+                return current.Nested(argumentType is null ? [] : [argumentType]);
             default:
-                return current;
+                return current.Nested(current.Types);
         }
     }
 
-    private void CheckExpression(Tag tag, List<string> tokens)
+    private void CheckExpression(Tag tag, List<string> tokens, LintScope scope)
     {
         if (tokens.Count == 0)
         {
@@ -110,38 +100,38 @@ internal sealed class TemplateLinter
         var isHelper = tokens.Count > 1 || TemplateHelpers.Public.Contains(head) || head.StartsWith("__", StringComparison.Ordinal);
         if (!isHelper)
         {
-            CheckArgument(tag, head);
+            CheckArgument(tag, head, scope);
             return;
         }
 
         if (!TemplateHelpers.Public.Contains(head) && !TemplateHelpers.BuiltIn.Contains(head))
         {
-            _problems.Add(UnknownHelper(tag, head));
+            problems.Add(UnknownHelper(tag, head));
         }
 
         foreach (var argument in tokens.Skip(1))
         {
-            CheckArgument(tag, argument);
+            CheckArgument(tag, argument, scope);
         }
     }
 
     /// <summary>Checks one argument; returns its type when it is a path the model resolves.</summary>
-    private Type? CheckArgument(Tag tag, string argument)
+    private Type? CheckArgument(Tag tag, string argument, LintScope scope)
     {
         if (argument.StartsWith('(') && argument.EndsWith(')'))
         {
-            CheckExpression(tag, Tokenize(argument[1..^1]));
+            CheckExpression(tag, ArgumentTokens.Split(argument[1..^1]), scope);
             return null;
         }
 
-        if (IsLiteral(argument) || argument.Contains('=', StringComparison.Ordinal))
+        if (ArgumentTokens.IsLiteral(argument) || argument.Contains('=', StringComparison.Ordinal))
         {
             return null;
         }
 
         if (!argument.All(static c => char.IsLetterOrDigit(c) || c is '_' or '@' or '.' or '/' or '[' or ']' or '-' or '$'))
         {
-            _problems.Add(new TemplateProblem("T4", _locate(tag),
+            problems.Add(new TemplateProblem("T4", locator.Locate(tag),
                 $"“{tag.Text}”语法错误：“{argument}”不是有效的字段名（检查括号、引号和花括号）。",
                 $"'{tag.Text}' has a syntax error: '{argument}' is not a valid name (check parentheses, quotes and braces)."));
             return null;
@@ -152,12 +142,12 @@ internal sealed class TemplateLinter
             var variable = argument.Split('.', 2)[0];
             if (variable == "@root")
             {
-                return Resolve(tag, argument, argument.Length > 5 ? argument[6..] : "", typeof(DocumentModel));
+                return Resolve(tag, argument, argument.Length > 5 ? argument[6..] : "", [typeof(DocumentModel)]);
             }
 
-            if (!s_loopVariables.Contains(variable) || !_scopes.Peek().InLoop)
+            if (!s_loopVariables.Contains(variable) || !scope.InLoop)
             {
-                _problems.Add(new TemplateProblem("T7", _locate(tag),
+                problems.Add(new TemplateProblem("T7", locator.Locate(tag),
                     $"“{tag.Text}”：{variable} 只能在 {{{{#each}}}} 循环内使用。",
                     $"'{tag.Text}': {variable} is only defined inside an {{{{#each}}}} loop."));
             }
@@ -166,22 +156,21 @@ internal sealed class TemplateLinter
         }
 
         var path = argument;
-        var levels = 0;
+        var target = scope;
         while (path.StartsWith("../", StringComparison.Ordinal))
         {
             path = path[3..];
-            levels++;
+            target = target?.Parent;
         }
 
-        var scope = _scopes.ElementAtOrDefault(levels);
-        if (scope?.Type is null)
+        if (target is null || target.Types.Count == 0)
         {
             return null; // a scope whose type is unknown: nothing to check against
         }
 
         if (path is "this" or ".")
         {
-            return scope.Type;
+            return target.Types[0];
         }
 
         if (path.StartsWith("this.", StringComparison.Ordinal))
@@ -189,10 +178,37 @@ internal sealed class TemplateLinter
             path = path[5..];
         }
 
-        return Resolve(tag, argument, path, scope.Type);
+        return Resolve(tag, argument, path, target.Types);
     }
 
-    private Type? Resolve(Tag tag, string argument, string path, Type type)
+    /// <summary>Resolves a dotted path on the first candidate type that has it; reports it (T7) when none has.</summary>
+    private Type? Resolve(Tag tag, string argument, string path, IReadOnlyList<Type> candidates)
+    {
+        (string Segment, Type Type)? firstMiss = null;
+        foreach (var type in candidates)
+        {
+            var (resolved, miss) = TryResolve(path, type);
+            if (miss is null)
+            {
+                return resolved;
+            }
+
+            // Name the miss on a model record when there is one: that message lists its fields.
+            if (firstMiss is null || (!IsModelType(firstMiss.Value.Type) && IsModelType(miss.Value.Type)))
+            {
+                firstMiss = miss;
+            }
+        }
+
+        if (firstMiss is { } m)
+        {
+            problems.Add(NoSuchField(tag, argument, m.Segment, m.Type));
+        }
+
+        return null;
+    }
+
+    private static (Type? Resolved, (string Segment, Type Type)? Miss) TryResolve(string path, Type type)
     {
         var current = type;
         foreach (var segment in path.Split('.', StringSplitOptions.RemoveEmptyEntries))
@@ -203,32 +219,58 @@ internal sealed class TemplateLinter
                 continue;
             }
 
-            var property = current.GetProperty(segment, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
-            if (property is null || property.Name == nameof(DocumentModel.State))
+            if (ElementType(current) is not null && segment is "length" or "count")
             {
-                var known = current.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                    .Where(static p => p.Name != nameof(DocumentModel.State))
-                    .Select(static p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]).ToList();
-                var suggestion = NameSuggestions.Suggest(segment, known);
-                _problems.Add(new TemplateProblem("T7", _locate(tag),
-                    $"“{tag.Text}”：数据中没有字段“{segment}”（在 {argument} 中）。" + (suggestion is null ? $"可用字段：{string.Join("、", known)}。" : $"您是否想写“{suggestion}”？"),
-                    $"'{tag.Text}': the data has no field '{segment}' (in {argument})." + (suggestion is null ? $" Fields here: {string.Join(", ", known)}." : $" Did you mean '{suggestion}'?")));
-                return null;
+                current = typeof(int);
+                continue;
+            }
+
+            var property = IsModelType(current) ? current.GetProperty(segment, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) : null;
+            if (property is null)
+            {
+                return (null, (segment, current));
             }
 
             current = property.PropertyType;
         }
 
-        return current;
+        return (current, null);
+    }
+
+    private TemplateProblem NoSuchField(Tag tag, string argument, string segment, Type type)
+    {
+        if (!IsModelType(type))
+        {
+            // A text, a number or a list here: it has no fields, whatever .NET type carries it.
+            return new TemplateProblem("T7", locator.Locate(tag),
+                $"“{tag.Text}”：这里的数据是{Describe(type)}，没有字段“{segment}”（在 {argument} 中）。" + (ElementType(type) is null ? "要输出它本身，请写 {{this}}。" : "要逐项输出，请用 {{#each}}。"),
+                $"'{tag.Text}': the data here is {DescribeEn(type)} and has no field '{segment}' (in {argument})." + (ElementType(type) is null ? " To print it, write {{this}}." : " Loop over it with {{#each}}."));
+        }
+
+        var known = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Select(static p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]).ToList();
+        var suggestion = NameSuggestions.Suggest(segment, known);
+        return new TemplateProblem("T7", locator.Locate(tag),
+            $"“{tag.Text}”：数据中没有字段“{segment}”（在 {argument} 中）。" + (suggestion is null ? $"这里可用的字段：{string.Join("、", known)}。" : $"您是否想写“{suggestion}”？"),
+            $"'{tag.Text}': the data has no field '{segment}' (in {argument})." + (suggestion is null ? $" Fields here: {string.Join(", ", known)}." : $" Did you mean '{suggestion}'?"));
     }
 
     private TemplateProblem UnknownHelper(Tag tag, string name)
     {
         var suggestion = NameSuggestions.Suggest(name, [.. TemplateHelpers.Public, .. TemplateHelpers.BuiltIn]);
-        return new TemplateProblem("T6", _locate(tag),
+        return new TemplateProblem("T6", locator.Locate(tag),
             $"“{tag.Text}”：没有名为“{name}”的帮助函数。" + (suggestion is null ? $"可用：{string.Join("、", TemplateHelpers.Public.Concat(TemplateHelpers.BuiltIn))}。" : $"您是否想写“{suggestion}”？"),
             $"'{tag.Text}': there is no helper '{name}'." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
     }
+
+    /// <summary>The records templates see: the only types whose members are fields to an admin.</summary>
+    private static bool IsModelType(Type type) => type.Namespace == typeof(DocumentModel).Namespace && type.IsClass;
+
+    private static string Describe(Type type)
+        => ElementType(type) is not null ? "一个列表" : type == typeof(string) ? "一段文字" : type == typeof(bool) ? "是/否" : "一个数字";
+
+    private static string DescribeEn(Type type)
+        => ElementType(type) is not null ? "a list" : type == typeof(string) ? "a text" : type == typeof(bool) ? "yes/no" : "a number";
 
     private static Type? ElementType(Type type)
     {
@@ -241,66 +283,5 @@ internal sealed class TemplateLinter
             ? type
             : type.GetInterfaces().FirstOrDefault(static i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
         return list?.GetGenericArguments()[0] ?? (typeof(IEnumerable).IsAssignableFrom(type) ? typeof(object) : null);
-    }
-
-    private static bool IsLiteral(string token)
-        => token.StartsWith('"') || token.StartsWith('\'') || token is "true" or "false" or "null" or "undefined"
-            || double.TryParse(token, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
-
-    /// <summary>Splits a tag's inside into tokens: quoted strings and parenthesised sub-expressions stay whole.</summary>
-    internal static List<string> Tokenize(string text)
-    {
-        var tokens = new List<string>();
-        var current = new StringBuilder();
-        var depth = 0;
-        char? quote = null;
-        foreach (var c in text.TrimStart('#', '/', '^'))
-        {
-            if (quote is { } q)
-            {
-                current.Append(c);
-                if (c == q)
-                {
-                    quote = null;
-                }
-
-                continue;
-            }
-
-            if (c is '"' or '\'')
-            {
-                quote = c;
-                current.Append(c);
-            }
-            else if (c == '(')
-            {
-                depth++;
-                current.Append(c);
-            }
-            else if (c == ')')
-            {
-                depth--;
-                current.Append(c);
-            }
-            else if (char.IsWhiteSpace(c) && depth == 0)
-            {
-                if (current.Length > 0)
-                {
-                    tokens.Add(current.ToString());
-                    current.Clear();
-                }
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
-
-        if (current.Length > 0)
-        {
-            tokens.Add(current.ToString());
-        }
-
-        return tokens;
     }
 }

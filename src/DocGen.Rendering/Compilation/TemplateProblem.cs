@@ -1,34 +1,7 @@
 namespace DocGen.Rendering.Compilation;
 
-/// <summary>Where a problem sits in a template, in Word terms.</summary>
-public sealed record TemplateLocation(string Part, int? Paragraph, int? Table, int? Row, int? Cell, string Context)
-{
-    public string Describe()
-    {
-        var part = Part switch
-        {
-            var p when p.Contains("header", StringComparison.OrdinalIgnoreCase) => $"页眉 header ({Part})",
-            var p when p.Contains("footer", StringComparison.OrdinalIgnoreCase) => $"页脚 footer ({Part})",
-            _ => "正文 body",
-        };
-        var where = Table is { } t
-            ? $"第 {t} 个表格 table {t}, 第 {Row} 行 row {Row}, 第 {Cell} 列 cell {Cell}" + (Paragraph is { } cp ? $", 单元格内第 {cp} 段 paragraph {cp}" : "")
-            : Paragraph is { } n ? $"第 {n} 段 paragraph {n}" : "";
-        return $"{part}{(where.Length > 0 ? ", " + where : "")}: “{Context}”";
-    }
-}
-
 /// <summary>One problem of a template: a stable code, where, and what (Chinese first).</summary>
 public sealed record TemplateProblem(string Code, TemplateLocation? Location, string Message, string MessageEn)
 {
     public override string ToString() => $"[{Code}] {(Location is null ? "" : Location.Describe() + " — ")}{Message} {MessageEn}";
-}
-
-/// <summary>A template that cannot be compiled; lists every problem found.</summary>
-public sealed class TemplateException(string template, IReadOnlyList<TemplateProblem> problems)
-    : Exception($"Template '{template}' has {problems.Count} problem(s):\n" + string.Join("\n", problems))
-{
-    public string Template { get; } = template;
-
-    public IReadOnlyList<TemplateProblem> Problems { get; } = problems;
 }

@@ -57,4 +57,30 @@ internal static class Wml
         => paragraph.Descendants(T).Where(t => OwningParagraph(t) == paragraph);
 
     public static string TextOf(XElement paragraph) => string.Concat(TextsOf(paragraph).Select(static t => t.Value));
+
+    /// <summary>The first child named <paramref name="name"/>, added first when there is none (property elements come first).</summary>
+    public static XElement GetOrAddFirst(XElement parent, XName name)
+    {
+        if (parent.Element(name) is { } existing)
+        {
+            return existing;
+        }
+
+        var child = new XElement(name);
+        parent.AddFirst(child);
+        return child;
+    }
+
+    /// <summary>Adds <paramref name="node"/> right after <paramref name="anchor"/>, or first in <paramref name="parent"/> when there is none (schema order).</summary>
+    public static void AddAfterOrFirst(XElement parent, XElement? anchor, XNode node)
+    {
+        if (anchor is null)
+        {
+            parent.AddFirst(node);
+        }
+        else
+        {
+            anchor.AddAfterSelf(node);
+        }
+    }
 }

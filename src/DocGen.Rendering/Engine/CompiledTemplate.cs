@@ -1,6 +1,4 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
-using HandlebarsDotNet;
 
 namespace DocGen.Rendering.Engine;
 
@@ -35,6 +33,3 @@ public sealed class CompiledTemplate
 
     internal BookmarkTable Bookmarks { get; }
 }
-
-/// <summary>One entry of the output package: compiled (document, headers, footers) or copied as is.</summary>
-internal sealed record TemplatePart(string EntryName, CompressionLevel Compression, HandlebarsTemplate<TextWriter, object, object>? Template, byte[]? Bytes);

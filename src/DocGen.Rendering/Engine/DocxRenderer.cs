@@ -5,15 +5,6 @@ using HandlebarsDotNet;
 
 namespace DocGen.Rendering.Engine;
 
-/// <summary>A template failed while filling in data (a field the data does not have, a helper given the wrong value).</summary>
-public sealed class TemplateRenderException(string template, string part, Exception inner)
-    : Exception($"Template '{template}' failed while rendering {part}: {inner.Message}", inner)
-{
-    public string Template { get; } = template;
-
-    public string Part { get; } = part;
-}
-
 /// <summary>
 /// Writes a document: each compiled part streams its XML straight into the zip entry; the other
 /// parts are copied. Entry timestamps are fixed, so the same input and template give the same bytes.
@@ -29,7 +20,8 @@ public static class DocxRenderer
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(model);
-        model.State.Reset(template.Bookmarks);
+        // The render's own state, passed as Handlebars data: one model may be rendered by several threads at once.
+        var data = new Dictionary<string, object> { [InternalHelpers.StateKey] = new RenderState(template.Bookmarks) };
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: s_utf8);
         foreach (var part in template.Parts)
         {
@@ -46,7 +38,7 @@ public static class DocxRenderer
             using var writer = new StreamWriter(stream, s_utf8, bufferSize: 4096);
             try
             {
-                part.Template(writer, model, null!);
+                part.Template(writer, model, data);
             }
             catch (Exception ex) when (ex is HandlebarsException or HandlebarsDotNet.Compiler.HandlebarsUndefinedBindingException)
             {

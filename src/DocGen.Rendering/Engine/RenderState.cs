@@ -3,18 +3,13 @@ using System.Text;
 
 namespace DocGen.Rendering.Engine;
 
-/// <summary>A loop item that names the bookmarks inside its part of the document (a project: its code).</summary>
-public interface IBookmarkKey
-{
-    string BookmarkKey { get; }
-}
-
 /// <summary>
-/// Bookkeeping of one render, reached by the engine's internal helpers through <c>@root.state</c>:
+/// Bookkeeping of one render, created for it and reached by the engine's internal helpers
+/// through the data variable <see cref="InternalHelpers.State"/>:
 /// bookmark ids and names (unique in the document, stable for the same input), vertical-merge
 /// runs, and the span of repeated cells.
 /// </summary>
-public sealed class RenderState
+internal sealed class RenderState
 {
     /// <summary>Word refuses bookmark names longer than this.</summary>
     public const int MaxBookmarkName = 40;
@@ -22,23 +17,19 @@ public sealed class RenderState
     private readonly Dictionary<int, int> _bookmarkIds = [];
     private readonly HashSet<string> _bookmarkNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<int, (string Value, bool Continues)> _merges = [];
-    private BookmarkTable _bookmarks = BookmarkTable.Empty;
+    private readonly BookmarkTable _bookmarks;
     private int _nextBookmarkId;
     private long _nextToc;
+
+    internal RenderState(BookmarkTable bookmarks)
+    {
+        _bookmarks = bookmarks;
+        _nextToc = bookmarks.FirstToc;
+    }
 
     internal int CellSpan { get; set; } = 1;
 
     internal int CellWidth { get; set; }
-
-    internal void Reset(BookmarkTable bookmarks)
-    {
-        _bookmarks = bookmarks;
-        _bookmarkIds.Clear();
-        _bookmarkNames.Clear();
-        _merges.Clear();
-        _nextBookmarkId = 0;
-        _nextToc = bookmarks.FirstToc;
-    }
 
     /// <summary>A new id for the next occurrence of template bookmark <paramref name="templateId"/>.</summary>
     internal int StartBookmark(int templateId)
@@ -103,14 +94,4 @@ public sealed class RenderState
 
         return sb.Length <= MaxBookmarkName ? sb.ToString() : sb.ToString(0, MaxBookmarkName);
     }
-}
-
-/// <summary>The bookmarks of a compiled template, by the ordinal the compiler gave them.</summary>
-internal sealed class BookmarkTable(IReadOnlyList<string> names, long firstToc)
-{
-    public static BookmarkTable Empty { get; } = new([], 10000000);
-
-    public long FirstToc { get; } = firstToc;
-
-    public string NameOf(int templateId) => templateId < names.Count ? names[templateId] : "_Bookmark";
 }

@@ -51,22 +51,28 @@ internal static class TemplateHelpers
         env.RegisterHelper("merge", static (output, _, args) => output.Write(args.Length > 0 ? Convert.ToString(args[0], s_inv) : ""));
         env.RegisterHelper("cells", static (output, options, context, args) => Each(output, options, args.Length > 0 ? args[0] : null, state: null, span: 1, width: 0));
 
-        // Internal helpers, inserted by the compiler.
-        env.RegisterHelper("__bmStart", static (output, _, args) => output.Write(State(args).StartBookmark(Int(args, 1, "__bmStart")).ToString(s_inv)));
-        env.RegisterHelper("__bmEnd", static (output, _, args) => output.Write(State(args).EndBookmark(Int(args, 1, "__bmEnd")).ToString(s_inv)));
-        env.RegisterHelper("__bmName", static (output, _, args) => output.Write(State(args).BookmarkName(Int(args, 1, "__bmName"), args.Length > 2 ? args[2] : null)));
-        env.RegisterHelper("__vmerge", static (output, _, args) =>
+        RegisterInternalHelpers(env);
+        return env;
+    }
+
+    /// <summary>The helpers the compiler inserts (<see cref="InternalHelpers"/>); each gets the render's state first.</summary>
+    private static void RegisterInternalHelpers(IHandlebars env)
+    {
+        env.RegisterHelper(InternalHelpers.BookmarkStart, static (output, _, args) => output.Write(State(args).StartBookmark(Int(args, 1, InternalHelpers.BookmarkStart)).ToString(s_inv)));
+        env.RegisterHelper(InternalHelpers.BookmarkEnd, static (output, _, args) => output.Write(State(args).EndBookmark(Int(args, 1, InternalHelpers.BookmarkEnd)).ToString(s_inv)));
+        env.RegisterHelper(InternalHelpers.BookmarkName, static (output, _, args) => output.Write(State(args).BookmarkName(Int(args, 1, InternalHelpers.BookmarkName), args.Length > 2 ? args[2] : null)));
+        env.RegisterHelper(InternalHelpers.VerticalMerge, static (output, _, args) =>
         {
-            var restart = State(args).MergeCell(Int(args, 1, "__vmerge"), Convert.ToString(args[2], s_inv) ?? "");
+            var restart = State(args).MergeCell(Int(args, 1, InternalHelpers.VerticalMerge), Convert.ToString(args[2], s_inv) ?? "");
             output.Write(restart ? "<w:vMerge w:val=\"restart\"/>" : "<w:vMerge/>", false);
         });
-        env.RegisterHelper("__mergeReset", static (_, _, args) => State(args).ResetMerges());
-        env.RegisterHelper("__mergeText", static (output, _, args) => output.Write(State(args).MergeText(Int(args, 1, "__mergeText")) ?? ""));
-        env.RegisterHelper("__cells", static (output, options, context, args) =>
-            Each(output, options, args[0], State(args, 1), Int(args, 2, "__cells"), Int(args, 3, "__cells")));
-        env.RegisterHelper("__span", static (output, _, args) => output.Write(State(args).CellSpan.ToString(s_inv)));
-        env.RegisterHelper("__width", static (output, _, args) => output.Write(State(args).CellWidth.ToString(s_inv)));
-        env.RegisterHelper("__cellBody", static (output, options, context, args) =>
+        env.RegisterHelper(InternalHelpers.MergeReset, static (_, _, args) => State(args).ResetMerges());
+        env.RegisterHelper(InternalHelpers.MergeText, static (output, _, args) => output.Write(State(args).MergeText(Int(args, 1, InternalHelpers.MergeText)) ?? ""));
+        env.RegisterHelper(InternalHelpers.Cells, static (output, options, context, args) =>
+            Each(output, options, args.Length > 1 ? args[1] : null, State(args), Int(args, 2, InternalHelpers.Cells), Int(args, 3, InternalHelpers.Cells)));
+        env.RegisterHelper(InternalHelpers.CellSpan, static (output, _, args) => output.Write(State(args).CellSpan.ToString(s_inv)));
+        env.RegisterHelper(InternalHelpers.CellWidth, static (output, _, args) => output.Write(State(args).CellWidth.ToString(s_inv)));
+        env.RegisterHelper(InternalHelpers.CellBody, static (output, options, context, args) =>
         {
             // A table cell must hold a paragraph even when every paragraph in it was conditional.
             var body = options.Template();
@@ -76,7 +82,6 @@ internal static class TemplateHelpers
                 output.Write("<w:p/>", false);
             }
         });
-        return env;
     }
 
     /// <summary>Repeats a table cell per item, sharing the template cell's grid span among the copies.</summary>
@@ -142,8 +147,8 @@ internal static class TemplateHelpers
 
     private static string Format(decimal value, string format) => value.ToString(format, s_inv);
 
-    private static RenderState State(Arguments args, int index = 0)
-        => args.Length > index && args[index] is RenderState s ? s : throw new HandlebarsRuntimeException("DocGen internal helper called without render state.");
+    private static RenderState State(Arguments args)
+        => args.Length > 0 && args[0] is RenderState s ? s : throw new HandlebarsRuntimeException("DocGen internal helper called without render state.");
 
     private static decimal Decimal(Arguments args, int index, string helper)
     {

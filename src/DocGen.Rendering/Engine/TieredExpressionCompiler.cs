@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using HandlebarsDotNet;
 using HandlebarsDotNet.Compiler;
-using HandlebarsDotNet.Features;
 
 namespace DocGen.Rendering.Engine;
 
@@ -80,19 +79,5 @@ internal sealed class TieredExpressionCompiler(ICompiledHandlebarsConfiguration 
                 _expression = null;
             }
         }
-    }
-}
-
-/// <summary>Installs <see cref="TieredExpressionCompiler"/> in place of Handlebars' default one.</summary>
-internal sealed class TieredCompilationFeature : IFeatureFactory, IFeature
-{
-    public IFeature CreateFeature() => new TieredCompilationFeature();
-
-    // Runs after Handlebars' default compiler feature (features without an order come last).
-    public void OnCompiling(ICompiledHandlebarsConfiguration configuration)
-        => configuration.ExpressionCompiler = new TieredExpressionCompiler(configuration);
-
-    public void CompilationCompleted()
-    {
     }
 }

@@ -1,6 +1,3 @@
-using DocGen.Core.Model;
-using DocGen.Rendering.Engine;
-
 namespace DocGen.Rendering.Model;
 
 /// <summary>
@@ -34,74 +31,4 @@ public sealed record DocumentModel
     public SafeguardsView? Safeguards { get; init; }
 
     public IReadOnlyList<ProjectView> Projects { get; init; } = [];
-
-    /// <summary>Per-render bookkeeping for bookmarks and merged cells; templates never address it by hand.</summary>
-    public RenderState State { get; } = new();
-}
-
-public sealed record UnitView(string Code, string Name, string ShortName);
-
-public sealed record OverallGoalView(string? Subtitle, string Intro, IReadOnlyList<string> Items);
-
-public sealed record ItemizedGoalsView(
-    string? Subtitle,
-    string MainDuties,
-    string DutyGoals,
-    string PerformanceGoals,
-    IReadOnlyList<string> IndicatorNames,
-    GradingView Grading);
-
-public sealed record GradingView(decimal Excellent, decimal Good, decimal Fair, string? VerbatimText);
-
-public sealed record SafeguardsView(string? Subtitle, IReadOnlyList<string> Items);
-
-public sealed record ProjectView : IBookmarkKey
-{
-    public int Seq { get; init; }
-
-    public required string ProjectCode { get; init; }
-
-    public required string ProjectName { get; init; }
-
-    public required BudgetView Budget { get; init; }
-
-    public string FundPurpose { get; init; } = "";
-
-    public IReadOnlyList<CheckpointView> SpendingPlan { get; init; } = [];
-
-    public IReadOnlyList<string> Goals { get; init; } = [];
-
-    public IReadOnlyList<IndicatorView> Indicators { get; init; } = [];
-
-    /// <summary>Bookmarks in a project's part of the template are suffixed with the project code.</summary>
-    public string BookmarkKey => ProjectCode;
-}
-
-public sealed record BudgetView(decimal Total, decimal Fiscal, decimal Other);
-
-public sealed record CheckpointView(string Label, decimal CumulativePercent);
-
-public sealed record IndicatorView
-{
-    public required string Level1 { get; init; }
-
-    public required string Level2 { get; init; }
-
-    public required string Name { get; init; }
-
-    public string Description { get; init; } = "";
-
-    /// <summary>“quantitative” or “qualitative”.</summary>
-    public required string Nature { get; init; }
-
-    /// <summary>Canonical full-width comparator (≥ ≤ ＝ ＞ ＜), or null for a qualitative indicator.</summary>
-    public string? Comparator { get; init; }
-
-    public decimal? Value { get; init; }
-
-    public string? Unit { get; init; }
-
-    public string? ValueText { get; init; }
-
-    public string Basis { get; init; } = "";
 }

@@ -5,20 +5,17 @@ using DocGen.Core.Validation;
 namespace DocGen.Rendering.Model;
 
 /// <summary>
-/// Turns a submission that passed validation into the model templates see: defaults applied
+/// Turns a submission typed as valid into the model templates see: defaults applied
 /// (other funds 0.00, grading 90/80/70, shortName), numbering stripped from items (V26), and
 /// indicators sorted in framework order (stable), ready for merging equal 一级指标 cells.
 /// </summary>
 public static class ModelMapper
 {
-    public static DocumentModel Map(Submission submission, FrameworkCatalog frameworks)
+    public static DocumentModel Map(ValidSubmission valid)
     {
-        ArgumentNullException.ThrowIfNull(submission);
-        ArgumentNullException.ThrowIfNull(frameworks);
-        var kind = submission.Kind ?? throw new ArgumentException("The submission has no kind; validate it first.", nameof(submission));
-        var framework = frameworks.Find(submission.Framework)
-            ?? throw new ArgumentException($"Unknown framework '{submission.Framework}'; validate the submission first.", nameof(submission));
-        var unit = submission.Unit ?? throw new ArgumentException("The submission has no unit; validate it first.", nameof(submission));
+        ArgumentNullException.ThrowIfNull(valid);
+        var (submission, framework, kind) = (valid.Submission, valid.Framework, valid.Kind);
+        var unit = submission.Unit!; // V1
         var hasPart1 = kind is SubmissionKind.DepartmentOverall or SubmissionKind.Combined;
         var hasPart2 = kind is SubmissionKind.ProjectGoalTable or SubmissionKind.Combined;
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Options;
 
 namespace DocGen.Worker.Service;
 
@@ -74,6 +73,3 @@ public sealed class DocGenOptions
     /// <summary>Flush every written file to disk before renaming it into place (power-loss safety). <value>Default: true.</value></summary>
     public bool FlushToDisk { get; set; } = true;
 }
-
-[OptionsValidator]
-public sealed partial class DocGenOptionsValidator : IValidateOptions<DocGenOptions>;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using DocGen.Worker.Templates;
 using Microsoft.Extensions.Options;
 
 namespace DocGen.Worker.Service;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace DocGen.Worker.Service;
 
 /// <summary>Every log line of the service: stable event ids, named properties (structured logs).</summary>

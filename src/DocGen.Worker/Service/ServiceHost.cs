@@ -1,7 +1,5 @@
 using DocGen.Core.Frameworks;
 using DocGen.Worker.Cli;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace DocGen.Worker.Service;

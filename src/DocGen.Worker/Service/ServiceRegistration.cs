@@ -1,7 +1,10 @@
+using DocGen.Core.Frameworks;
 using DocGen.Core.Validation;
+using DocGen.Rendering.Pipeline;
+using DocGen.Worker.Service.Claims;
+using DocGen.Worker.Service.Intake;
+using DocGen.Worker.Service.Publishing;
 using DocGen.Worker.Templates;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
@@ -10,7 +13,10 @@ namespace DocGen.Worker.Service;
 
 public static class ServiceRegistration
 {
-    /// <summary>Registers the inbox service, its options (validated at start), and the transient-I/O retry pipeline.</summary>
+    /// <summary>The keyed resilience pipeline for transient file-system errors.</summary>
+    public const string IoPipeline = "docgen-io";
+
+    /// <summary>Registers the inbox service, its options (validated at start), its rooms, and the transient-I/O retry pipeline.</summary>
     public static IServiceCollection AddDocGenService(this IServiceCollection services)
     {
         services.AddOptions<DocGenOptions>().BindConfiguration(DocGenOptions.Section).ValidateOnStart();
@@ -18,13 +24,18 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(static sp => new InboxFolders(sp.GetRequiredService<IOptions<DocGenOptions>>().Value));
         services.AddSingleton<TemplateStore>();
-        services.AddSingleton(static sp => new SubmissionValidator(TemplateDirectory.LoadFrameworks(sp.GetRequiredService<TemplateStore>().TemplatesFolder)));
+        services.AddSingleton(static sp => FrameworkCatalog.LoadFolder(sp.GetRequiredService<TemplateStore>().TemplatesFolder));
+        services.AddSingleton(static sp => new SubmissionValidator(sp.GetRequiredService<FrameworkCatalog>()));
+        services.AddSingleton<DocumentGenerator>();
+        services.AddSingleton<ClaimStore>();
+        services.AddSingleton<StableFileReader>();
+        services.AddSingleton<Publisher>();
         services.AddSingleton<SubmissionProcessor>();
         services.AddHostedService<InboxService>();
 
         // Only transient I/O is retried (sharing violations, a share that blinks); a missing file
         // means another process took it, and validation or template errors are never retried.
-        services.AddResiliencePipeline(SubmissionProcessor.IoPipeline, static (builder, context) => builder.AddRetry(new RetryStrategyOptions
+        services.AddResiliencePipeline(IoPipeline, static (builder, context) => builder.AddRetry(new RetryStrategyOptions
         {
             ShouldHandle = new PredicateBuilder().Handle<IOException>(static e => e is not (FileNotFoundException or DirectoryNotFoundException) && !IsAlreadyExists(e)),
             MaxRetryAttempts = 5,

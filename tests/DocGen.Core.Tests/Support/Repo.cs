@@ -14,10 +14,7 @@ internal static class Repo
 
     public static string Fixture(params string[] parts) => Path.Combine([Fixtures, .. parts]);
 
-    public static FrameworkCatalog Frameworks { get; } = new(
-        Directory.EnumerateFiles(Path.Combine(Templates, "frameworks"), "*.framework.json")
-            .Order(StringComparer.Ordinal)
-            .Select(static f => FrameworkLoader.Load(File.ReadAllBytes(f), f)));
+    public static FrameworkCatalog Frameworks { get; } = FrameworkCatalog.LoadFolder(Templates);
 
     public static SubmissionValidator Validator { get; } = new(Frameworks);
 }

@@ -1,6 +1,5 @@
 using DocGen.Core.Model;
 using DocGen.Core.Tests.Support;
-using DocGen.Core.Validation;
 
 namespace DocGen.Core.Tests.Validation;
 

@@ -5,7 +5,7 @@ using DocGen.Core.Frameworks;
 using DocGen.Core.Validation;
 using DocGen.Rendering.Compilation;
 using DocGen.Rendering.Engine;
-using DocGen.Rendering.Model;
+using DocGen.Rendering.Pipeline;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 
@@ -20,12 +20,11 @@ internal static class Docs
 
     public static string TemplatePath { get; } = Path.Combine(Root, "templates", "performance-goals.docx");
 
-    public static FrameworkCatalog Frameworks { get; } = new(
-        Directory.EnumerateFiles(Path.Combine(Root, "templates", "frameworks"), "*.framework.json")
-            .Order(StringComparer.Ordinal)
-            .Select(static f => FrameworkLoader.Load(File.ReadAllBytes(f), f)));
+    public static FrameworkCatalog Frameworks { get; } = FrameworkCatalog.LoadFolder(Path.Combine(Root, "templates"));
 
     public static SubmissionValidator Validator { get; } = new(Frameworks);
+
+    public static DocumentGenerator Generator { get; } = new(Validator);
 
     private static readonly Lazy<CompiledTemplate> s_shipped = new(() => TemplateCompiler.Compile(File.ReadAllBytes(TemplatePath), "performance-goals.docx"));
 
@@ -36,12 +35,9 @@ internal static class Docs
     /// <summary>Validates <paramref name="json"/> (it must be valid) and renders it.</summary>
     public static byte[] Render(string json, CompiledTemplate? template = null)
     {
-        var check = Validator.Check(Encoding.UTF8.GetBytes(json));
-        Assert.True(check.IsValid, string.Join("\n", check.Report.Errors.Select(static e => $"{e.Code} {e.Path} {e.Message}")));
-        var model = ModelMapper.Map(check.Submission!, Frameworks);
-        using var output = new MemoryStream();
-        DocxRenderer.Render(template ?? Shipped, model, output);
-        return output.ToArray();
+        var result = Generator.Generate(Encoding.UTF8.GetBytes(json), template ?? Shipped);
+        Assert.True(result is Generated, string.Join("\n", result.Report.Errors.Select(static e => $"{e.Code} {e.Path} {e.Message}")));
+        return ((Generated)result).Document.ToArray();
     }
 
     public static XDocument Part(byte[] docx, string name = "word/document.xml")

@@ -3,10 +3,10 @@ using System.Text;
 using DocGen.Rendering.Compilation;
 using DocGen.Rendering.Engine;
 using DocGen.Worker.IO;
-using Microsoft.Extensions.Logging;
+using DocGen.Worker.Service;
 using Microsoft.Extensions.Options;
 
-namespace DocGen.Worker.Service;
+namespace DocGen.Worker.Templates;
 
 /// <summary>
 /// The template in use, recompiled when an admin saves a new version. A version that does not
@@ -15,11 +15,17 @@ namespace DocGen.Worker.Service;
 /// </summary>
 public sealed class TemplateStore(IOptions<DocGenOptions> options, ILogger<TemplateStore> logger, TimeProvider time)
 {
-    private readonly Lock _gate = new();
-    private CompiledTemplate? _current;
-    private (long Length, DateTime Written) _seen;
+    /// <summary>Word saves through a temporary file: a new version is compiled once it has not changed for this long.</summary>
+    public static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(300);
 
-    public string TemplatesFolder { get; } = Templates.TemplateDirectory.Resolve(options.Value.Templates);
+    private static readonly FileStamp s_missing = new(-1, DateTime.MinValue);
+
+    private readonly Lock _gate = new();
+    private readonly StabilityTracker _stability = new(SettleTime, time);
+    private CompiledTemplate? _current;
+    private FileStamp _seen;
+
+    public string TemplatesFolder { get; } = TemplateDirectory.Resolve(options.Value.Templates);
 
     public string TemplatePath => Path.Combine(TemplatesFolder, options.Value.Template);
 
@@ -33,32 +39,30 @@ public sealed class TemplateStore(IOptions<DocGenOptions> options, ILogger<Templ
     {
         lock (_gate)
         {
-            FileInfo file = new(TemplatePath);
-            if (!file.Exists)
+            if (FileStamp.Of(TemplatePath) is not { } stamp)
             {
-                if (_current is null && _seen != (-1, DateTime.MinValue))
+                if (_current is null && _seen != s_missing)
                 {
                     logger.NoTemplate(TemplatePath);
-                    _seen = (-1, DateTime.MinValue);
+                    _seen = s_missing;
                 }
 
                 return;
             }
 
-            var stamp = (file.Length, file.LastWriteTimeUtc);
             if (stamp == _seen)
             {
                 return;
             }
 
-            // Word saves through a temporary file; wait until the new version stops changing.
-            if (time.GetUtcNow().UtcDateTime - file.LastWriteTimeUtc < TimeSpan.FromMilliseconds(300) && _current is not null)
+            // Wait until a new version stops changing (the very first one is taken at once).
+            if (_current is not null && !_stability.IsStable(TemplatePath, stamp))
             {
                 return;
             }
 
             _seen = stamp;
-            Compile(file);
+            Compile(new FileInfo(TemplatePath));
         }
     }
 
@@ -112,16 +116,10 @@ public sealed class TemplateStore(IOptions<DocGenOptions> options, ILogger<Templ
         }
         catch (TemplateException ex)
         {
-            var text = new StringBuilder()
-                .Append("模板有误，以下问题修正前仍使用上一个可用版本。 The template has problems; the last good version stays in use until they are fixed.\n")
-                .Append("模板 Template: ").Append(file.FullName).Append('\n')
-                .Append("时间 Time: ").Append(time.GetUtcNow().ToString("u", System.Globalization.CultureInfo.InvariantCulture)).Append("\n\n");
-            foreach (var problem in ex.Problems)
-            {
-                text.Append("- ").Append(problem).Append('\n');
-            }
-
-            TryWriteReport(text.ToString());
+            var text = "模板有误，以下问题修正前仍使用上一个可用版本。 The template has problems; the last good version stays in use until they are fixed.\n"
+                + "时间 Time: " + time.GetUtcNow().ToString("u", System.Globalization.CultureInfo.InvariantCulture) + "\n\n"
+                + TemplateProblemFormatter.ToText(new TemplateCheckResult(file.FullName, false, ex.Problems));
+            TryWriteReport(text);
             logger.TemplateBroken(file.Name, ex.Problems.Count, ErrorReportPath);
         }
     }

@@ -1,0 +1,10 @@
+namespace DocGen.Rendering.Compilation;
+
+internal enum TagKind
+{
+    Expression,
+    Open,
+    Else,
+    Close,
+    Comment,
+}

@@ -1,0 +1,3 @@
+namespace DocGen.Rendering.Model;
+
+public sealed record CheckpointView(string Label, decimal CumulativePercent);

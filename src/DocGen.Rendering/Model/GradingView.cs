@@ -1,0 +1,3 @@
+namespace DocGen.Rendering.Model;
+
+public sealed record GradingView(decimal Excellent, decimal Good, decimal Fair, string? VerbatimText);

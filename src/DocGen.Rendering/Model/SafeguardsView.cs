@@ -1,0 +1,3 @@
+namespace DocGen.Rendering.Model;
+
+public sealed record SafeguardsView(string? Subtitle, IReadOnlyList<string> Items);

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using DocGen.Core.Frameworks;
+using DocGen.Core.Validation;
+using DocGen.Rendering.Pipeline;
+using DocGen.Worker.Templates;
+
+namespace DocGen.Worker.Cli;
+
+/// <summary>What every command shares: where it prints, the <c>--templates</c> option, and reading a submission file.</summary>
+internal sealed class CliContext(TextWriter output, TextWriter error)
+{
+    public TextWriter Output { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    public Option<string?> TemplatesOption { get; } = new("--templates")
+    {
+        Description = "模板文件夹（含 frameworks/）。默认：当前目录下的 templates/，否则随程序附带的模板。 Templates folder (with frameworks/).",
+        Recursive = true,
+    };
+
+    /// <summary>The pipeline over the frameworks of a (resolved) templates folder; null after printing why not.</summary>
+    public DocumentGenerator? CreateGenerator(string templatesFolder)
+    {
+        try
+        {
+            return new DocumentGenerator(new SubmissionValidator(FrameworkCatalog.LoadFolder(templatesFolder)));
+        }
+        catch (Exception ex) when (ex is FrameworkException or IOException or UnauthorizedAccessException)
+        {
+            Error.WriteLine($"指标体系文件有误 Indicator framework problem ({templatesFolder}): {ex.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>Reads and validates a submission file and prints the report; null when the file cannot be read.</summary>
+    public async Task<SubmissionCheck?> CheckAndReportAsync(DocumentGenerator generator, string path, bool json, CancellationToken cancellationToken)
+    {
+        SubmissionCheck check;
+        try
+        {
+            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
+            check = await generator.Validator.CheckAsync(stream, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await Error.WriteLineAsync($"无法读取文件 Cannot read '{path}': {ex.Message}").ConfigureAwait(false);
+            return null;
+        }
+
+        await Output.WriteAsync(json ? ReportFormatter.ToJson(check.Report, path) : ReportFormatter.ToText(check.Report, path)).ConfigureAwait(false);
+        return check;
+    }
+
+    /// <summary>The templates folder the command works with.</summary>
+    public string TemplatesFolder(ParseResult parse) => TemplateDirectory.Resolve(parse.GetValue(TemplatesOption));
+}

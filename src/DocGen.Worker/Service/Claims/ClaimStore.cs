@@ -1,0 +1,121 @@
+using System.Globalization;
+using Polly;
+
+namespace DocGen.Worker.Service.Claims;
+
+/// <summary>
+/// Owns the claims in <c>processing/</c>: takes an inbox file by an atomic rename into a new
+/// folder whose lock this process holds (a second process renaming the same file finds it gone),
+/// and finds the claims that no running process owns — left by a crash — to finish them.
+/// </summary>
+public sealed class ClaimStore(
+    InboxFolders folders,
+    [FromKeyedServices(ServiceRegistration.IoPipeline)] ResiliencePipeline io,
+    TimeProvider time,
+    ILogger<ClaimStore> logger)
+{
+    /// <summary>The lock file inside each claim; whoever holds it open owns the claim.</summary>
+    public const string LockFile = ".docgen-lock";
+
+    private const int Attempts = 3;
+
+    /// <summary>
+    /// Claims an inbox file: a new claim folder whose lock this process holds, then one atomic
+    /// rename of the file into it. Null when another process took the file first (or it is gone).
+    /// </summary>
+    public Claim? TryClaim(string inboxPath)
+    {
+        var claim = NewClaim(Path.GetFileName(inboxPath));
+        if (claim is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            // A plain rename: atomic on the source on every file system (the target, in a new folder
+            // of ours, cannot exist).
+            io.Execute(static state => File.Move(state.Source, state.Target, overwrite: false), (Source: inboxPath, Target: Path.Combine(claim.Folder, Path.GetFileName(inboxPath))));
+            return claim;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or IOException)
+        {
+            // Another process took it first (or it was removed): not ours.
+            claim.Dispose();
+            claim.Discard();
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The claims nobody owns, each now locked by this process (the caller disposes each); a
+    /// claim another live process works on is skipped.
+    /// </summary>
+    public IEnumerable<Claim> TakeAbandoned()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(folders.Processing).Order(StringComparer.Ordinal).ToList())
+        {
+            if (TryOwn(folder) is { } handle)
+            {
+                yield return new Claim(folder, handle);
+            }
+        }
+    }
+
+    /// <summary>A new, empty claim folder locked by this process; null when none could be locked.</summary>
+    private Claim? NewClaim(string fileName)
+    {
+        for (var attempt = 1; attempt <= Attempts; attempt++)
+        {
+            // A recovery pass (this instance's or another's) may lock a new, still empty folder in
+            // the instant before its creator does; it then removes it, and the creator takes
+            // another instead of leaving the file for the next rescan.
+            var id = string.Create(CultureInfo.InvariantCulture, $"{time.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}")[..30];
+            var folder = Path.Combine(folders.Processing, id);
+            Directory.CreateDirectory(folder);
+            if (TryOwn(folder) is { } handle)
+            {
+                return new Claim(folder, handle);
+            }
+
+            RemoveUnowned(folder);
+        }
+
+        logger.ClaimNotLocked(fileName, folders.Processing, Attempts);
+        return null;
+    }
+
+    /// <summary>Takes a claim folder's lock (creating it if needed), or null when another process holds it.</summary>
+    private static FileStream? TryOwn(string folder)
+    {
+        try
+        {
+            return new FileStream(Path.Combine(folder, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Removes a new claim folder this process could not lock, when it is still empty: a recovery
+    /// pass that locked it removes it itself; any other failure (permissions, no space) must not
+    /// leave empty folders behind at every attempt.
+    /// </summary>
+    private static void RemoveUnowned(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: false);
+        }
+        catch (IOException)
+        {
+            // not empty (a recovery pass's lock file is in it): that pass removes it
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // the same failure that refused the lock
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace DocGen.Worker.Service.Publishing;
+
+internal sealed record PublishMove(string From, string To, bool Overwrite);

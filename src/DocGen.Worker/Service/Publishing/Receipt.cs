@@ -1,0 +1,16 @@
+using DocGen.Core.Validation;
+
+namespace DocGen.Worker.Service.Publishing;
+
+/// <summary>What happened to one submission, kept beside it in <c>archive/</c>.</summary>
+public sealed record Receipt(
+    string Submission,
+    string Claim,
+    string InputSha256,
+    string Output,
+    string OutputSha256,
+    string Template,
+    string TemplateSha256,
+    DateTimeOffset ProcessedAt,
+    ReceiptTimings Timings,
+    IReadOnlyList<ValidationIssue> Warnings);
