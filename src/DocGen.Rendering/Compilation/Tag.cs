@@ -43,7 +43,7 @@ internal sealed class Tag
     /// <summary>What follows the name: the block's argument expression.</summary>
     public string Arguments { get; }
 
-    /// <summary>The condition of an <c>{{else if x}}</c>, or empty.</summary>
+    /// <summary>What follows <c>else</c> in <c>{{else if x}}</c> (<c>if x</c>), or empty.</summary>
     public string ElseCondition => Kind == TagKind.Else && Inner.StartsWith("else ", StringComparison.Ordinal) ? Inner[5..].Trim() : "";
 
     /// <summary>Takes the tag out of the text (it moves outside the paragraph, row or cell). The tag has a text node of its own.</summary>

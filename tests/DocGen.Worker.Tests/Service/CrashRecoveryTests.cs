@@ -31,7 +31,9 @@ public sealed class CrashRecoveryTests
                 }
             }
 
-            await Task.Delay(random.Next(800, 1800), TestContext.Current.CancellationToken);
+            // Kill it in the middle of the work: once a random number more submissions have ended.
+            var target = Math.Min(Count, Ended(box) + random.Next(10, 60));
+            await ServiceSandbox.Eventually(() => Ended(box) >= target || process.HasExited, $"{target} submissions ended", 120);
             process.Kill(entireProcessTree: true); // SIGKILL: no chance to clean up
             killedWhileBusy += ServiceSandbox.Names(box.Inbox).Count > 0 || Directory.EnumerateFileSystemEntries(box.Processing).Any() ? 1 : 0;
             await process.WaitForExitAsync(TestContext.Current.CancellationToken);
@@ -39,7 +41,7 @@ public sealed class CrashRecoveryTests
 
         using (var last = StartService(box))
         {
-            await ServiceSandbox.WaitUntil(
+            await ServiceSandbox.Eventually(
                 () => ServiceSandbox.Names(box.Inbox).Count == 0 && !Directory.EnumerateFileSystemEntries(box.Processing).Any()
                     && ServiceSandbox.Names(box.Archive, "*.receipt.json").Count + ServiceSandbox.Names(box.Failed, "*.errors.txt").Count == Count,
                 "every submission ended", 180, () => $"inbox {ServiceSandbox.Names(box.Inbox).Count}, processing {string.Join(",", Directory.EnumerateFileSystemEntries(box.Processing, "*", SearchOption.AllDirectories))}, receipts {ServiceSandbox.Names(box.Archive, "*.receipt.json").Count}, errors {ServiceSandbox.Names(box.Failed, "*.errors.txt").Count}, out {ServiceSandbox.Names(box.Out).Count}, versioned {string.Join(",", ServiceSandbox.Names(box.Archive).Concat(ServiceSandbox.Names(box.Failed)).Where(static n => n.Contains(".2.", StringComparison.Ordinal)))}");
@@ -58,6 +60,8 @@ public sealed class CrashRecoveryTests
             ServiceSandbox.AssertValidDocx(docx);
         }
     }
+
+    private static int Ended(ServiceSandbox box) => ServiceSandbox.Names(box.Archive, "*.receipt.json").Count + ServiceSandbox.Names(box.Failed, "*.errors.txt").Count;
 
     private static Process StartService(ServiceSandbox box)
     {

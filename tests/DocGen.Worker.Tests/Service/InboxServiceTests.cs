@@ -11,7 +11,7 @@ public sealed class InboxServiceTests
         await box.StartHostAsync();
 
         box.Drop("seed.json", ServiceSandbox.SeedJson);
-        await ServiceSandbox.WaitUntil(() => File.Exists(Path.Combine(box.Archive, "seed.json")), "seed archived");
+        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Archive, "seed.json")), "seed archived");
 
         Assert.Equal(["seed.docx"], ServiceSandbox.Names(box.Out));
         ServiceSandbox.AssertValidDocx(Path.Combine(box.Out, "seed.docx"));
@@ -36,7 +36,7 @@ public sealed class InboxServiceTests
         await box.StartHostAsync();
 
         box.Drop("bad.json", """{ "kind": "combined", "fiscalYear": "二〇二一" }""");
-        await ServiceSandbox.WaitUntil(() => File.Exists(Path.Combine(box.Failed, "bad.json")), "bad.json rejected");
+        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Failed, "bad.json")), "bad.json rejected");
 
         Assert.Equal(["bad.errors.json", "bad.errors.txt", "bad.json"], ServiceSandbox.Names(box.Failed));
         var text = await File.ReadAllTextAsync(Path.Combine(box.Failed, "bad.errors.txt"), TestContext.Current.CancellationToken);
@@ -60,13 +60,16 @@ public sealed class InboxServiceTests
         await File.WriteAllTextAsync(path, ServiceSandbox.SeedJson[..half], TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(Path.Combine(box.Inbox, "pending.json.tmp"), ServiceSandbox.SeedJson, TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(Path.Combine(box.Inbox, "~$locked.json"), "x", TestContext.Current.CancellationToken);
-        await Task.Delay(150, TestContext.Current.CancellationToken);
+
+        // Rescans look at the half file, but less time passes than StableFor: it must be left alone.
+        await box.RunRescansAsync(2);
+        Assert.True(File.Exists(path), "the half-written file was taken before it stopped changing");
         await File.AppendAllTextAsync(path, ServiceSandbox.SeedJson[half..], TestContext.Current.CancellationToken);
 
-        await ServiceSandbox.WaitUntil(() => File.Exists(Path.Combine(box.Archive, "slow.json")), "slow.json processed");
+        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Archive, "slow.json")), "slow.json processed");
         Assert.Equal(["slow.docx"], ServiceSandbox.Names(box.Out));
         Assert.Empty(ServiceSandbox.Names(box.Failed));
-        await Task.Delay(500, TestContext.Current.CancellationToken);
+        await box.RunRescansAsync(10);
         Assert.Equal(["pending.json.tmp", "~$locked.json"], ServiceSandbox.Names(box.Inbox));
     }
 
@@ -78,7 +81,7 @@ public sealed class InboxServiceTests
 
         box.Drop("cut.json", ServiceSandbox.SeedJson[..100]);
 
-        await ServiceSandbox.WaitUntil(() => File.Exists(Path.Combine(box.Failed, "cut.json")), "cut.json rejected");
+        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Failed, "cut.json")), "cut.json rejected");
         Assert.Contains("D1", await File.ReadAllTextAsync(Path.Combine(box.Failed, "cut.errors.txt"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
@@ -89,14 +92,14 @@ public sealed class InboxServiceTests
         await box.StartHostAsync();
 
         box.Drop("a.json", ServiceSandbox.SeedJson);
-        await ServiceSandbox.WaitUntil(() => File.Exists(Path.Combine(box.Archive, "a.json")), "first a.json");
+        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Archive, "a.json")), "first a.json");
         box.Drop("a.json", ServiceSandbox.SeedJson);
-        await ServiceSandbox.WaitUntil(() => File.Exists(Path.Combine(box.Archive, "a.2.json")), "second a.json");
+        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Archive, "a.2.json")), "second a.json");
         box.Drop("a.json", "{}");
         box.Drop("b.json", "{}");
-        await ServiceSandbox.WaitUntil(() => File.Exists(Path.Combine(box.Failed, "a.json")) && File.Exists(Path.Combine(box.Failed, "b.json")), "rejected a.json");
+        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Failed, "a.json")) && File.Exists(Path.Combine(box.Failed, "b.json")), "rejected a.json");
         box.Drop("a.json", "{}");
-        await ServiceSandbox.WaitUntil(() => File.Exists(Path.Combine(box.Failed, "a.2.json")), "second rejected a.json");
+        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Failed, "a.2.json")), "second rejected a.json");
 
         Assert.Equal(["a.2.docx", "a.docx"], ServiceSandbox.Names(box.Out));
         Assert.Equal(["a.2.json", "a.2.receipt.json", "a.json", "a.receipt.json"], ServiceSandbox.Names(box.Archive));
@@ -112,20 +115,18 @@ public sealed class InboxServiceTests
         var report = box.TemplateFile + ".errors.txt";
 
         await File.WriteAllTextAsync(box.TemplateFile, "broken", TestContext.Current.CancellationToken);
-        File.SetLastWriteTimeUtc(box.TemplateFile, TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(-5));
-        await ServiceSandbox.WaitUntil(() => File.Exists(report), "template error report");
+        await box.WaitUntilAsync(() => File.Exists(report), "template error report");
         Assert.Contains("T0", await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken), StringComparison.Ordinal);
 
         box.Drop("during.json", ServiceSandbox.SeedJson);
-        await ServiceSandbox.WaitUntil(() => File.Exists(Path.Combine(box.Out, "during.docx")), "rendered with the last good template");
+        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Out, "during.docx")), "rendered with the last good template");
 
         // Fixed, with a visible change: the new version is used for the next submission.
         var changed = ChangeTitle(good, "部门整体绩效目标", "部门整体绩效目标（修订版）");
         await File.WriteAllBytesAsync(box.TemplateFile, changed, TestContext.Current.CancellationToken);
-        File.SetLastWriteTimeUtc(box.TemplateFile, TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(-4));
-        await ServiceSandbox.WaitUntil(() => !File.Exists(report), "template error report removed");
+        await box.WaitUntilAsync(() => !File.Exists(report), "template error report removed");
         box.Drop("after.json", ServiceSandbox.SeedJson);
-        await ServiceSandbox.WaitUntil(() => File.Exists(Path.Combine(box.Out, "after.docx")), "rendered with the fixed template");
+        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Out, "after.docx")), "rendered with the fixed template");
 
         Assert.Contains("修订版", DocumentText(Path.Combine(box.Out, "after.docx")), StringComparison.Ordinal);
         Assert.DoesNotContain("修订版", DocumentText(Path.Combine(box.Out, "during.docx")), StringComparison.Ordinal);
@@ -144,8 +145,8 @@ public sealed class InboxServiceTests
             box.Drop($"s{i:D3}.json", ServiceSandbox.SeedJson);
         }
 
-        await ServiceSandbox.WaitUntil(() => ServiceSandbox.Names(box.Archive, "*.receipt.json").Count == Count && ServiceSandbox.Names(box.Inbox).Count == 0, "all processed", 120);
-        await Task.Delay(300, TestContext.Current.CancellationToken);
+        await box.WaitUntilAsync(() => ServiceSandbox.Names(box.Archive, "*.receipt.json").Count == Count && ServiceSandbox.Names(box.Inbox).Count == 0, "all processed", 120);
+        await box.WaitUntilAsync(() => !Directory.EnumerateFileSystemEntries(box.Processing).Any(), "claims removed");
 
         var expected = Enumerable.Range(0, Count).Select(static i => $"s{i:D3}").ToList();
         Assert.Equal(expected.Select(static s => s + ".docx"), ServiceSandbox.Names(box.Out));
@@ -173,7 +174,7 @@ public sealed class InboxServiceTests
         indicator.Remove("unit");
         box.Drop("qual.json", node.ToJsonString());
 
-        await ServiceSandbox.WaitUntil(() => File.Exists(Path.Combine(box.Failed, "qual.json")), "qual.json rejected");
+        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Failed, "qual.json")), "qual.json rejected");
         Assert.Contains("[T9]", await File.ReadAllTextAsync(Path.Combine(box.Failed, "qual.errors.txt"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(box.Processing));
     }

@@ -3,13 +3,21 @@ using DocGen.Worker.Service;
 using DocGen.Worker.Tests.Cli;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DocGen.Worker.Tests.Service;
 
-/// <summary>A temporary data root with its own copy of the templates, and real hosts running on it.</summary>
+/// <summary>
+/// A temporary data root with its own copy of the templates, and real hosts running on it. The
+/// hosts' clock is <see cref="Clock"/>: the tests move time (rescans, stability waits) themselves.
+/// </summary>
 internal sealed class ServiceSandbox : IAsyncDisposable
 {
+    /// <summary>How far <see cref="WaitUntilAsync"/> moves the clock per look: one rescan interval.</summary>
+    public static readonly TimeSpan Step = TimeSpan.FromMilliseconds(100);
+
     private readonly List<IHost> _hosts = [];
 
     public ServiceSandbox()
@@ -20,6 +28,9 @@ internal sealed class ServiceSandbox : IAsyncDisposable
     }
 
     public string Folder { get; }
+
+    /// <summary>The time the hosts of this sandbox see.</summary>
+    public FakeTimeProvider Clock { get; } = new();
 
     public string Root => Path.Combine(Folder, "data");
 
@@ -54,7 +65,9 @@ internal sealed class ServiceSandbox : IAsyncDisposable
 
     public async Task<IHost> StartHostAsync(params string[] extra)
     {
-        var host = ServiceHost.CreateBuilder(Arguments(extra)).Build();
+        var builder = ServiceHost.CreateBuilder(Arguments(extra));
+        builder.Services.AddSingleton<TimeProvider>(Clock);
+        var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
         _hosts.Add(host);
         return host;
@@ -69,7 +82,25 @@ internal sealed class ServiceSandbox : IAsyncDisposable
         File.Move(temp, Path.Combine(Inbox, name));
     }
 
-    public static async Task WaitUntil(Func<bool> condition, string what, int timeoutSeconds = 30, Func<string>? state = null)
+    /// <summary>
+    /// Waits for a condition, moving the hosts' clock one rescan interval per look so their
+    /// timers fire; fails with <paramref name="what"/> after a real-time deadline.
+    /// </summary>
+    public async Task WaitUntilAsync(Func<bool> condition, string what, int timeoutSeconds = 30, Func<string>? state = null)
+        => await Eventually(condition, what, timeoutSeconds, state, () => Clock.Advance(Step));
+
+    /// <summary>Lets the hosts run <paramref name="rescans"/> rescans (the clock moves, nothing is awaited but them).</summary>
+    public async Task RunRescansAsync(int rescans)
+    {
+        for (var i = 0; i < rescans; i++)
+        {
+            Clock.Advance(Step);
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>Waits on the real clock for a condition, with a deadline (for separate processes).</summary>
+    public static async Task Eventually(Func<bool> condition, string what, int timeoutSeconds = 30, Func<string>? state = null, Action? eachLook = null)
     {
         var clock = Stopwatch.StartNew();
         while (!condition())
@@ -79,7 +110,8 @@ internal sealed class ServiceSandbox : IAsyncDisposable
                 Assert.Fail($"Timed out after {timeoutSeconds} s waiting for: {what}. {state?.Invoke()}");
             }
 
-            await Task.Delay(50, TestContext.Current.CancellationToken);
+            eachLook?.Invoke();
+            await Task.Delay(20, TestContext.Current.CancellationToken);
         }
     }
 

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using DocGen.Rendering.Compilation;
 using DocGen.Rendering.Tests.Support;
 
-namespace DocGen.Rendering.Tests.Engine;
+namespace DocGen.Rendering.Tests.Compilation;
 
 public sealed partial class TemplateToleranceTests
 {

@@ -1,7 +1,7 @@
 using DocGen.Rendering.Compilation;
 using DocGen.Rendering.Tests.Support;
 
-namespace DocGen.Rendering.Tests.Engine;
+namespace DocGen.Rendering.Tests.Compilation;
 
 public sealed class TemplateErrorTests
 {

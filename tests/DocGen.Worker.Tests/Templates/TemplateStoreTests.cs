@@ -1,0 +1,69 @@
+using DocGen.Worker.Tests.Service;
+
+namespace DocGen.Worker.Tests.Templates;
+
+public sealed class TemplateStoreTests
+{
+    private static Rooms WithShippedTemplates()
+    {
+        var rooms = new Rooms();
+        var source = Path.Combine(DocGen.Tests.Shared.RepoRoot.Path, "templates");
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(rooms.Options.Templates!, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return rooms;
+    }
+
+    [Fact]
+    public void FirstRefresh_CompilesTheTemplateAtOnce()
+    {
+        using var rooms = WithShippedTemplates();
+        var store = rooms.Templates();
+
+        store.Refresh();
+
+        Assert.Equal("performance-goals.docx", store.Current!.Name);
+    }
+
+    [Fact]
+    public void NewVersion_IsTakenOnlyOnceItHasSettled_ABrokenOneKeepsTheLastGood()
+    {
+        using var rooms = WithShippedTemplates();
+        var store = rooms.Templates();
+        store.Refresh();
+        var good = store.Current!;
+
+        File.WriteAllText(store.TemplatePath, "being saved");
+        store.Refresh();
+        Assert.False(File.Exists(store.ErrorReportPath)); // not looked at while it may still change
+
+        rooms.Clock.Advance(TimeSpan.FromSeconds(1));
+        store.Refresh();
+        Assert.Same(good, store.Current);
+        var report = File.ReadAllText(store.ErrorReportPath);
+        Assert.Contains("[T0]", report, StringComparison.Ordinal);
+        Assert.Contains("last good version stays in use", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FixedVersion_RemovesTheReport()
+    {
+        using var rooms = WithShippedTemplates();
+        var store = rooms.Templates();
+        var bytes = File.ReadAllBytes(store.TemplatePath);
+        File.WriteAllText(store.TemplatePath, "broken");
+        store.Refresh();
+        Assert.Null(store.Current);
+        Assert.True(File.Exists(store.ErrorReportPath));
+
+        File.WriteAllBytes(store.TemplatePath, bytes);
+        store.Refresh();
+
+        Assert.NotNull(store.Current);
+        Assert.False(File.Exists(store.ErrorReportPath));
+    }
+}
