@@ -5,13 +5,10 @@ namespace DocGen.Rendering.Tests.Compilation;
 
 public sealed class TemplateErrorTests
 {
-    private static TemplateException CompileFails(Func<string, string> edit)
-        => Assert.Throws<TemplateException>(() => TemplateCompiler.Compile(TemplateVariants.WithDocument(edit), "broken.docx"));
-
     [Fact]
     public void UnclosedLoopInATableCell_IsReportedWithItsTableRowAndCell()
     {
-        var ex = CompileFails(static xml => xml.Replace("{{basis}}{{/each}}", "{{basis}}", StringComparison.Ordinal));
+        var ex = TemplateVariants.CompileFails(static xml => xml.Replace("{{basis}}{{/each}}", "{{basis}}", StringComparison.Ordinal));
 
         var problem = Assert.Single(ex.Problems);
         Assert.Equal("T1", problem.Code);
@@ -22,7 +19,7 @@ public sealed class TemplateErrorTests
     [Fact]
     public void CloseWithoutOpen_IsReportedWithItsParagraph()
     {
-        var ex = CompileFails(static xml => xml.Replace("{{#if hasPart1}}", "", StringComparison.Ordinal));
+        var ex = TemplateVariants.CompileFails(static xml => xml.Replace("{{#if hasPart1}}", "", StringComparison.Ordinal));
 
         var problem = Assert.Single(ex.Problems);
         Assert.Equal("T1", problem.Code);
@@ -34,7 +31,7 @@ public sealed class TemplateErrorTests
     [Fact]
     public void CrossedBlocks_AreReported()
     {
-        var ex = CompileFails(static xml => xml
+        var ex = TemplateVariants.CompileFails(static xml => xml
             .Replace("{{/if}}</w:t></w:r></w:p><w:p><w:r><w:t xml:space=\"preserve\">{{#if hasPart2}}", "{{/each}}</w:t></w:r></w:p><w:p><w:r><w:t xml:space=\"preserve\">{{#if hasPart2}}", StringComparison.Ordinal));
 
         Assert.Contains(ex.Problems, static p => p.Code is "T2" or "T1");
@@ -43,7 +40,7 @@ public sealed class TemplateErrorTests
     [Fact]
     public void LoopOpenedInABodyParagraphAndClosedInATableCell_IsABoundaryError()
     {
-        var ex = CompileFails(static xml => xml
+        var ex = TemplateVariants.CompileFails(static xml => xml
             .Replace("{{#each projects}}", "{{#each projects}}{{#each goals}}", StringComparison.Ordinal)
             .Replace("{{number @index}}.{{this}}{{/each}}", "{{number @index}}.{{this}}{{/each}}{{/each}}", StringComparison.Ordinal));
 
@@ -53,7 +50,7 @@ public sealed class TemplateErrorTests
     [Fact]
     public void SeveralProblems_AreAllReportedAtOnce()
     {
-        var ex = CompileFails(static xml => xml
+        var ex = TemplateVariants.CompileFails(static xml => xml
             .Replace("{{basis}}{{/each}}", "{{basis}}", StringComparison.Ordinal)
             .Replace("{{#if hasPart1}}", "", StringComparison.Ordinal));
 
@@ -63,7 +60,7 @@ public sealed class TemplateErrorTests
     [Fact]
     public void SyntaxErrorOnlyHandlebarsSees_IsStillReportedAtTheTag()
     {
-        var ex = CompileFails(static xml => xml.Replace("{{amount budget.total}}", "{{amount budget.total \"unclosed}}", StringComparison.Ordinal));
+        var ex = TemplateVariants.CompileFails(static xml => xml.Replace("{{amount budget.total}}", "{{amount budget.total \"unclosed}}", StringComparison.Ordinal));
 
         var problem = Assert.Single(ex.Problems);
         Assert.Equal("T4", problem.Code);
@@ -86,7 +83,7 @@ public sealed class TemplateErrorTests
     [Fact]
     public void InlineBlockCuttingAHyperlink_IsReported()
     {
-        var ex = CompileFails(static xml => xml.Replace(
+        var ex = TemplateVariants.CompileFails(static xml => xml.Replace(
             "<w:r><w:t xml:space=\"preserve\">{{overallGoal.intro}}</w:t></w:r>",
             "<w:r><w:t xml:space=\"preserve\">{{#if combined}}见</w:t></w:r><w:hyperlink w:anchor=\"x\"><w:r><w:t xml:space=\"preserve\">链接{{/if}}</w:t></w:r></w:hyperlink><w:r><w:t xml:space=\"preserve\">后文</w:t></w:r>",
             StringComparison.Ordinal));
@@ -97,7 +94,7 @@ public sealed class TemplateErrorTests
     [Fact]
     public void TwoMergesInOneCell_AreReported()
     {
-        var ex = CompileFails(static xml => xml.Replace("{{merge level1}}", "{{merge level1}}{{merge level2}}", StringComparison.Ordinal));
+        var ex = TemplateVariants.CompileFails(static xml => xml.Replace("{{merge level1}}", "{{merge level1}}{{merge level2}}", StringComparison.Ordinal));
 
         var problem = Assert.Single(ex.Problems);
         Assert.Equal("T3", problem.Code);
@@ -107,7 +104,7 @@ public sealed class TemplateErrorTests
     [Fact]
     public void TrackedChanges_AreRefusedWithAClearMessage()
     {
-        var ex = CompileFails(static xml => xml.Replace(
+        var ex = TemplateVariants.CompileFails(static xml => xml.Replace(
             "<w:r><w:t xml:space=\"preserve\">部门整体绩效目标</w:t></w:r>",
             "<w:ins w:id=\"99\" w:author=\"admin\" w:date=\"2026-01-01T00:00:00Z\"><w:r><w:t xml:space=\"preserve\">部门整体绩效目标</w:t></w:r></w:ins>",
             StringComparison.Ordinal));
@@ -128,7 +125,7 @@ public sealed class TemplateErrorTests
     [Fact]
     public void TagSyntaxError_IsReportedAtTheTag()
     {
-        var ex = CompileFails(static xml => xml.Replace("{{overallGoal.intro}}", "{{overallGoal.intro)}}", StringComparison.Ordinal));
+        var ex = TemplateVariants.CompileFails(static xml => xml.Replace("{{overallGoal.intro}}", "{{overallGoal.intro)}}", StringComparison.Ordinal));
 
         var problem = Assert.Single(ex.Problems, static p => p.Code == "T4");
         Assert.Contains("overallGoal.intro)", problem.Location!.Context, StringComparison.Ordinal);
@@ -137,7 +134,7 @@ public sealed class TemplateErrorTests
     [Fact]
     public void FieldTheModelDoesNotHave_IsReportedAtCompile_WithADidYouMean()
     {
-        var ex = CompileFails(static xml => xml.Replace("{{fundPurpose}}", "{{fundPurpos}}", StringComparison.Ordinal));
+        var ex = TemplateVariants.CompileFails(static xml => xml.Replace("{{fundPurpose}}", "{{fundPurpos}}", StringComparison.Ordinal));
 
         var problem = Assert.Single(ex.Problems);
         Assert.Equal("T7", problem.Code);
@@ -149,7 +146,7 @@ public sealed class TemplateErrorTests
     public void FieldsAreLookedUpInTheLoopsScope()
     {
         // projectCode exists on a project, not at the top of the model.
-        var ex = CompileFails(static xml => xml.Replace("{{overallGoal.intro}}", "{{projectCode}}", StringComparison.Ordinal));
+        var ex = TemplateVariants.CompileFails(static xml => xml.Replace("{{overallGoal.intro}}", "{{projectCode}}", StringComparison.Ordinal));
 
         Assert.Equal("T7", Assert.Single(ex.Problems).Code);
     }
@@ -157,7 +154,7 @@ public sealed class TemplateErrorTests
     [Fact]
     public void UnknownHelper_IsReportedWithASuggestion()
     {
-        var ex = CompileFails(static xml => xml.Replace("{{amount budget.total}}", "{{amout budget.total}}", StringComparison.Ordinal));
+        var ex = TemplateVariants.CompileFails(static xml => xml.Replace("{{amount budget.total}}", "{{amout budget.total}}", StringComparison.Ordinal));
 
         var problem = Assert.Single(ex.Problems);
         Assert.Equal("T6", problem.Code);
@@ -167,7 +164,7 @@ public sealed class TemplateErrorTests
     [Fact]
     public void LoopOverSomethingThatIsNotAList_IsReported()
     {
-        var ex = CompileFails(static xml => xml.Replace("{{#each goals}}", "{{#each projectName}}", StringComparison.Ordinal));
+        var ex = TemplateVariants.CompileFails(static xml => xml.Replace("{{#each goals}}", "{{#each projectName}}", StringComparison.Ordinal));
 
         var problem = Assert.Single(ex.Problems);
         Assert.Equal("T8", problem.Code);
@@ -177,7 +174,7 @@ public sealed class TemplateErrorTests
     [Fact]
     public void TemplateWithSeveralKindsOfProblems_ReportsThemAll()
     {
-        var ex = CompileFails(static xml => xml
+        var ex = TemplateVariants.CompileFails(static xml => xml
             .Replace("{{fundPurpose}}", "{{fundPurpos}}", StringComparison.Ordinal)
             .Replace("{{amount budget.total}}", "{{amout budget.total}}", StringComparison.Ordinal)
             .Replace("{{#each goals}}", "{{#each projectName}}", StringComparison.Ordinal)

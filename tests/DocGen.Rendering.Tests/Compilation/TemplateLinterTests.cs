@@ -5,13 +5,10 @@ namespace DocGen.Rendering.Tests.Compilation;
 
 public sealed class TemplateLinterTests
 {
-    private static TemplateException CompileFails(Func<string, string> edit)
-        => Assert.Throws<TemplateException>(() => TemplateCompiler.Compile(TemplateVariants.WithDocument(edit), "broken.docx"));
-
     [Fact]
     public void UnclosedLoopAndAMisspeltFieldInsideWith_AreExactlyTwoProblems_EachWhereItIs()
     {
-        var ex = CompileFails(static xml => xml
+        var ex = TemplateVariants.CompileFails(static xml => xml
             .Replace("{{#each overallGoal.items}}{{ordinal @index}}{{this}}{{/each}}", "{{#each overallGoal.items}}{{ordinal @index}}{{this}}", StringComparison.Ordinal)
             .ReplaceFirst("{{excellent}}", "{{excelent}}"));
 
@@ -28,7 +25,7 @@ public sealed class TemplateLinterTests
     [Fact]
     public void FieldOnATextItem_SaysItIsAText_NeverListsDotNetMembers()
     {
-        var ex = CompileFails(static xml => xml.Replace("{{ordinal @index}}{{this}}{{/each}}", "{{ordinal @index}}{{this.name}}{{/each}}", StringComparison.Ordinal));
+        var ex = TemplateVariants.CompileFails(static xml => xml.Replace("{{ordinal @index}}{{this}}{{/each}}", "{{ordinal @index}}{{this.name}}{{/each}}", StringComparison.Ordinal));
 
         var problem = ex.Problems.First(static p => p.Code == "T7");
         Assert.Contains("一段文字", problem.Message, StringComparison.Ordinal);
@@ -49,7 +46,7 @@ public sealed class TemplateLinterTests
     [Fact]
     public void MisspeltFieldAfterAnUnclosedLoop_IsStillReportedOnce()
     {
-        var ex = CompileFails(static xml => xml
+        var ex = TemplateVariants.CompileFails(static xml => xml
             .Replace("{{#each safeguards.items}}{{ordinal @index}}{{this}}{{/each}}", "{{#each safeguards.items}}{{ordinal @index}}{{this}}", StringComparison.Ordinal)
             .Replace("{{projectCode}}", "{{projectCod}}", StringComparison.Ordinal));
 

@@ -11,6 +11,10 @@ internal static class TemplateVariants
     /// <summary>The shipped template with its document.xml transformed.</summary>
     public static byte[] WithDocument(Func<string, string> transform) => WithPart("word/document.xml", transform);
 
+    /// <summary>Compiles the shipped template with its document.xml transformed; the compile must fail.</summary>
+    public static DocGen.Rendering.Compilation.TemplateException CompileFails(Func<string, string> edit)
+        => Assert.Throws<DocGen.Rendering.Compilation.TemplateException>(() => DocGen.Rendering.Compilation.TemplateCompiler.Compile(WithDocument(edit), "broken.docx"));
+
     public static byte[] WithPart(string partName, Func<string, string> transform)
         => DocGen.Tests.Shared.DocxEdit.WithPart(File.ReadAllBytes(Docs.TemplatePath), partName, transform);
 
