@@ -1,3 +1,6 @@
+using DocGen.Core.Frameworks;
+using DocGen.Core.Validation;
+using DocGen.Rendering.Pipeline;
 using DocGen.Worker.Service;
 using DocGen.Worker.Service.Claims;
 using DocGen.Worker.Service.Intake;
@@ -37,6 +40,29 @@ internal sealed class Rooms : IDisposable
     public Publisher Publisher() => new(Folders, Microsoft.Extensions.Options.Options.Create(Options), ResiliencePipeline.Empty);
 
     public TemplateStore Templates() => new(Microsoft.Extensions.Options.Options.Create(Options), NullLogger<TemplateStore>.Instance, Clock);
+
+    /// <summary>Copies the shipped templates into this root's templates folder.</summary>
+    public Rooms WithShippedTemplates()
+    {
+        var source = Path.Combine(DocGen.Tests.Shared.RepoRoot.Path, "templates");
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(Options.Templates!, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+
+        return this;
+    }
+
+    /// <summary>The whole processor on these rooms (the templates must be there: <see cref="WithShippedTemplates"/>).</summary>
+    public SubmissionProcessor Processor()
+    {
+        var templates = Templates();
+        templates.Refresh();
+        var generator = new DocumentGenerator(new SubmissionValidator(FrameworkCatalog.LoadFolder(Options.Templates!)));
+        return new SubmissionProcessor(Claims(), Reader(), Publisher(), templates, generator, Clock, NullLogger<SubmissionProcessor>.Instance);
+    }
 
     /// <summary>Writes a file into the inbox and returns its path.</summary>
     public string Drop(string name, string content)

@@ -4,19 +4,7 @@ namespace DocGen.Worker.Tests.Templates;
 
 public sealed class TemplateStoreTests
 {
-    private static Rooms WithShippedTemplates()
-    {
-        var rooms = new Rooms();
-        var source = Path.Combine(DocGen.Tests.Shared.RepoRoot.Path, "templates");
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(rooms.Options.Templates!, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
-        return rooms;
-    }
+    private static Rooms WithShippedTemplates() => new Rooms().WithShippedTemplates();
 
     [Fact]
     public void FirstRefresh_CompilesTheTemplateAtOnce()

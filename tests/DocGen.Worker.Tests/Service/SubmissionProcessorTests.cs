@@ -1,0 +1,62 @@
+namespace DocGen.Worker.Tests.Service;
+
+public sealed class SubmissionProcessorTests
+{
+    [Fact]
+    public async Task FreshClaim_OfAValidFile_EndsInOutAndArchive()
+    {
+        using var rooms = new Rooms().WithShippedTemplates();
+        var path = rooms.Drop("seed.json", ServiceSandbox.SeedJson);
+
+        Assert.True(await rooms.Processor().TryProcessAsync(path, TestContext.Current.CancellationToken));
+
+        Assert.True(File.Exists(Path.Combine(rooms.Folders.Out, "seed.docx")));
+        Assert.True(File.Exists(Path.Combine(rooms.Folders.Archive, "seed.receipt.json")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(rooms.Folders.Processing));
+    }
+
+    [Fact]
+    public async Task FileThatLooksUnfinished_IsLeftUntilItStopsChanging_ThenJudgedOnce()
+    {
+        using var rooms = new Rooms(static o => o.StableFor = TimeSpan.FromSeconds(1)).WithShippedTemplates();
+        var processor = rooms.Processor();
+        var path = rooms.Drop("cut.json", ServiceSandbox.SeedJson[..200]);
+
+        Assert.False(await processor.TryProcessAsync(path, TestContext.Current.CancellationToken));
+        Assert.True(File.Exists(path));
+
+        rooms.Clock.Advance(TimeSpan.FromSeconds(1));
+        var processing = processor.TryProcessAsync(path, TestContext.Current.CancellationToken);
+        await ServiceSandbox.Eventually(() => processing.IsCompleted, "the claimed file's retries", eachLook: () => rooms.Clock.Advance(rooms.Options.ParseRetryDelay));
+
+        Assert.True(await processing);
+        Assert.Contains("[D1]", File.ReadAllText(Path.Combine(rooms.Folders.Failed, "cut.errors.txt")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AbandonedClaim_IsProcessedAgainFromItsInput_ByRecovery()
+    {
+        using var rooms = new Rooms().WithShippedTemplates();
+        var claim = rooms.Claims().TryClaim(rooms.Drop("seed.json", ServiceSandbox.SeedJson))!;
+        File.WriteAllText(claim.Staged(".docgen-result.docx"), "half a document of a run that died");
+        claim.Dispose();
+
+        await rooms.Processor().RecoverAsync(TestContext.Current.CancellationToken);
+
+        ServiceSandbox.AssertValidDocx(Path.Combine(rooms.Folders.Out, "seed.docx"));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(rooms.Folders.Processing));
+    }
+
+    [Fact]
+    public async Task WithoutAUsableTemplate_NothingIsTaken()
+    {
+        using var rooms = new Rooms().WithShippedTemplates();
+        File.Delete(Path.Combine(rooms.Options.Templates!, rooms.Options.Template));
+        var path = rooms.Drop("seed.json", ServiceSandbox.SeedJson);
+
+        Assert.False(await rooms.Processor().TryProcessAsync(path, TestContext.Current.CancellationToken));
+
+        Assert.True(File.Exists(path));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(rooms.Folders.Processing));
+    }
+}
