@@ -29,6 +29,9 @@ public sealed class CompiledTemplate
     /// </summary>
     public string Sha256 => _sha256 ??= Convert.ToHexStringLower(SHA256.HashData(_source));
 
+    /// <summary>A first guess of a document's size: the template's own, as most of a document is the template.</summary>
+    public int SizeHint => _source.Length + 4096;
+
     internal IReadOnlyList<TemplatePart> Parts { get; }
 
     internal BookmarkTable Bookmarks { get; }

@@ -33,7 +33,7 @@ public sealed class DocumentGenerator(SubmissionValidator validator)
         ArgumentNullException.ThrowIfNull(valid);
         ArgumentNullException.ThrowIfNull(template);
         var clock = Stopwatch.StartNew();
-        var document = new MemoryStream();
+        var document = new MemoryStream(template.SizeHint);
         try
         {
             DocxRenderer.Render(template, ModelMapper.Map(valid), document);
