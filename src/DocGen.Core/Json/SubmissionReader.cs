@@ -21,6 +21,11 @@ internal static class SubmissionReader
         var utf8 = TextDecoding.ToUtf8(bytes, out var failure);
         if (failure is not null)
         {
+            if (failure.CutAtEnd)
+            {
+                issues.MarkIncomplete();
+            }
+
             issues.Error("D2", JsonPath.Root, failure.Message, failure.MessageEn);
             return null;
         }

@@ -13,7 +13,8 @@ public static class TextDecoding
 {
     static TextDecoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public sealed record Failure(string Message, string MessageEn);
+    /// <param name="CutAtEnd">The only fault is a character cut off by the end of the file: what a copy still under way looks like.</param>
+    public sealed record Failure(string Message, string MessageEn, bool CutAtEnd = false);
 
     private static readonly Failure s_utf16WithoutBom = new(
         "文件似乎是不带 BOM 的 UTF-16 编码。请另存为“UTF-8”编码。",
@@ -70,6 +71,13 @@ public static class TextDecoding
         }
 
         var offset = InvalidUtf8Offset(span);
+        if (Rune.DecodeFromUtf8(span[offset..], out _, out _) == System.Buffers.OperationStatus.NeedMoreData)
+        {
+            failure = new($"文件在第 {offset} 字节处结束于半个字符，可能还没有写完。请等文件完整写入后再提交。",
+                $"The file ends in the middle of a character (byte {offset}); it may not be completely written yet.", CutAtEnd: true);
+            return default;
+        }
+
         failure = LooksLikeUtf16WithoutBom(span)
             ? s_utf16WithoutBom
             : IsGb18030Text(span)

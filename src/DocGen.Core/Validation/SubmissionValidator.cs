@@ -29,35 +29,8 @@ public sealed class SubmissionValidator(FrameworkCatalog frameworks, SubmissionL
         return Result(submission, issues);
     }
 
-    /// <summary>
-    /// Reads and validates a submission from a stream, reading no more than the size limit
-    /// allows, so a huge file is refused without being loaded.
-    /// </summary>
-    public async Task<SubmissionCheck> CheckAsync(Stream stream, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        var limit = _limits.MaxFileBytes;
-        if (stream.CanSeek && stream.Length - stream.Position > limit)
-        {
-            return TooLarge(stream.Length - stream.Position);
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > limit)
-            {
-                return TooLarge(null);
-            }
-        }
-
-        return Check(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
-    }
-
-    private SubmissionCheck TooLarge(long? length)
+    /// <summary>The check of a file refused for its size before it was read (D3).</summary>
+    public SubmissionCheck TooLarge(long? length)
     {
         var issues = new IssueCollector();
         SubmissionReader.ReportTooLarge(length, _limits, issues);

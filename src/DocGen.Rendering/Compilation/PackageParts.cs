@@ -53,7 +53,7 @@ internal static class PackageParts
         XDocument rels;
         try
         {
-            rels = XDocument.Load(stream);
+            rels = SafeXml.Load(stream);
         }
         catch (XmlException ex)
         {

@@ -31,6 +31,12 @@ internal sealed class PartCompiler(string partName, BookmarkCollector bookmarks,
         }
 
         _tags = TagCollector.Collect(root);
+        if (_tags.Count > PackageLimits.MaxTagsPerPart)
+        {
+            problems.Add(new TemplateProblem("T10", _locator.Part(), $"模板部件中有 {_tags.Count:N0} 个标签，超过上限 {PackageLimits.MaxTagsPerPart:N0}。", $"The part has {_tags.Count:N0} tags, more than {PackageLimits.MaxTagsPerPart:N0}."));
+            return "";
+        }
+
         var byParagraph = _tags.GroupBy(static t => t.Paragraph).ToDictionary(static g => g.Key, static g => (IReadOnlyList<Tag>)[.. g]);
         var tree = new BlockParser(_locator, problems).Parse(_tags);
         new TemplateLinter(_locator, problems).Check(tree);

@@ -14,16 +14,42 @@ namespace DocGen.Rendering.Compilation;
 /// </summary>
 public static class TemplateCompiler
 {
+    /// <summary>The largest template file compiled (T10 above it).</summary>
+    public const long MaxFileBytes = PackageLimits.MaxFileBytes;
+
     public static CompiledTemplate Compile(ReadOnlyMemory<byte> docx, string name)
     {
-        var problems = new List<TemplateProblem>();
+        if (docx.Length > PackageLimits.MaxFileBytes)
+        {
+            throw new TemplateException(name, [new TemplateProblem("T10", null,
+                $"模板文件过大（{docx.Length:N0} 字节，上限 {PackageLimits.MaxFileBytes:N0}）。", $"The template file is too large ({docx.Length:N0} bytes; the limit is {PackageLimits.MaxFileBytes:N0}).")]);
+        }
+
         var source = docx.ToArray(); // our own copy: the template keeps it for its hash
+        try
+        {
+            return CompilePackage(source, name);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or XmlException or IOException or NotSupportedException or ArgumentException)
+        {
+            // Whatever else a damaged or hostile package does while it is read is a problem of the template, not a crash.
+            throw NotAWordDocument(name, ex.Message);
+        }
+    }
+
+    private static CompiledTemplate CompilePackage(byte[] source, string name)
+    {
         using var zip = Open(source, name);
+        if (PackageGuard.Check(zip) is { Count: > 0 } refused)
+        {
+            throw new TemplateException(name, refused);
+        }
+
+        var problems = new List<TemplateProblem>();
         var textParts = FindTextParts(zip, name);
         var environment = TemplateHelpers.CreateEnvironment();
         var bookmarks = new BookmarkCollector();
         var parts = new List<TemplatePart>();
-
         foreach (var entry in zip.Entries)
         {
             if (entry.FullName.EndsWith('/'))
@@ -31,17 +57,10 @@ public static class TemplateCompiler
                 continue;
             }
 
-            using var stream = entry.Open();
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            if (!textParts.Contains(entry.FullName))
-            {
-                parts.Add(new TemplatePart(entry.FullName, CompressionLevel.Fastest, null, buffer.ToArray()));
-                continue;
-            }
-
-            var compiled = CompilePart(entry.FullName, buffer.ToArray(), environment, bookmarks, problems);
-            parts.Add(new TemplatePart(entry.FullName, CompressionLevel.Fastest, compiled, null));
+            var bytes = PackageGuard.ReadBounded(entry);
+            parts.Add(textParts.Contains(entry.FullName)
+                ? new TemplatePart(entry.FullName, CompressionLevel.Fastest, CompilePart(entry.FullName, bytes, environment, bookmarks, problems), null)
+                : new TemplatePart(entry.FullName, CompressionLevel.Fastest, null, bytes));
         }
 
         if (problems.Count > 0)
@@ -72,7 +91,13 @@ public static class TemplateCompiler
         XDocument document;
         try
         {
-            document = XDocument.Load(new MemoryStream(xml), LoadOptions.PreserveWhitespace);
+            if (SafeXml.Measure(xml) is { } tooBig)
+            {
+                problems.Add(new TemplateProblem("T10", new TemplateLocation(partName, null, null, null, null, ""), tooBig.Message, tooBig.MessageEn));
+                return null;
+            }
+
+            document = SafeXml.Load(xml);
         }
         catch (XmlException ex)
         {

@@ -2,6 +2,8 @@ using System.CommandLine;
 using DocGen.Core.Frameworks;
 using DocGen.Core.Validation;
 using DocGen.Rendering.Pipeline;
+using DocGen.Worker.IO;
+using DocGen.Worker.Service.Intake;
 using DocGen.Worker.Templates;
 
 namespace DocGen.Worker.Cli;
@@ -33,20 +35,32 @@ internal sealed class CliContext(TextWriter output, TextWriter error)
         }
     }
 
-    /// <summary>Reads and validates a submission file and prints the report; null when the file cannot be read.</summary>
+    /// <summary>
+    /// Reads and validates a submission file the way the service does (only a regular file, never
+    /// through a link or blocking on a FIFO, no more than the size limit) and prints the report;
+    /// null when there is no such file or it cannot be read at all.
+    /// </summary>
     public async Task<SubmissionCheck?> CheckAndReportAsync(DocumentGenerator generator, string path, bool json, CancellationToken cancellationToken)
     {
         SubmissionCheck check;
         try
         {
-            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
-            check = await generator.Validator.CheckAsync(stream, cancellationToken).ConfigureAwait(false);
+            var read = SafeFile.Read(Path.GetFullPath(path), generator.Validator.Limits.MaxFileBytes);
+            if (read.Outcome == SafeReadOutcome.Missing)
+            {
+                await Error.WriteLineAsync($"无法读取文件 Cannot read '{path}': 文件不存在 no such file.").ConfigureAwait(false);
+                return null;
+            }
+
+            check = IntakeRefusal.For(read, generator.Validator) ?? generator.Validator.Check(read.Bytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             await Error.WriteLineAsync($"无法读取文件 Cannot read '{path}': {ex.Message}").ConfigureAwait(false);
             return null;
         }
+
+        cancellationToken.ThrowIfCancellationRequested();
 
         await Output.WriteAsync(json ? ReportFormatter.ToJson(check.Report, path) : ReportFormatter.ToText(check.Report, path)).ConfigureAwait(false);
         return check;

@@ -89,6 +89,42 @@ public static partial class NoReplaceMove
         File.Move(source, target, overwrite: false);
     }
 
+    /// <summary>
+    /// The same for NUL-terminated byte paths (names that are not valid UTF-8): true when moved,
+    /// false when the target exists or the source is gone.
+    /// </summary>
+    internal static unsafe bool RenameNoReplace(byte* source, byte* target)
+    {
+        if (RenameAt2Raw(AT_FDCWD, source, AT_FDCWD, target, RENAME_NOREPLACE) == 0)
+        {
+            return true;
+        }
+
+        var errno = Marshal.GetLastPInvokeError();
+        if (errno is EEXIST or ENOENT)
+        {
+            return false;
+        }
+
+        if (errno is not (EINVAL or ENOSYS or EOPNOTSUPP))
+        {
+            throw new IOException($"Cannot rename: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}).", errno);
+        }
+
+        if (LinkRaw(source, target) != 0)
+        {
+            return false;
+        }
+
+        if (UnlinkRaw(source) == 0)
+        {
+            return true;
+        }
+
+        UnlinkRaw(target);
+        return false;
+    }
+
     private static IOException Failure(int errno, string source, string target) => errno switch
     {
         EEXIST => new IOException($"'{target}' already exists.", EEXIST),
@@ -99,6 +135,15 @@ public static partial class NoReplaceMove
 
     [LibraryImport("libc", EntryPoint = "renameat2", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int RenameAt2(int oldDirectory, string oldPath, int newDirectory, string newPath, uint flags);
+
+    [LibraryImport("libc", EntryPoint = "renameat2", SetLastError = true)]
+    private static unsafe partial int RenameAt2Raw(int oldDirectory, byte* oldPath, int newDirectory, byte* newPath, uint flags);
+
+    [LibraryImport("libc", EntryPoint = "link", SetLastError = true)]
+    private static unsafe partial int LinkRaw(byte* oldPath, byte* newPath);
+
+    [LibraryImport("libc", EntryPoint = "unlink", SetLastError = true)]
+    private static unsafe partial int UnlinkRaw(byte* path);
 
     [LibraryImport("libc", EntryPoint = "link", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Link(string oldPath, string newPath);

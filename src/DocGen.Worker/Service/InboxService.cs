@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using DocGen.Worker.IO;
+using DocGen.Worker.Service.Intake;
 using DocGen.Worker.Templates;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +17,7 @@ public sealed class InboxService(
     IOptions<DocGenOptions> options,
     TemplateStore templates,
     SubmissionProcessor processor,
+    StableFileReader reader,
     TimeProvider time,
     ILogger<InboxService> logger) : BackgroundService
 {
@@ -29,6 +32,8 @@ public sealed class InboxService(
     /// <summary>Names queued or being processed, so a file is not queued twice.</summary>
     private readonly ConcurrentDictionary<string, byte> _pending = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _rescanNow = new(0, 1);
+    private readonly LogThrottle _throttle = new(time, TimeSpan.FromMinutes(1));
+    private FileSystemWatcher? _watcher;
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -46,7 +51,7 @@ public sealed class InboxService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var watcher = CreateWatcher();
+        _watcher = CreateWatcher();
         var workers = Enumerable.Range(0, _options.MaxConcurrency).Select(_ => WorkAsync(stoppingToken)).ToList();
         try
         {
@@ -70,16 +75,21 @@ public sealed class InboxService(
             // pass tries again: the service keeps running.
             try
             {
+                EnsureFolders();
                 RefreshTemplate();
+                reader.Prune();
                 await processor.RecoverAsync(stoppingToken).ConfigureAwait(false);
-                foreach (var path in Directory.EnumerateFiles(folders.Inbox))
+                foreach (var path in ScanInbox())
                 {
                     await EnqueueAsync(path, stoppingToken).ConfigureAwait(false);
                 }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.ScanFailed(ex, folders.Root);
+                if (_throttle.ShouldLog(LogThrottle.KindOf(ex), out var suppressed))
+                {
+                    logger.ScanFailedAgain(ex, folders.Root, suppressed);
+                }
             }
 
             using var tick = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -88,6 +98,47 @@ public sealed class InboxService(
             await Task.WhenAny(delay, signal).ConfigureAwait(false);
             await tick.CancelAsync().ConfigureAwait(false);
             stoppingToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    /// <summary>
+    /// The inbox's entries, whatever they are (a folder or link named <c>x.json</c> is refused with
+    /// a report, not ignored). A name that is not valid UTF-8 is first renamed to its escaped form.
+    /// </summary>
+    private List<string> ScanInbox()
+    {
+        var entries = Directory.EnumerateFileSystemEntries(folders.Inbox).ToList();
+        if (entries.Any(static e => e.Contains('\uFFFD', StringComparison.Ordinal)))
+        {
+            foreach (var raw in RawNames.FindInvalid(folders.Inbox))
+            {
+                var escaped = RawNames.Escape(raw);
+                if (InboxFolders.IsSubmissionName(escaped) && RawNames.TryRename(folders.Inbox, raw, escaped))
+                {
+                    logger.RenamedInvalidName(escaped);
+                }
+            }
+
+            entries = Directory.EnumerateFileSystemEntries(folders.Inbox).ToList();
+        }
+
+        return entries;
+    }
+
+    /// <summary>Recreates a folder someone removed or renamed while the service runs (and the watcher, if it was the inbox).</summary>
+    private void EnsureFolders()
+    {
+        if (folders.All.All(Directory.Exists))
+        {
+            return;
+        }
+
+        var inboxWasGone = !Directory.Exists(folders.Inbox);
+        folders.CreateAll();
+        if (inboxWasGone)
+        {
+            _watcher?.Dispose();
+            _watcher = CreateWatcher();
         }
     }
 
@@ -113,7 +164,7 @@ public sealed class InboxService(
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
-                    logger.ProcessingFailed(ex, path);
+                    LogFailure(ex, path);
                 }
                 finally
                 {
@@ -124,6 +175,19 @@ public sealed class InboxService(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Unfinished work stays claimed in processing/ and is resumed at the next start.
+        }
+    }
+
+    /// <summary>A failure of one file is logged; a failure of the environment that every file meets is logged once a minute with a count.</summary>
+    private void LogFailure(Exception ex, string path)
+    {
+        if (!Failures.IsEnvironmental(ex))
+        {
+            logger.ProcessingFailed(ex, path);
+        }
+        else if (_throttle.ShouldLog(LogThrottle.KindOf(ex), out var suppressed))
+        {
+            logger.ProcessingFailedAgain(ex, path, suppressed);
         }
     }
 
@@ -200,6 +264,7 @@ public sealed class InboxService(
 
     public override void Dispose()
     {
+        _watcher?.Dispose();
         _rescanNow.Dispose();
         base.Dispose();
     }

@@ -18,6 +18,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Submission {File}: processing failed; it stays claimed and is retried at the next start")]
     public static partial void ProcessingFailed(this ILogger logger, Exception exception, string file);
 
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Error, Message = "Submission {File}: processing failed ({Suppressed} more failures of this kind since the last such line); it stays claimed and is tried again")]
+    public static partial void ProcessingFailedAgain(this ILogger logger, Exception exception, string file, int suppressed);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Inbox entry with a name that is not UTF-8 renamed to {Name} so that it can be processed")]
+    public static partial void RenamedInvalidName(this ILogger logger, string name);
+
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Recovered claimed submission {Claim} left by an earlier run")]
     public static partial void Recovering(this ILogger logger, string claim);
 
@@ -44,6 +50,9 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Error, Message = "Scanning {Folder} failed; trying again at the next rescan")]
     public static partial void ScanFailed(this ILogger logger, Exception exception, string folder);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Error, Message = "Scanning {Folder} failed ({Suppressed} more failures of this kind since the last such line); trying again at the next rescan")]
+    public static partial void ScanFailedAgain(this ILogger logger, Exception exception, string folder, int suppressed);
 
     [LoggerMessage(EventId = 4000, Level = LogLevel.Warning, Message = "Inbox watcher error ({Message}); rescanning the inbox")]
     public static partial void WatcherError(this ILogger logger, string message);

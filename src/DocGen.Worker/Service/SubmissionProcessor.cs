@@ -4,17 +4,20 @@ using System.Text.Json;
 using DocGen.Core.Validation;
 using DocGen.Rendering.Engine;
 using DocGen.Rendering.Pipeline;
+using DocGen.Worker.IO;
 using DocGen.Worker.Service.Claims;
 using DocGen.Worker.Service.Intake;
 using DocGen.Worker.Service.Publishing;
 using DocGen.Worker.Templates;
+using Microsoft.Extensions.Logging;
 
 namespace DocGen.Worker.Service;
 
 /// <summary>
-/// Takes one submission from the inbox to its end, exactly once: read it (waiting while it is
-/// still being written), claim it, generate the document or the report, publish. Two paths: a
-/// fresh claim of an inbox file, and the recovery of a claim a dead process left behind.
+/// Takes one inbox entry to its end, exactly once: look at it safely (waiting while it is still
+/// being written), claim it, generate the document or the report, publish. Two paths: a fresh
+/// claim of an inbox entry, and the recovery of a claim a dead process left behind. A claim that
+/// keeps failing for a reason of its own ends in <c>failed/</c> after <see cref="MaxAttempts"/>.
 /// </summary>
 public sealed class SubmissionProcessor(
     ClaimStore claims,
@@ -25,8 +28,11 @@ public sealed class SubmissionProcessor(
     TimeProvider time,
     ILogger<SubmissionProcessor> logger)
 {
+    /// <summary>Attempts at one claim before it is given up with a report (crashes and failures both end an attempt).</summary>
+    public const int MaxAttempts = 3;
+
     /// <summary>
-    /// Processes one inbox file if it is ready. Returns false when it was left for later (still
+    /// Processes one inbox entry if it is ready. Returns false when it was left for later (still
     /// being written, no usable template yet) or taken by another process.
     /// </summary>
     public async Task<bool> TryProcessAsync(string inboxPath, CancellationToken cancellationToken)
@@ -42,8 +48,8 @@ public sealed class SubmissionProcessor(
             return false;
         }
 
-        var check = generator.Validator.Check(first.Bytes);
-        if (check.LooksIncomplete && !reader.HasSettled(first))
+        var check = Judge(first);
+        if (MayStillChange(first, check) && !reader.HasSettled(first))
         {
             return false; // a copy still under way: judged once it stops changing
         }
@@ -55,11 +61,12 @@ public sealed class SubmissionProcessor(
             return false;
         }
 
+        claim.RecordAttempt();
         var claimed = Path.Combine(claim.Folder, Path.GetFileName(inboxPath));
-        var read = !check.LooksIncomplete && StableFileReader.IsUnchanged(first, claimed)
+        var read = first.Read.Outcome != SafeReadOutcome.Read || (!check.LooksIncomplete && StableFileReader.IsUnchanged(first, claimed))
             ? (first with { Path = claimed }, check)
             : await ReadClaimedAsync(claimed, cancellationToken).ConfigureAwait(false);
-        Finish(claim, read.Item1, read.Item2, clock);
+        Attempt(claim, () => Finish(claim, read.Item1, read.Item2, clock));
         return true;
     }
 
@@ -92,7 +99,7 @@ public sealed class SubmissionProcessor(
         }
     }
 
-    /// <summary>A claim left by a dead process: finish its publishing, or process it again from the start.</summary>
+    /// <summary>A claim left by a dead process: finish its publishing, or process it again from the start, or give it up.</summary>
     private async Task ResumeAsync(Claim claim, CancellationToken cancellationToken)
     {
         if (publisher.TryFinish(claim))
@@ -107,12 +114,74 @@ public sealed class SubmissionProcessor(
         }
 
         claim.ClearStaged(); // an interrupted attempt: start it again
+        var clock = Stopwatch.StartNew();
+        if (claim.RecordAttempt() > MaxAttempts)
+        {
+            GiveUp(claim, Path.GetFileName(input), clock);
+            return;
+        }
+
         var (snapshot, check) = await ReadClaimedAsync(input, cancellationToken).ConfigureAwait(false);
-        Finish(claim, snapshot, check, Stopwatch.StartNew());
+        Attempt(claim, () => Finish(claim, snapshot, check, clock));
     }
 
+    /// <summary>What is known of an entry before it is claimed: its check, or why it is refused unread.</summary>
+    private SubmissionCheck Judge(FileSnapshot snapshot)
+        => IntakeRefusal.For(snapshot.Read, generator.Validator) ?? generator.Validator.Check(snapshot.Bytes!);
+
+    /// <summary>
+    /// Whether an entry may still be on its way: content that looks cut short, or a refusal that
+    /// can be a passing state (a hard link made before the old name is removed; a file created
+    /// before its permissions are set). Links, FIFOs, folders and oversized files are refused at once.
+    /// </summary>
+    private static bool MayStillChange(FileSnapshot snapshot, SubmissionCheck check) => snapshot.Read.Outcome switch
+    {
+        SafeReadOutcome.Read => check.LooksIncomplete,
+        SafeReadOutcome.HardLink or SafeReadOutcome.AccessDenied => true,
+        _ => false,
+    };
+
     private Task<(FileSnapshot, SubmissionCheck)> ReadClaimedAsync(string path, CancellationToken cancellationToken)
-        => reader.ReadSettledAsync(path, bytes => generator.Validator.Check(bytes), static c => c.LooksIncomplete, cancellationToken);
+        => reader.ReadSettledAsync(path, Judge, static c => c.LooksIncomplete, cancellationToken);
+
+    /// <summary>
+    /// Runs one attempt. A failure of the submission is kept in the claim (for the report if it is
+    /// given up); a failure of the environment does not count as an attempt. Either is passed on.
+    /// </summary>
+    private static void Attempt(Claim claim, Action attempt)
+    {
+        try
+        {
+            attempt();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            BestEffort(() =>
+            {
+                if (Failures.IsEnvironmental(ex))
+                {
+                    claim.UndoAttempt();
+                }
+                else
+                {
+                    claim.RecordFailure($"{ex.GetType().Name}: {ex.Message}");
+                }
+            });
+            throw;
+        }
+    }
+
+    /// <summary>Bookkeeping that must not hide the failure being handled (the log has it).</summary>
+    private static void BestEffort(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception ignored) when (ignored is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
 
     /// <summary>Generates and publishes the document, or the report of why not.</summary>
     private void Finish(Claim claim, FileSnapshot input, SubmissionCheck check, Stopwatch clock)
@@ -127,10 +196,24 @@ public sealed class SubmissionProcessor(
                 logger.Processed(name, "generated", clock.Elapsed.TotalMilliseconds, output, generated.Report.WarningCount);
                 break;
             default:
-                var report = publisher.PublishRejection(claim, name, result.Report);
-                logger.Rejected(name, clock.Elapsed.TotalMilliseconds, result.Report.ErrorCount, report);
+                Reject(claim, name, result.Report, clock);
                 break;
         }
+    }
+
+    /// <summary>A claim that failed <see cref="MaxAttempts"/> times: the input goes to <c>failed/</c> with the reason.</summary>
+    private void GiveUp(Claim claim, string name, Stopwatch clock)
+    {
+        var why = claim.LastFailure ?? "服务在处理时多次中断 the service stopped while processing it";
+        Reject(claim, name, new ValidationReport([new ValidationIssue("S1", Severity.Error, Core.Json.JsonPath.Root,
+            $"处理了 {MaxAttempts} 次均未成功，已停止重试。最后一次的原因：{why}。请联系管理员；修正后可重新提交。",
+            $"Processing failed {MaxAttempts} times and is not retried any more. Last reason: {why}. Contact the admin; submit again once it is fixed.")]), clock);
+    }
+
+    private void Reject(Claim claim, string name, ValidationReport report, Stopwatch clock)
+    {
+        var path = publisher.PublishRejection(claim, name, report);
+        logger.Rejected(name, clock.Elapsed.TotalMilliseconds, report.ErrorCount, path);
     }
 
     private byte[] ReceiptFor(Claim claim, FileSnapshot input, Generated generated, CompiledTemplate template, string stem, Stopwatch clock)

@@ -92,11 +92,21 @@ public sealed class TemplateStore(IOptions<DocGenOptions> options, ILogger<Templ
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(file.FullName);
+            bytes = ReadTemplate(file.FullName);
         }
         catch (IOException)
         {
             _seen = default; // locked by the editor: look again at the next refresh
+            return;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            Report(file, [new TemplateProblem("T0", null, $"无法读取模板（权限）：{ex.Message}", $"The template cannot be read (permissions): {ex.Message}")]);
+            return;
+        }
+        catch (TemplateException ex)
+        {
+            Report(file, ex.Problems);
             return;
         }
 
@@ -116,11 +126,36 @@ public sealed class TemplateStore(IOptions<DocGenOptions> options, ILogger<Templ
         }
         catch (TemplateException ex)
         {
-            var text = "模板有误，以下问题修正前仍使用上一个可用版本。 The template has problems; the last good version stays in use until they are fixed.\n"
-                + "时间 Time: " + time.GetUtcNow().ToString("u", System.Globalization.CultureInfo.InvariantCulture) + "\n\n"
-                + TemplateProblemFormatter.ToText(new TemplateCheckResult(file.FullName, false, ex.Problems));
-            TryWriteReport(text);
-            logger.TemplateBroken(file.Name, ex.Problems.Count, ErrorReportPath);
+            Report(file, ex.Problems);
         }
+    }
+
+    /// <summary>
+    /// The template's bytes, read only when it is a regular file within the size limit (an admin's
+    /// folder, so a link to the template is followed; a FIFO or a huge file is not read).
+    /// </summary>
+    private static byte[] ReadTemplate(string path)
+    {
+        var target = File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path;
+        var read = SafeFile.Read(target, TemplateCompiler.MaxFileBytes);
+        return read.Outcome switch
+        {
+            SafeReadOutcome.Read => read.Bytes!,
+            SafeReadOutcome.Missing => throw new FileNotFoundException("The template is gone.", path),
+            SafeReadOutcome.AccessDenied => throw new UnauthorizedAccessException(read.Error),
+            SafeReadOutcome.TooLarge => throw new TemplateException(Path.GetFileName(path), [new TemplateProblem("T10", null,
+                $"模板文件过大（{read.Info.Length:N0} 字节，上限 {TemplateCompiler.MaxFileBytes:N0}）。", $"The template file is too large ({read.Info.Length:N0} bytes; the limit is {TemplateCompiler.MaxFileBytes:N0}).")]),
+            _ => throw new TemplateException(Path.GetFileName(path), [new TemplateProblem("T0", null,
+                "模板不是普通文件。", "The template is not a regular file.")]),
+        };
+    }
+
+    private void Report(FileInfo file, IReadOnlyList<TemplateProblem> problems)
+    {
+        var text = "模板有误，以下问题修正前仍使用上一个可用版本。 The template has problems; the last good version stays in use until they are fixed.\n"
+            + "时间 Time: " + time.GetUtcNow().ToString("u", System.Globalization.CultureInfo.InvariantCulture) + "\n\n"
+            + TemplateProblemFormatter.ToText(new TemplateCheckResult(file.FullName, false, problems));
+        TryWriteReport(text);
+        logger.TemplateBroken(file.Name, problems.Count, ErrorReportPath);
     }
 }

@@ -35,7 +35,9 @@ internal sealed class Rooms : IDisposable
 
     public ClaimStore Claims() => new(Folders, ResiliencePipeline.Empty, Clock, NullLogger<ClaimStore>.Instance);
 
-    public StableFileReader Reader() => new(Microsoft.Extensions.Options.Options.Create(Options), ResiliencePipeline.Empty, Clock, NullLogger<StableFileReader>.Instance);
+    public SubmissionValidator Validator { get; } = new(FrameworkCatalog.LoadFolder(Path.Combine(DocGen.Tests.Shared.RepoRoot.Path, "templates")));
+
+    public StableFileReader Reader() => new(Microsoft.Extensions.Options.Options.Create(Options), Validator, Clock, NullLogger<StableFileReader>.Instance);
 
     public Publisher Publisher() => new(Folders, Microsoft.Extensions.Options.Options.Create(Options), ResiliencePipeline.Empty);
 
@@ -60,7 +62,7 @@ internal sealed class Rooms : IDisposable
     {
         var templates = Templates();
         templates.Refresh();
-        var generator = new DocumentGenerator(new SubmissionValidator(FrameworkCatalog.LoadFolder(Options.Templates!)));
+        var generator = new DocumentGenerator(Validator);
         return new SubmissionProcessor(Claims(), Reader(), Publisher(), templates, generator, Clock, NullLogger<SubmissionProcessor>.Instance);
     }
 

@@ -8,6 +8,9 @@ namespace DocGen.Worker.Service.Claims;
 /// </summary>
 public sealed class Claim : IDisposable
 {
+    /// <summary>Why the last attempt failed, for the report when the claim is given up.</summary>
+    private const string LastFailureFile = ".docgen-last-failure";
+
     private readonly FileStream _lock;
 
     internal Claim(string folder, FileStream lockHandle)
@@ -20,8 +23,8 @@ public sealed class Claim : IDisposable
 
     public string Id => Path.GetFileName(Folder);
 
-    /// <summary>The submission file in the claim (the one name that is not hidden), or null when only staged files are left.</summary>
-    public string? FindInput() => Directory.EnumerateFiles(Folder).FirstOrDefault(static f => !Path.GetFileName(f).StartsWith('.'));
+    /// <summary>The submission entry in the claim (the one name that is not hidden: a file, or whatever was dropped), or null when only staged files are left.</summary>
+    public string? FindInput() => Directory.EnumerateFileSystemEntries(Folder).FirstOrDefault(static f => !Path.GetFileName(f).StartsWith('.'));
 
     /// <summary>The path of a staged file (a hidden name) in the claim.</summary>
     public string Staged(string name) => Path.Combine(Folder, name);
@@ -29,11 +32,26 @@ public sealed class Claim : IDisposable
     /// <summary>Deletes what an interrupted attempt staged, so the submission can be processed again from the start.</summary>
     public void ClearStaged()
     {
-        foreach (var staged in Directory.EnumerateFiles(Folder, ".*").Where(static f => Path.GetFileName(f) != ClaimStore.LockFile))
+        foreach (var staged in Directory.EnumerateFiles(Folder, ".*").Where(static f => Path.GetFileName(f) is not (ClaimStore.LockFile or LastFailureFile)))
         {
             File.Delete(staged);
         }
     }
+
+    /// <summary>
+    /// Counts one more attempt at processing this claim (a crash or a failure ends an attempt);
+    /// returns the count including it. The count is kept in the lock file the claim holds open.
+    /// </summary>
+    public int RecordAttempt() => WriteAttempts(ReadAttempts() + 1);
+
+    /// <summary>Takes back the last attempt: it failed for a reason outside the submission (a full disk), which must not count.</summary>
+    public void UndoAttempt() => WriteAttempts(Math.Max(0, ReadAttempts() - 1));
+
+    /// <summary>Keeps why an attempt failed (the report says it when the claim is given up).</summary>
+    public void RecordFailure(string why) => File.WriteAllText(Staged(LastFailureFile), why);
+
+    /// <summary>Why the last attempt failed, if one did.</summary>
+    public string? LastFailure => File.Exists(Staged(LastFailureFile)) ? File.ReadAllText(Staged(LastFailureFile)) : null;
 
     /// <summary>Removes the claim once everything in it was published: only the lock is left.</summary>
     public void Release() => Remove(everything: false);
@@ -42,6 +60,22 @@ public sealed class Claim : IDisposable
     public void Discard() => Remove(everything: true);
 
     public void Dispose() => _lock.Dispose();
+
+    private int ReadAttempts()
+    {
+        Span<byte> text = stackalloc byte[16];
+        var length = RandomAccess.Read(_lock.SafeFileHandle, text, 0);
+        return System.Buffers.Text.Utf8Parser.TryParse(text[..length], out int attempts, out _) ? attempts : 0;
+    }
+
+    private int WriteAttempts(int attempts)
+    {
+        Span<byte> text = stackalloc byte[16];
+        System.Buffers.Text.Utf8Formatter.TryFormat(attempts, text, out var length);
+        RandomAccess.Write(_lock.SafeFileHandle, text[..length], 0);
+        RandomAccess.SetLength(_lock.SafeFileHandle, length);
+        return attempts;
+    }
 
     private void Remove(bool everything)
     {
@@ -54,7 +88,15 @@ public sealed class Claim : IDisposable
             }
 
             File.Delete(Staged(ClaimStore.LockFile));
-            Directory.Delete(Folder, recursive: false);
+            try
+            {
+                Directory.Delete(Folder, recursive: false);
+            }
+            catch (IOException) when (File.Exists(Staged(LastFailureFile)))
+            {
+                File.Delete(Staged(LastFailureFile)); // an earlier attempt had failed
+                Directory.Delete(Folder, recursive: false);
+            }
         }
         catch (DirectoryNotFoundException)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DocGen.Worker.IO;
 using Polly;
 
 namespace DocGen.Worker.Service.Claims;
@@ -33,9 +34,9 @@ public sealed class ClaimStore(
 
         try
         {
-            // A plain rename: atomic on the source on every file system (the target, in a new folder
-            // of ours, cannot exist).
-            io.Execute(static state => File.Move(state.Source, state.Target, overwrite: false), (Source: inboxPath, Target: Path.Combine(claim.Folder, Path.GetFileName(inboxPath))));
+            // One rename of the entry itself, whatever it is (a link is moved, not followed): atomic
+            // on the source, and the target, in a new folder of ours, cannot exist.
+            io.Execute(static state => NoReplaceMove.Move(state.Source, state.Target), (Source: inboxPath, Target: Path.Combine(claim.Folder, Path.GetFileName(inboxPath))));
             return claim;
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or IOException)

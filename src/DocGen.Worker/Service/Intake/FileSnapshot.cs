@@ -2,5 +2,10 @@ using DocGen.Worker.IO;
 
 namespace DocGen.Worker.Service.Intake;
 
-/// <summary>A file's bytes as read, with its stamp from just before the read.</summary>
-public sealed record FileSnapshot(string Path, byte[] Bytes, FileStamp Stamp);
+/// <summary>One safe look at an inbox entry: what it is and, when it could be read, its bytes.</summary>
+public sealed record FileSnapshot(string Path, SafeRead Read)
+{
+    public byte[]? Bytes => Read.Bytes;
+
+    public FileStamp Stamp => Read.Info.Stamp;
+}

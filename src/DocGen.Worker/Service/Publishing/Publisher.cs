@@ -37,7 +37,7 @@ public sealed class Publisher(
         // Only the document is flushed to disk before it is published: it is what submitters take.
         WriteStaged(claim.Staged(StagedDocument), document, _flushToDisk);
         var family = OutputFamily.Success(folders);
-        var stem = Reserve(family, claim, Path.GetFileNameWithoutExtension(inputName), receiptFor);
+        var stem = Reserve(family, claim, OutputStem.For(inputName), receiptFor);
         var manifest = new PublishManifest(family.Outcome, stem,
         [
             new(StagedDocument, family.Others[0].For(stem), Overwrite: false),
@@ -54,7 +54,7 @@ public sealed class Publisher(
         WriteStaged(claim.Staged(StagedErrorsJson), Encoding.UTF8.GetBytes(ReportFormatter.ToJson(report, inputName)), flushToDisk: false);
         var family = OutputFamily.Rejection(folders);
         var placeholder = Encoding.UTF8.GetBytes($"{{\"reservedBy\":\"{claim.Id}\"}}");
-        var stem = Reserve(family, claim, Path.GetFileNameWithoutExtension(inputName), _ => placeholder);
+        var stem = Reserve(family, claim, OutputStem.For(inputName), _ => placeholder);
         var manifest = new PublishManifest(family.Outcome, stem,
         [
             new(StagedErrorsText, family.Others[1].For(stem), Overwrite: false),
@@ -86,7 +86,10 @@ public sealed class Publisher(
     /// reservation name without overwriting: it appears whole, two processes never get the same
     /// stem, and a restarted claim recognises its own reservation by the claim id inside it.
     /// </summary>
-    private static string Reserve(OutputFamily family, Claim claim, string baseStem, Func<string, byte[]> contentFor)
+    private string Reserve(OutputFamily family, Claim claim, string baseStem, Func<string, byte[]> contentFor)
+        => RecreatingFolders(() => ReserveIn(family, claim, baseStem, contentFor));
+
+    private static string ReserveIn(OutputFamily family, Claim claim, string baseStem, Func<string, byte[]> contentFor)
     {
         var staged = claim.Staged(StagedReservation);
         for (var n = 1; ; n++)
@@ -121,6 +124,11 @@ public sealed class Publisher(
                 // Another process reserved this stem a moment ago: try the next.
                 File.Delete(staged);
             }
+            catch (DirectoryNotFoundException)
+            {
+                File.Delete(staged); // the output folder is gone: the caller recreates it and starts again
+                throw;
+            }
         }
     }
 
@@ -150,7 +158,7 @@ public sealed class Publisher(
         {
             try
             {
-                io.Execute(static m =>
+                RecreatingFolders(() => io.Execute(static m =>
                 {
                     if (m.Overwrite)
                     {
@@ -160,7 +168,9 @@ public sealed class Publisher(
                     {
                         NoReplaceMove.Move(m.Source, m.Target);
                     }
-                }, (Source: claim.Staged(move.From), Target: move.To, move.Overwrite));
+
+                    return true;
+                }, (Source: claim.Staged(move.From), Target: move.To, move.Overwrite)));
             }
             catch (FileNotFoundException)
             {
@@ -170,6 +180,23 @@ public sealed class Publisher(
 
         File.Delete(claim.Staged(Manifest));
         claim.Release();
+    }
+
+    /// <summary>
+    /// Runs a step that writes into the output folders; when one of them has gone (renamed or
+    /// deleted by someone while the service runs), recreates them and runs it once more.
+    /// </summary>
+    private T RecreatingFolders<T>(Func<T> step)
+    {
+        try
+        {
+            return step();
+        }
+        catch (DirectoryNotFoundException) when (folders.All.Any(static f => !Directory.Exists(f)))
+        {
+            folders.CreateAll();
+            return step();
+        }
     }
 
     /// <summary>

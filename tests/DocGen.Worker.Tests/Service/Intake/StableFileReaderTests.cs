@@ -50,7 +50,7 @@ public sealed class StableFileReaderTests
         var reader = rooms.Reader();
         var path = rooms.Drop("a.json", "{\"a\":");
 
-        var reading = reader.ReadSettledAsync(path, static b => b.Length, static n => n < 10, TestContext.Current.CancellationToken);
+        var reading = reader.ReadSettledAsync(path, static f => f.Bytes!.Length, static n => n < 10, TestContext.Current.CancellationToken);
         Assert.False(reading.IsCompleted);
         File.AppendAllText(path, " \"complete\" }");
         rooms.Clock.Advance(TimeSpan.FromSeconds(1));
@@ -66,7 +66,7 @@ public sealed class StableFileReaderTests
         using var rooms = new Rooms(static o => { o.ParseRetries = 2; o.ParseRetryDelay = TimeSpan.FromSeconds(1); });
         var path = rooms.Drop("a.json", "{\"a\":");
 
-        var reading = rooms.Reader().ReadSettledAsync(path, static b => b.Length, static _ => true, TestContext.Current.CancellationToken);
+        var reading = rooms.Reader().ReadSettledAsync(path, static f => f.Bytes!.Length, static _ => true, TestContext.Current.CancellationToken);
         await ServiceSandbox.Eventually(() => reading.IsCompleted, "the retries to end", eachLook: () => rooms.Clock.Advance(TimeSpan.FromSeconds(1)));
 
         var (_, length) = await reading;
