@@ -59,13 +59,10 @@ internal static class PackageGuard
             }
         }
 
-        if (problems.Count == 0)
+        CheckContentTypes(zip, problems);
+        foreach (var rels in zip.Entries.Where(static e => e.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase) && !IsUnsafeName(e.FullName)))
         {
-            CheckContentTypes(zip, problems);
-            foreach (var rels in zip.Entries.Where(static e => e.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)))
-            {
-                CheckRelationships(rels, problems);
-            }
+            CheckRelationships(rels, problems);
         }
 
         return problems;

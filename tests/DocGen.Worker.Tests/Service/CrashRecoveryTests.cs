@@ -22,7 +22,7 @@ public sealed class CrashRecoveryTests
         var killedWhileBusy = 0;
         for (var round = 0; round < 4; round++)
         {
-            using var process = StartService(box);
+            using var process = box.StartProcess();
             if (round == 1)
             {
                 for (var i = Count / 2; i < Count; i++)
@@ -39,7 +39,7 @@ public sealed class CrashRecoveryTests
             await process.WaitForExitAsync(TestContext.Current.CancellationToken);
         }
 
-        using (var last = StartService(box))
+        using (var last = box.StartProcess())
         {
             await ServiceSandbox.Eventually(
                 () => ServiceSandbox.Names(box.Inbox).Count == 0 && !Directory.EnumerateFileSystemEntries(box.Processing).Any()
@@ -62,28 +62,4 @@ public sealed class CrashRecoveryTests
     }
 
     private static int Ended(ServiceSandbox box) => ServiceSandbox.Names(box.Archive, "*.receipt.json").Count + ServiceSandbox.Names(box.Failed, "*.errors.txt").Count;
-
-    private static Process StartService(ServiceSandbox box)
-    {
-        var docgen = Path.Combine(AppContext.BaseDirectory, "docgen.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(docgen);
-        start.ArgumentList.Add("run");
-        foreach (var argument in box.Arguments())
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += static (_, _) => { };
-        process.ErrorDataReceived += static (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
 }

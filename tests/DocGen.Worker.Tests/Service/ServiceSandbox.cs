@@ -73,6 +73,30 @@ internal sealed class ServiceSandbox : IAsyncDisposable
         return host;
     }
 
+    /// <summary>Starts <c>docgen run</c> on this sandbox as a process of its own (its output is read and dropped).</summary>
+    public Process StartProcess(params string[] extra)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "docgen.dll"));
+        start.ArgumentList.Add("run");
+        foreach (var argument in Arguments(extra))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += static (_, _) => { };
+        process.ErrorDataReceived += static (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
     /// <summary>Drops a submission the recommended way: write to a temporary name, then rename.</summary>
     public void Drop(string name, string content)
     {
