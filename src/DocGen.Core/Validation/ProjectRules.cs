@@ -12,6 +12,9 @@ internal static partial class ProjectRules
     public const int MaxProjectCodeLength = 50;
     public const int MinIndicators = 3;
 
+    /// <summary>The largest amount: under a trillion (12 digits before the point), so sums stay exact and the figure is still a budget.</summary>
+    public const decimal MaxAmount = 999_999_999_999.99m;
+
     public static void Check(Submission s, IndicatorFramework? framework, IssueCollector issues)
     {
         if (s.Projects is not { Count: > 0 } projects)
@@ -128,6 +131,13 @@ internal static partial class ProjectRules
         if (value < 0)
         {
             issues.Error("V6", path, $"{label} {value} 不能为负数。", $"The amount {value} is negative.");
+            return null;
+        }
+
+        if (value > MaxAmount)
+        {
+            issues.Error("V6", path, $"{label} {value} 过大（上限 {Money(MaxAmount)}）；请检查是否多写了数字，或改用“万元”为金额单位。",
+                $"The amount {value} is too large (the limit is {Money(MaxAmount)}); check for extra digits, or use 万元 as the amount unit.");
             return null;
         }
 
