@@ -31,6 +31,9 @@ internal sealed class BlockParser(TemplateLocator locator, List<TemplateProblem>
                 case TagKind.Else when top.IsRoot:
                     problems.Add(new("T1", locator.Locate(tag), $"“{tag.Text}”不在任何 {{{{#if}}}}/{{{{#each}}}} 块内。", $"'{tag.Text}' is outside any block."));
                     break;
+                case TagKind.Else when top.Elses.Count > 0 && top.Elses[^1].ElseCondition.Length == 0:
+                    problems.Add(new("T2", locator.Locate(tag), $"“{top.Open!.Text}”中已经有一个 {{{{else}}}}，一个块只能有一个。", $"'{top.Open.Text}' already has an {{{{else}}}}; a block can have only one."));
+                    break;
                 case TagKind.Else:
                     top.Elses.Add(tag);
                     top.Children.Add(tag);

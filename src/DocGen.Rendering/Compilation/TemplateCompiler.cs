@@ -118,7 +118,7 @@ public static class TemplateCompiler
         {
             return environment.Compile(new StringReader(text));
         }
-        catch (HandlebarsException)
+        catch (Exception ex) when (IsParseFailure(ex))
         {
             compiler.LocateSyntaxErrors(tag =>
             {
@@ -127,7 +127,7 @@ public static class TemplateCompiler
                     environment.Compile(tag);
                     return null;
                 }
-                catch (HandlebarsException error)
+                catch (Exception error) when (IsParseFailure(error))
                 {
                     return error;
                 }
@@ -135,6 +135,14 @@ public static class TemplateCompiler
             return null;
         }
     }
+
+    /// <summary>
+    /// Handlebars.Net reports most syntax errors as <see cref="HandlebarsException"/>, but some
+    /// malformed blocks end in other exceptions from inside its parser (found by fuzzing:
+    /// "Sequence contains more than one element"): all of them are a tag the admin must fix.
+    /// </summary>
+    private static bool IsParseFailure(Exception ex)
+        => ex is HandlebarsException or InvalidOperationException or ArgumentException or NullReferenceException or IndexOutOfRangeException or InvalidCastException or FormatException;
 
     private static ZipArchive Open(byte[] docx, string name)
     {

@@ -53,6 +53,8 @@ internal sealed class TemplateLinter(TemplateLocator locator, List<TemplateProbl
         }
     }
 
+    private static string Example(string block) => block is "each" ? "projects" : block is "with" ? "unit" : "hasPart1";
+
     /// <summary>Checks an open tag; returns the scope of what the block encloses.</summary>
     private LintScope OpenBlock(Tag tag, LintScope current)
     {
@@ -62,6 +64,16 @@ internal sealed class TemplateLinter(TemplateLocator locator, List<TemplateProbl
         {
             problems.Add(UnknownHelper(tag, name));
             return current.Nested(current.Types);
+        }
+
+        // Handlebars' own blocks take one value here (block parameters, "as |x|", are not part of
+        // DocGen's template language); its parser crashes on other counts.
+        if (name is "if" or "unless" or "each" or "with" && arguments.Count != 1)
+        {
+            problems.Add(new TemplateProblem("T4", locator.Locate(tag),
+                $"“{tag.Text}”：{{{{#{name}}}}} 后面应写且只写一个字段，如 {{{{#{name} {Example(name)}}}}}。",
+                $"'{tag.Text}': {{{{#{name}}}}} takes exactly one field, e.g. {{{{#{name} {Example(name)}}}}}."));
+            return current.Nested([]);
         }
 
         var argumentType = arguments.Count > 0 ? CheckArgument(tag, arguments[0], current) : null;

@@ -125,7 +125,19 @@ public sealed class SubmissionReaderFuzzTests
     {
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();
-        var check = Repo.Validator.Check(input);
+        DocGen.Core.Validation.SubmissionCheck check;
+        try
+        {
+            check = Repo.Validator.Check(input);
+        }
+        catch (Exception ex)
+        {
+            var replay = Path.Combine(Path.GetTempPath(), $"docgen-fuzz-submission-{worker}-{i}.json");
+            File.WriteAllBytes(replay, input);
+            Assert.Fail($"case {i} (worker {worker}) threw {ex.GetType().Name}: {ex.Message} (input saved as {replay})\n{ex.StackTrace}");
+            throw;
+        }
+
         var seconds = clock.Elapsed.TotalSeconds;
         Assert.True(check.Report.Issues.Count > 0 || check.IsValid, $"case {i} (worker {worker}): neither valid nor reported");
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocated < 512L * 1024 * 1024, $"case {i} (worker {worker}) allocated over 512 MB");

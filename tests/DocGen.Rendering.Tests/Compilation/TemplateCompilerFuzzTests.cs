@@ -82,6 +82,13 @@ public sealed class TemplateCompilerFuzzTests
             Assert.NotEmpty(ex.Problems);
             outcome = ex.Problems[0].Code;
         }
+        catch (Exception ex)
+        {
+            var replay = Path.Combine(Path.GetTempPath(), $"docgen-fuzz-template-{i}.docx");
+            File.WriteAllBytes(replay, template);
+            Assert.Fail($"case {i} threw {ex.GetType().Name}: {ex.Message} (input saved as {replay})\n{ex.StackTrace}");
+            throw;
+        }
 
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocated < 1024L * 1024 * 1024, $"case {i} allocated over 1 GB");
         return (clock.Elapsed.TotalSeconds, outcome);

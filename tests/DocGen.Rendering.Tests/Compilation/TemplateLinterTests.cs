@@ -64,3 +64,20 @@ internal static class StringEdits
         return text[..at] + with + text[(at + what.Length)..];
     }
 }
+
+public sealed class MalformedBlockTests
+{
+    // Each of these crashed Handlebars.Net's own parser (found by fuzzing); now each is one clear problem.
+    [Theory]
+    [InlineData("{{#if combined}}第一部分{{/if}}", "{{#if combined hasPart1}}第一部分{{/if}}", "T4")]
+    [InlineData("{{#if combined}}第一部分{{/if}}", "{{#if}}第一部分{{/if}}", "T4")]
+    [InlineData("{{#if combined}}第一部分{{/if}}", "{{#unless}}第一部分{{/unless}}", "T4")]
+    [InlineData("{{#if combined}}第一部分{{/if}}", "{{#if combined}}第一部分{{else}}甲{{else}}乙{{/if}}", "T2")]
+    [InlineData("{{#each goals}}{{number @index}}.{{this}}{{/each}}", "{{#each goals as |goal|}}{{number @index}}.{{this}}{{/each}}", "T4")]
+    public void BlockTheParserWouldCrashOn_IsOneClearProblem(string from, string to, string code)
+    {
+        var ex = TemplateVariants.CompileFails(xml => xml.Replace(from, to, StringComparison.Ordinal));
+
+        Assert.Equal(code, Assert.Single(ex.Problems).Code);
+    }
+}
