@@ -60,6 +60,11 @@ internal static partial class DepartmentRules
 
     private static void CheckGrading(Grading? grading, IssueCollector issues)
     {
+        if (issues.IsBroken("$.itemizedGoals.grading.excellent") || issues.IsBroken("$.itemizedGoals.grading.good") || issues.IsBroken("$.itemizedGoals.grading.fair"))
+        {
+            return; // a band reported as unreadable: comparing the others with a default would be a consequence
+        }
+
         var excellent = grading?.Excellent ?? Grading.DefaultExcellent;
         var good = grading?.Good ?? Grading.DefaultGood;
         var fair = grading?.Fair ?? Grading.DefaultFair;

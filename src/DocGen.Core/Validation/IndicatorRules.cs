@@ -24,11 +24,13 @@ internal static class IndicatorRules
         }
 
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        var categoriesKnown = true;
         for (var i = 0; i < indicators.Count; i++)
         {
             var itemPath = JsonPath.Index(path, i);
             var indicator = indicators[i];
             var (level1, level2) = CheckCategories(indicator, framework, itemPath, issues);
+            categoriesKnown &= level1 is not null && level2 is not null && !issues.IsBroken(itemPath);
             CheckName(indicator.Name, names, i, itemPath, issues);
             CheckValue(indicator, level1, level2, itemPath, issues);
             if (string.IsNullOrWhiteSpace(indicator.Basis))
@@ -43,7 +45,8 @@ internal static class IndicatorRules
             }
         }
 
-        if (framework is not null)
+        // A category already reported as wrong (V13) or unreadable would make "missing category" a consequence.
+        if (framework is not null && categoriesKnown)
         {
             CheckCoverage(indicators, framework, path, issues);
         }
@@ -85,9 +88,9 @@ internal static class IndicatorRules
             return;
         }
 
-        if (name.Length > MaxNameLength)
+        if (name.Length > MaxNameLength && new System.Globalization.StringInfo(name).LengthInTextElements is var length && length > MaxNameLength)
         {
-            issues.Error("V16", path, $"三级指标名称有 {name.Length} 个字符，超过 {MaxNameLength}。", $"name has {name.Length} characters, more than {MaxNameLength}.");
+            issues.Error("V16", path, $"三级指标名称有 {length} 个字符，超过 {MaxNameLength}。", $"name has {length} characters, more than {MaxNameLength}.");
         }
 
         if (!seen.TryAdd(name, index))
@@ -102,6 +105,11 @@ internal static class IndicatorRules
         {
             issues.Error("V19", path + ".valueText", $"指标值“{text}”含有占位符“{placeholder}”，请填写实际值。",
                 $"valueText '{text}' contains the placeholder '{placeholder}'; fill in the real value.");
+        }
+
+        if (issues.IsBroken(path + ".nature"))
+        {
+            return; // which of V17 and V18 applies is not known: either would report a consequence
         }
 
         if (indicator.Nature == IndicatorNature.Qualitative)
@@ -122,9 +130,14 @@ internal static class IndicatorRules
         var comparator = Comparators.Normalize(indicator.Comparator);
         if (comparator is null)
         {
-            issues.Error("V17", path + ".comparator",
-                indicator.Comparator is null ? "定量指标须填写计算符号 comparator（≥ ≤ ＝ ＞ ＜）。" : $"计算符号“{indicator.Comparator}”无效，应为 ≥ ≤ ＝ ＞ ＜ 之一。",
-                "A quantitative indicator needs a comparator: ≥ ≤ ＝ ＞ ＜ (or >= <= = > <).");
+            var meant = ValueSlips.MeantComparator(indicator.Comparator);
+            var (zh, en) = (indicator.Comparator, meant) switch
+            {
+                (null, _) => ("定量指标须填写计算符号 comparator（≥ ≤ ＝ ＞ ＜）。", "A quantitative indicator needs a comparator: ≥ ≤ ＝ ＞ ＜ (or >= <= = > <)."),
+                (var typed, { } symbol) => ($"计算符号“{typed}”应写作 {symbol}（也可写 {Ascii(symbol)}）。", $"The comparator '{typed}' is not valid: write {symbol} (or {Ascii(symbol)})."),
+                (var typed, null) => ($"计算符号“{typed}”无效，应为 ≥ ≤ ＝ ＞ ＜ 之一（也可写 >= <= = > <）。", $"The comparator '{typed}' is not valid: write one of ≥ ≤ ＝ ＞ ＜ (or >= <= = > <)."),
+            };
+            issues.Error("V17", path + ".comparator", zh, en);
         }
 
         if (indicator.Value is null)
@@ -150,7 +163,9 @@ internal static class IndicatorRules
 
         if (percent && level1?.Satisfaction == true && value < SatisfactionFloor && !Comparators.IsUpperBound(comparator))
         {
-            issues.Warning("V20", path + ".value", $"满意度目标 {value}% 低于 {SatisfactionFloor}%。", $"The satisfaction target {value}% is below {SatisfactionFloor}%.");
+            issues.Warning("V20", path + ".value",
+                $"满意度目标 {value}% 低于 {SatisfactionFloor}%。" + (value is > 0 and <= 1 ? $"若想写 {value * 100:0.##}%，请写 {value * 100:0.##}（百分数，不是小数）。" : ""),
+                $"The satisfaction target {value}% is below {SatisfactionFloor}%." + (value is > 0 and <= 1 ? $" For {value * 100:0.##}%, write {value * 100:0.##} (a percentage, not a fraction)." : ""));
         }
 
         if ((level1?.Cost == true || level2?.Cost == true) && Comparators.IsLowerBound(comparator))
@@ -160,6 +175,15 @@ internal static class IndicatorRules
                 $"A cost indicator uses '{comparator}' (at least); a cost is usually a ceiling: use ≤ or ＜.");
         }
     }
+
+    private static string Ascii(string symbol) => symbol switch
+    {
+        Comparators.GreaterOrEqual => ">=",
+        Comparators.LessOrEqual => "<=",
+        Comparators.EqualTo => "=",
+        Comparators.GreaterThan => ">",
+        _ => "<",
+    };
 
     /// <summary>V14 (required categories) and V15 (recommended ones) for one project.</summary>
     private static void CheckCoverage(IReadOnlyList<Indicator> indicators, IndicatorFramework framework, string path, IssueCollector issues)

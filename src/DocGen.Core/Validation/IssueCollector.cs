@@ -4,6 +4,7 @@ namespace DocGen.Core.Validation;
 public sealed class IssueCollector
 {
     private readonly List<ValidationIssue> _issues = [];
+    private HashSet<string>? _broken;
 
     public bool HasErrors { get; private set; }
 
@@ -13,21 +14,60 @@ public sealed class IssueCollector
     /// </summary>
     public bool LooksIncomplete { get; private set; }
 
+    /// <summary>Forgets the warnings so far (the file turned out unreadable further on).</summary>
+    public void DropWarnings() => _issues.RemoveAll(static i => i.Severity == Severity.Warning);
+
     /// <summary>Records that the file looks unfinished (see <see cref="LooksIncomplete"/>).</summary>
     public void MarkIncomplete() => LooksIncomplete = true;
 
     public IReadOnlyList<ValidationIssue> Issues => _issues;
 
-    public void Error(string code, string path, string message, string messageEn, int? line = null, int? column = null)
+    public void Error(string code, string path, string message, string messageEn) => Add(new ValidationIssue(code, Severity.Error, path, message, messageEn));
+
+    public void Warning(string code, string path, string message, string messageEn) => Add(new ValidationIssue(code, Severity.Warning, path, message, messageEn));
+
+    /// <summary>Adds an issue, unless it is about a value already reported as unreadable (a consequence, not a second mistake).</summary>
+    public void Add(ValidationIssue issue)
     {
-        HasErrors = true;
-        _issues.Add(new ValidationIssue(code, Severity.Error, path, message, messageEn) { Line = line, Column = column });
+        ArgumentNullException.ThrowIfNull(issue);
+        if (IsBroken(issue.Path))
+        {
+            return;
+        }
+
+        HasErrors |= issue.Severity == Severity.Error;
+        _issues.Add(issue);
     }
 
-    public void Warning(string code, string path, string message, string messageEn)
-        => _issues.Add(new ValidationIssue(code, Severity.Warning, path, message, messageEn));
+    /// <summary>
+    /// The value at <paramref name="path"/> was present but could not be read (reported already):
+    /// it counts as absent, and no rule may report on it or anything inside it.
+    /// </summary>
+    public void MarkBroken(string path) => (_broken ??= new HashSet<string>(StringComparer.Ordinal)).Add(path);
 
-    /// <summary>Errors before warnings; otherwise the order in which rules found them (document order).</summary>
+    /// <summary>Whether the value at <paramref name="path"/>, or one that holds it, could not be read.</summary>
+    public bool IsBroken(string path)
+    {
+        if (_broken is null)
+        {
+            return false;
+        }
+
+        for (var end = path.Length; end > 0; end = path.LastIndexOfAny(['.', '['], end - 1))
+        {
+            if (_broken.Contains(path[..end]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Errors before warnings, each in the order of the places they are about (the model's order, items by index).</summary>
     public ValidationReport ToReport()
-        => new([.. _issues.Where(static i => i.Severity == Severity.Error), .. _issues.Where(static i => i.Severity == Severity.Warning)]);
+        => new([.. _issues.Where(static i => i.Severity == Severity.Error).OrderBy(static i => i, s_documentOrder),
+            .. _issues.Where(static i => i.Severity == Severity.Warning).OrderBy(static i => i, s_documentOrder)]);
+
+    private static readonly IComparer<ValidationIssue> s_documentOrder = Comparer<ValidationIssue>.Create(static (a, b) => Json.DocumentOrder.Compare(a.Path, b.Path));
 }

@@ -37,7 +37,11 @@ internal static partial class ProjectRules
             }
 
             var seq = project.Seq ?? i + 1;
-            if (seq < 1)
+            if (issues.IsBroken(path + ".seq"))
+            {
+                // reported as unreadable already
+            }
+            else if (seq < 1)
             {
                 issues.Error("V5", path + ".seq", $"序号 seq 应为正整数，实际为 {seq}。", $"seq must be a positive integer; found {seq}.");
             }
@@ -101,7 +105,8 @@ internal static partial class ProjectRules
         var total = CheckAmount(budget.Total, path + ".total", "预算数", required: true, issues);
         var fiscal = CheckAmount(budget.Fiscal, path + ".fiscal", "财政资金", required: true, issues);
         var other = CheckAmount(budget.Other, path + ".other", "其他资金", required: false, issues) ?? 0m;
-        if (total is { } t && fiscal is { } f)
+        var otherUnknown = budget.Other is null && issues.IsBroken(path + ".other") || budget.Other is { } o && o != other;
+        if (total is { } t && fiscal is { } f && !otherUnknown)
         {
             if (t != f + other)
             {
@@ -143,7 +148,8 @@ internal static partial class ProjectRules
 
         if (!HasAtMostTwoDecimals(value))
         {
-            issues.Error("V6", path, $"{label} {value} 超过两位小数（金额精确到分）。", $"The amount {value} has more than two decimals.");
+            var rounded = Money(Math.Round(value, 2, MidpointRounding.AwayFromZero));
+            issues.Error("V6", path, $"{label} {value} 超过两位小数（金额精确到分）：请写作 {rounded}。", $"The amount {value} has more than two decimals (amounts are in cents): write {rounded}.");
             return null;
         }
 
@@ -160,18 +166,31 @@ internal static partial class ProjectRules
             return;
         }
 
+        // A plan typed as fractions (0.25 … 1) is one mistake, said once, not one per checkpoint.
+        var fractions = plan.All(static c => c.CumulativePercent is null or (>= 0 and <= 1)) && plan[^1].CumulativePercent == 1m;
+        if (fractions)
+        {
+            var example = plan.First(static c => c.CumulativePercent is not null).CumulativePercent!.Value;
+            issues.Error("V9", path, $"累计支出百分比请按百分数填写：{example} 应写作 {example * 100:0.##}，1 应写作 100。",
+                $"Write the cumulative percentages as percentages: {example} is {example * 100:0.##}, and 1 is 100.");
+        }
+
         int? previousMonth = null;
         decimal? previousPercent = null;
+        var lastLabelBroken = false;
         for (var i = 0; i < plan.Count; i++)
         {
             var itemPath = JsonPath.Index(path, i);
             var checkpoint = plan[i];
             int? month = null;
             var m = checkpoint.Label is null ? Match.Empty : MonthLabel().Match(checkpoint.Label);
+            lastLabelBroken = false;
             if (!m.Success || int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) is < 1 or > 12)
             {
-                issues.Error("V9", itemPath + ".label", $"节点“{checkpoint.Label}”应写作“N月底”（N 为 1–12）。",
-                    $"The label '{checkpoint.Label}' must read 'N月底' with N from 1 to 12.");
+                lastLabelBroken = true;
+                var meant = MonthOnly().Match(checkpoint.Label ?? "") is { Success: true } typed ? $"“{typed.Groups[1].Value}月底”" : "“N月底”（N 为 1–12）";
+                issues.Error("V9", itemPath + ".label", $"节点“{checkpoint.Label}”应写作{meant}。",
+                    $"The label '{checkpoint.Label}' must read {meant.Replace("（N 为 1–12）", " with N from 1 to 12", StringComparison.Ordinal).Replace('“', '\'').Replace('”', '\'')}.");
             }
             else
             {
@@ -183,6 +202,11 @@ internal static partial class ProjectRules
                 }
 
                 previousMonth = month;
+            }
+
+            if (fractions)
+            {
+                continue; // the percentages were reported once, above
             }
 
             if (checkpoint.CumulativePercent is not { } pct)
@@ -216,8 +240,9 @@ internal static partial class ProjectRules
             }
         }
 
+        // A last label already reported (12月 for 12月底) is not reported again as a wrong last checkpoint.
         var last = plan[^1];
-        if (last.Label != "12月底" || last.CumulativePercent != 100m)
+        if (!lastLabelBroken && !issues.IsBroken(JsonPath.Index(path, plan.Count - 1)) && (last.Label?.Trim() != "12月底" || (!fractions && last.CumulativePercent != 100m)))
         {
             var carryOver = project.ProjectName?.Contains("结转", StringComparison.Ordinal) == true;
             var zh = $"最后一个节点应为“12月底”且累计 100.00%，实际为“{last.Label}” {last.CumulativePercent}%。";
@@ -263,4 +288,7 @@ internal static partial class ProjectRules
 
     [GeneratedRegex(@"^\s*(\d{1,2})\s*月底\s*$")]
     private static partial Regex MonthLabel();
+
+    [GeneratedRegex(@"^\s*(1[0-2]|[1-9])\s*(?:月|月份|月末)\s*$")]
+    private static partial Regex MonthOnly();
 }

@@ -5,11 +5,16 @@ using DocGen.Core.Json;
 
 namespace DocGen.Core.Validation;
 
-/// <summary>Writes a validation report for people (Chinese first, English beside it) and for programs (JSON).</summary>
+/// <summary>
+/// Writes a validation report for people (Chinese first, English beside it; each issue led by
+/// where it is in the clerk's words, then what to do, then the JSON path for programs and
+/// helpers) and for programs (JSON, with the same location as a field of its own).
+/// </summary>
 public static class ReportFormatter
 {
     public static string ToText(ValidationReport report, string source)
     {
+        ArgumentNullException.ThrowIfNull(report);
         var sb = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
         sb.Append(inv, $"文件 File: {source}\n");
@@ -21,20 +26,30 @@ public static class ReportFormatter
         {
             n++;
             var kind = issue.Severity == Severity.Error ? "错误 Error" : "警告 Warning";
-            sb.Append(inv, $"\n{n}. [{issue.Code}] {kind}  {issue.Path}");
-            if (issue.Line is { } line)
+            sb.Append(inv, $"\n{n}. [{issue.Code}] {kind} — {issue.Location ?? issue.Path}\n");
+            if (issue.Excerpt is { Length: > 0 } excerpt)
             {
-                sb.Append(inv, $"  (第 {line} 行 line {line}, 第 {issue.Column} 列 column {issue.Column})");
+                foreach (var line in excerpt.Split('\n'))
+                {
+                    sb.Append("   | ").Append(line).Append('\n');
+                }
             }
 
-            sb.Append(inv, $"\n   {issue.Message}\n   {issue.MessageEn}\n");
+            sb.Append(inv, $"   {issue.Message}\n   {issue.MessageEn}\n");
+            if (issue.Line is null)
+            {
+                sb.Append(inv, $"   路径 Path: {issue.Path}\n");
+            }
         }
 
         return sb.ToString();
     }
 
     public static string ToJson(ValidationReport report, string source)
-        => JsonSerializer.Serialize(new JsonReport(source, report.IsValid, report.ErrorCount, report.WarningCount, report.Issues), OutputJson.Options) + "\n";
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return JsonSerializer.Serialize(new JsonReport(source, report.IsValid, report.ErrorCount, report.WarningCount, report.Issues), OutputJson.Options) + "\n";
+    }
 
     private sealed record JsonReport(string File, bool Valid, int ErrorCount, int WarningCount, IReadOnlyList<ValidationIssue> Issues);
 }

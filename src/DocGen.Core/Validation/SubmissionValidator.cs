@@ -48,7 +48,7 @@ public sealed class SubmissionValidator(FrameworkCatalog frameworks, SubmissionL
 
     private SubmissionCheck Result(Submission? submission, IssueCollector issues)
     {
-        var report = issues.ToReport();
+        var report = IssueLocator.Name(issues.ToReport(), submission);
         var valid = submission is not null && report.IsValid && frameworks.Find(submission.Framework) is { } framework
             ? new ValidSubmission(submission, framework, report)
             : null;
@@ -59,14 +59,30 @@ public sealed class SubmissionValidator(FrameworkCatalog frameworks, SubmissionL
     {
         EnvelopeRules.Check(submission, frameworks, issues);
         var framework = frameworks.Find(submission.Framework);
-        if (submission.Kind is SubmissionKind.DepartmentOverall or SubmissionKind.Combined)
+
+        // A kind that could not be read does not hide the content: the parts present are checked.
+        var kind = submission.Kind ?? (issues.IsBroken("$.kind") ? KindFromSections(submission) : null);
+        if (kind is SubmissionKind.DepartmentOverall or SubmissionKind.Combined)
         {
             DepartmentRules.Check(submission, issues);
         }
 
-        if (submission.Kind is SubmissionKind.ProjectGoalTable or SubmissionKind.Combined)
+        if (kind is SubmissionKind.ProjectGoalTable or SubmissionKind.Combined)
         {
-            ProjectRules.Check(submission, framework, issues);
+            ProjectRules.Check(submission, issues.IsBroken("$.framework") ? null : framework, issues);
         }
+    }
+
+    private static SubmissionKind? KindFromSections(Submission s)
+    {
+        var part1 = s.OverallGoal is not null || s.ItemizedGoals is not null || s.Safeguards is not null;
+        var part2 = s.Projects is not null;
+        return (part1, part2) switch
+        {
+            (true, true) => SubmissionKind.Combined,
+            (true, false) => SubmissionKind.DepartmentOverall,
+            (false, true) => SubmissionKind.ProjectGoalTable,
+            _ => null,
+        };
     }
 }

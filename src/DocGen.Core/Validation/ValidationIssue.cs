@@ -16,6 +16,15 @@ public sealed record ValidationIssue(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Line { get; init; }
 
+    /// <summary>The column in characters (text elements), as an editor counts them.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Column { get; init; }
+
+    /// <summary>Where, in the clerk's words: 第 1 个项目“机关工委业务费” → 第 2 个指标“公众满意率” → 计量单位.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Location { get; init; }
+
+    /// <summary>For a syntax error: the line of the file and a marker under the place.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Excerpt { get; init; }
 }

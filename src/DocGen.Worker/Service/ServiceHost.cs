@@ -26,7 +26,22 @@ public static class ServiceHost
     {
         try
         {
-            using var host = CreateBuilder(configurationArgs).Build();
+            var builder = CreateBuilder(configurationArgs);
+            if (ConfigurationCheck.Problems(builder.Configuration) is { Count: > 0 } problems)
+            {
+                await error.WriteLineAsync("配置有误 Invalid configuration:").ConfigureAwait(false);
+                foreach (var problem in problems)
+                {
+                    await error.WriteLineAsync("  " + problem).ConfigureAwait(false);
+                }
+
+                return ExitCodes.UsageOrIo;
+            }
+
+            using var host = builder.Build();
+
+            // Validated here, before the host starts: a failure is our one-line message, not the host's logged stack trace.
+            _ = host.Services.GetRequiredService<IOptions<DocGenOptions>>().Value;
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;
         }
@@ -35,7 +50,7 @@ public static class ServiceHost
             await error.WriteLineAsync("配置有误 Invalid configuration:").ConfigureAwait(false);
             foreach (var failure in ex.Failures)
             {
-                await error.WriteLineAsync("  " + failure).ConfigureAwait(false);
+                await error.WriteLineAsync($"  {DocGenOptions.Section}: {failure}").ConfigureAwait(false);
             }
 
             return ExitCodes.UsageOrIo;

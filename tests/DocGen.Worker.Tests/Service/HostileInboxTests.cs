@@ -231,3 +231,24 @@ public sealed class HostileInboxTests
         Assert.False(File.Exists(box.TemplateFile + ".errors.txt"));
     }
 }
+
+/// <summary>The service's report of a rejected submission is the CLI's, word for word.</summary>
+public sealed class ReportParityTests
+{
+    [Fact]
+    public async Task RejectedSubmission_HasTheSameReportInFailedAsFromValidate()
+    {
+        await using var box = new ServiceSandbox();
+        var draft = File.ReadAllText(Path.Combine(DocGen.Tests.Shared.RepoRoot.Path, "fixtures", "drafts", "C002-values-typed-as-people-write-them.json"));
+        await box.StartHostAsync();
+        box.Drop("draft.json", draft);
+        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Failed, "draft.errors.txt")), "draft rejected");
+
+        var copy = Path.Combine(box.Folder, "draft.json");
+        File.WriteAllText(copy, draft);
+        var (exit, output, _) = await DocGen.Worker.Tests.Cli.CliTests.Run("validate", copy, "--templates", box.Templates);
+
+        Assert.Equal(1, exit);
+        Assert.Equal(output.Replace(copy, "draft.json", StringComparison.Ordinal), File.ReadAllText(Path.Combine(box.Failed, "draft.errors.txt")));
+    }
+}

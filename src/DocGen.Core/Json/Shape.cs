@@ -1,0 +1,91 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.ComponentModel;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using DocGen.Core.Model;
+
+namespace DocGen.Core.Json;
+
+/// <summary>
+/// What the reader expects at one place of a submission, taken once per type from the model's
+/// serialisation contract (<see cref="SubmissionJson.Options"/>), the same contract the schema is
+/// generated from: an object and its members, a list and its items, or a value.
+/// </summary>
+internal sealed class Shape
+{
+    private static readonly ConcurrentDictionary<Type, Shape> s_shapes = new();
+
+    private Shape(Type type)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        Type = underlying;
+        var info = SubmissionJson.Options.GetTypeInfo(type);
+        switch (info.Kind)
+        {
+            case JsonTypeInfoKind.Object:
+                Kind = ShapeKind.Object;
+                Create = info.CreateObject;
+                break;
+            case JsonTypeInfoKind.Enumerable:
+                Kind = ShapeKind.List;
+                ElementType = info.ElementType!;
+                var listType = typeof(List<>).MakeGenericType(ElementType);
+                CreateList = () => (IList)Activator.CreateInstance(listType)!;
+                break;
+            default:
+                Kind = underlying == typeof(string) ? ShapeKind.Text
+                    : underlying == typeof(int) ? ShapeKind.Integer
+                    : underlying == typeof(decimal) ? ShapeKind.Decimal
+                    : underlying.IsEnum ? ShapeKind.Enum
+                    : throw new NotSupportedException($"The submission model has a member of type {underlying}, which the reader does not know.");
+                if (Kind == ShapeKind.Enum)
+                {
+                    EnumValues = Enum.GetValues(underlying).Cast<object>().ToDictionary(static v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString()!), StringComparer.OrdinalIgnoreCase);
+                }
+
+                break;
+        }
+
+        Info = info;
+    }
+
+    public Type Type { get; }
+
+    public ShapeKind Kind { get; }
+
+    public JsonTypeInfo Info { get; }
+
+    public Func<object>? Create { get; }
+
+    public Type? ElementType { get; }
+
+    public Func<IList>? CreateList { get; }
+
+    public IReadOnlyDictionary<string, object>? EnumValues { get; }
+
+    /// <summary>An object's members by their JSON name.</summary>
+    public IReadOnlyDictionary<string, Member> Members => _members ??= Info.Properties.ToDictionary(static p => p.Name, static p => new Member(p), StringComparer.Ordinal);
+
+    private Dictionary<string, Member>? _members;
+
+    public static Shape Of(Type type) => s_shapes.GetOrAdd(type, static t => new Shape(t));
+
+    /// <summary>One member of an object: its contract, its Chinese label and the rule that owns a value of it that cannot be read.</summary>
+    internal sealed class Member(JsonPropertyInfo property)
+    {
+        public JsonPropertyInfo Property { get; } = property;
+
+        public string Name => Property.Name;
+
+        public Shape Shape => _shape ??= Of(Property.PropertyType);
+
+        private Shape? _shape;
+
+        /// <summary>V6 for amounts, V9 percentages, … (<see cref="ValidationCodeAttribute"/>); D5 otherwise.</summary>
+        public string Code { get; } = property.AttributeProvider?.GetCustomAttributes(typeof(ValidationCodeAttribute), false).OfType<ValidationCodeAttribute>().FirstOrDefault()?.Code ?? "D5";
+
+        /// <summary>The member's description (<c>计量单位 unit, 如 …</c>).</summary>
+        public string? Description { get; } = property.AttributeProvider?.GetCustomAttributes(typeof(DescriptionAttribute), false).OfType<DescriptionAttribute>().FirstOrDefault()?.Description;
+    }
+}

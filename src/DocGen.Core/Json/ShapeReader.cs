@@ -1,0 +1,377 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using DocGen.Core.Model;
+using DocGen.Core.Validation;
+
+namespace DocGen.Core.Json;
+
+/// <summary>
+/// Reads a submission in one pass over its bytes: the JSON syntax, its shape against the model's
+/// contract (wrong types, unknown or repeated properties, lengths, characters a Word file cannot
+/// hold) and the model itself, together. A value that cannot be read is reported once, counts as
+/// absent, and its path is marked broken so that no rule reports a consequence of it; everything
+/// else is read on, so one pass reports every mistake. Only a syntax error or a nesting deeper
+/// than the limit stops it (the structure after such a point cannot be known).
+/// </summary>
+internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues)
+{
+    private readonly PathStack _path = new();
+    private long _lastTokenEnd;
+
+    public Submission? Read(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions
+        {
+            CommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true,
+            MaxDepth = limits.MaxDepth + 2,
+        });
+        try
+        {
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                issues.Error("D5", JsonPath.Root, "文件内容应为一个 JSON 对象 {…}。", "The file must hold one JSON object {…}.");
+                return null;
+            }
+
+            var submission = (Submission?)ReadObject(ref reader, Shape.Of(typeof(Submission)));
+            _lastTokenEnd = reader.BytesConsumed;
+            while (reader.Read())
+            {
+                // Only comments may follow: anything else makes the reader throw.
+            }
+
+            return submission;
+        }
+        catch (JsonException ex)
+        {
+            // The file cannot be read past here: errors found before it stand, advice (warnings) on half a file does not.
+            issues.DropWarnings();
+            SyntaxErrors.Report(ex, utf8, _lastTokenEnd, issues);
+            return null;
+        }
+        catch (NestingTooDeepException ex)
+        {
+            var at = TextPosition.At(utf8, ex.Offset);
+            issues.Add(new ValidationIssue("D4", Severity.Error, JsonPath.Root,
+                $"嵌套层数超过上限 {limits.MaxDepth}（第 {at.Line} 行，第 {at.Column} 个字符）。",
+                $"Nesting is deeper than the limit of {limits.MaxDepth} (line {at.Line}, character {at.Column}).")
+            { Line = at.Line, Column = at.Column, Excerpt = at.Excerpt });
+            return null;
+        }
+    }
+
+    private object? ReadValue(ref Utf8JsonReader reader, Shape shape, Shape.Member member)
+    {
+        var value = reader.TokenType == JsonTokenType.Null
+            ? null // every member of the model is optional: its rule reports it missing
+            : ReadPresent(ref reader, shape, member);
+        _lastTokenEnd = reader.BytesConsumed; // where a missing comma would go
+        return value;
+    }
+
+    private object? ReadPresent(ref Utf8JsonReader reader, Shape shape, Shape.Member member)
+        => shape.Kind switch
+        {
+            ShapeKind.Object => reader.TokenType == JsonTokenType.StartObject ? ReadObject(ref reader, shape) : WrongType(ref reader, member, "对象 {…}", "an object {…}"),
+            ShapeKind.List => reader.TokenType == JsonTokenType.StartArray ? ReadList(ref reader, shape, member) : WrongType(ref reader, member, "数组 […]", "an array […]"),
+            ShapeKind.Text => ReadText(ref reader, member),
+            ShapeKind.Integer => ReadInteger(ref reader, member),
+            ShapeKind.Decimal => ReadDecimal(ref reader, member),
+            _ => ReadEnum(ref reader, shape, member),
+        };
+
+    private object ReadObject(ref Utf8JsonReader reader, Shape shape)
+    {
+        CheckDepth(ref reader);
+        var result = shape.Create!();
+        HashSet<string>? seen = null;
+
+        // Members whose absence an error already explains (a misspelt name, a unit typed into the value):
+        // if they are indeed absent, their rules must not report them missing as well.
+        List<string>? explained = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var name = Text(ref reader);
+            reader.Read();
+            if (!(seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(name))
+            {
+                issues.Error("D7", _path.Child(name), $"属性“{name}”重复出现。", $"Property '{name}' appears more than once.");
+                Skip(ref reader);
+                continue;
+            }
+
+            if (!shape.Members.TryGetValue(name, out var member))
+            {
+                if (UnknownProperty(shape, name) is { } meant)
+                {
+                    (explained ??= []).Add(meant);
+                }
+
+                Skip(ref reader);
+                _lastTokenEnd = reader.BytesConsumed;
+                continue;
+            }
+
+            _path.Push(name);
+            var issuesBefore = issues.Issues.Count;
+            var value = ReadValue(ref reader, member.Shape, member);
+            if (member.Name == "value" && value is null && issues.Issues.Count > issuesBefore && issues.Issues[^1].Message.Contains("计量单位 unit 写", StringComparison.Ordinal))
+            {
+                (explained ??= []).Add("unit");
+            }
+
+            if (value is not null)
+            {
+                member.Property.Set!(result, value);
+            }
+
+            _path.Pop();
+        }
+
+        foreach (var name in explained ?? [])
+        {
+            if (seen?.Contains(name) != true)
+            {
+                issues.MarkBroken(_path.Child(name));
+            }
+        }
+
+        return result;
+    }
+
+    /// <param name="member">The member holding the list: an item that cannot be read is reported under its rule and label.</param>
+    private object ReadList(ref Utf8JsonReader reader, Shape shape, Shape.Member member)
+    {
+        CheckDepth(ref reader);
+        var list = shape.CreateList!();
+        var element = Shape.Of(shape.ElementType!);
+        var count = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (count++ >= limits.MaxArrayLength)
+            {
+                Skip(ref reader);
+                continue;
+            }
+
+            _path.Push(list.Count);
+            object? item;
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                issues.Error("D5", _path.ToString(), "列表项不能为 null。", "A list item cannot be null.");
+                issues.MarkBroken(_path.ToString());
+                item = null;
+            }
+            else
+            {
+                item = ReadValue(ref reader, element, member);
+            }
+
+            // A placeholder keeps every later item at its own index (its path is marked broken: no rule reports on it).
+            list.Add(item ?? Placeholder(element));
+            _path.Pop();
+        }
+
+        if (count > limits.MaxArrayLength)
+        {
+            issues.Error("D8", _path.ToString(), $"列表有 {count} 项，超过上限 {limits.MaxArrayLength}。", $"The list has {count} items, more than the limit of {limits.MaxArrayLength}.");
+        }
+
+        return list;
+    }
+
+    private string? ReadText(ref Utf8JsonReader reader, Shape.Member member)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return (string?)WrongType(ref reader, member, "文本（字符串）", "text (a string)");
+        }
+
+        var path = _path.ToString();
+        string text;
+        try
+        {
+            text = reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return Broken<string>(path, "D9", "文本含有无效的 Unicode 转义（孤立的代理项）。", "The text contains an invalid Unicode escape (a lone surrogate).");
+        }
+
+        if (text.Length > limits.MaxStringLength && new StringInfo(text).LengthInTextElements is var length && length > limits.MaxStringLength)
+        {
+            return Broken<string>(path, "D8", $"文本长度 {length} 个字符，超过上限 {limits.MaxStringLength}。", $"The text is {length} characters long, more than the limit of {limits.MaxStringLength}.");
+        }
+
+        var bad = XmlText.FirstIllegalChar(text);
+        if (bad >= 0)
+        {
+            return Broken<string>(path, "D9",
+                $"文本第 {bad + 1} 个字符是控制字符 U+{(int)text[bad]:X4}，Word 文档无法保存此字符，请删除。",
+                $"Character {bad + 1} is the control character U+{(int)text[bad]:X4}, which a Word document cannot hold; remove it.");
+        }
+
+        TextRules.CheckHalfWidthPunctuation(text, path, issues);
+        return text;
+    }
+
+    private object? ReadInteger(ref Utf8JsonReader reader, Shape.Member member)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value))
+        {
+            return value;
+        }
+
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            var raw = Raw(ref reader);
+            return Broken<object>(_path.ToString(), member.Code,
+                $"{Label(member)}应为整数，“{raw}”{(raw.Contains('.', StringComparison.Ordinal) ? "有小数" : "太大")}。",
+                $"Expected a whole number; {raw} is {(raw.Contains('.', StringComparison.Ordinal) ? "not whole" : "too large")}.");
+        }
+
+        if (reader.TokenType == JsonTokenType.String && Text(ref reader).Trim() is var typed
+            && (int.TryParse(typed.TrimEnd('年'), NumberStyles.Integer, CultureInfo.InvariantCulture, out var meant) || ValueSlips.ChineseNumber(typed.TrimEnd('年')) is { } chinese && (meant = chinese) >= 0))
+        {
+            return Broken<object>(_path.ToString(), member.Code, $"{Label(member)}应为整数，实际为“{Shorten(typed)}”：写作 {meant}（不加引号）。", $"Expected a whole number, found '{Shorten(typed)}': write {meant} (without quotes).");
+        }
+
+        return WrongType(ref reader, member, "整数", "a whole number");
+    }
+
+    private object? ReadDecimal(ref Utf8JsonReader reader, Shape.Member member)
+    {
+        if (reader.TokenType is not (JsonTokenType.Number or JsonTokenType.String))
+        {
+            return WrongType(ref reader, member, "数字或数字字符串（如 30000.00）", "a number or a decimal string such as \"30000.00\"");
+        }
+
+        var text = reader.TokenType == JsonTokenType.String ? Text(ref reader).Trim() : Raw(ref reader);
+        if (FlexibleDecimalConverter.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        var slip = ValueSlips.ExplainDecimal(text, isIndicatorValue: member.Code == "V17");
+        return Broken<object>(_path.ToString(), member.Code,
+            $"{Label(member)}应为数字，实际为“{Shorten(text)}”。" + (slip?.Zh ?? "只写数字，如 30000.00（不用科学计数法和千分位）。"),
+            $"Expected a number, found '{Shorten(text)}'. " + (slip?.En ?? "Write a plain number such as 30000.00 (no exponent, no thousands separator)."));
+    }
+
+    private object? ReadEnum(ref Utf8JsonReader reader, Shape shape, Shape.Member member)
+    {
+        var names = string.Join(" | ", shape.EnumValues!.Keys);
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            var text = Text(ref reader);
+            if (shape.EnumValues.TryGetValue(text.Trim(), out var value))
+            {
+                return value;
+            }
+
+            var suggestion = ValueSlips.MeantEnumValue(text) ?? NameSuggestions.Suggest(text, shape.EnumValues.Keys);
+            return Broken<object>(_path.ToString(), member.Code,
+                $"{Label(member)}应为以下之一：{names}，实际为“{Shorten(text)}”。" + (suggestion is null ? "" : $"您是否想写“{suggestion}”？"),
+                $"Expected one of: {names}; found '{Shorten(text)}'." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
+        }
+
+        return WrongType(ref reader, member, $"以下之一：{names}", $"one of: {names}");
+    }
+
+    /// <summary>Reports an unknown property; returns the known member it most likely meant, if any.</summary>
+    private string? UnknownProperty(Shape shape, string name)
+    {
+        var known = shape.Members.Keys;
+        var suggestion = NameSuggestions.Suggest(name, known);
+        issues.Error("D6", _path.Child(name),
+            $"未知属性“{name}”（可能是拼写错误）。" + (suggestion is null ? $"允许的属性：{string.Join("、", known)}。" : $"您是否想写“{suggestion}”？"),
+            $"Unknown property '{name}' (probably a typo)." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
+        return suggestion;
+    }
+
+    /// <summary>Reports a value of the wrong kind (under its member's rule), skips it and marks its path broken.</summary>
+    private object? WrongType(ref Utf8JsonReader reader, Shape.Member member, string expectedZh, string expectedEn)
+    {
+        var (foundZh, foundEn) = reader.TokenType switch
+        {
+            JsonTokenType.String => ($"“{Shorten(Text(ref reader))}”", $"the text '{Shorten(Text(ref reader))}'"),
+            JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False => (Raw(ref reader), Raw(ref reader)),
+            JsonTokenType.StartObject => ("对象 {…}", "an object {…}"),
+            _ => ("数组 […]", "an array […]"),
+        };
+        var path = _path.ToString();
+        Skip(ref reader);
+        return Broken<object>(path, member.Code, $"{Label(member)}应为{expectedZh}，实际为 {foundZh}。", $"Expected {expectedEn}, found {foundEn}.");
+    }
+
+    private T? Broken<T>(string path, string code, string message, string messageEn)
+        where T : class
+    {
+        issues.Error(code, path, message, messageEn);
+        issues.MarkBroken(path);
+        return null;
+    }
+
+    /// <summary>Skips a value (of an unknown property, or of the wrong kind), refusing nesting deeper than the limit on the way.</summary>
+    private void Skip(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+        {
+            return;
+        }
+
+        var depth = reader.CurrentDepth;
+        while (reader.Read() && reader.CurrentDepth > depth)
+        {
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                CheckDepth(ref reader);
+            }
+        }
+    }
+
+    private void CheckDepth(ref Utf8JsonReader reader)
+    {
+        if (reader.CurrentDepth >= limits.MaxDepth)
+        {
+            throw new NestingTooDeepException(reader.TokenStartIndex);
+        }
+    }
+
+    private static object Placeholder(Shape element) => element.Kind switch
+    {
+        ShapeKind.Object => element.Create!(),
+        ShapeKind.Text => "",
+        _ => throw new NotSupportedException($"The model has a list of {element.Type}."),
+    };
+
+    /// <summary>A string token's text, or its raw (still escaped) form when it holds an escape .NET cannot turn into a string (a lone surrogate).</summary>
+    private static string Text(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString() ?? "";
+        }
+        catch (InvalidOperationException)
+        {
+            return Raw(ref reader);
+        }
+    }
+
+    private static string Raw(ref Utf8JsonReader reader)
+        => Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
+
+    /// <summary>“计量单位：” from the member's description (<c>计量单位 unit, 如 …</c>).</summary>
+    private static string Label(Shape.Member member)
+        => member.Description is { } d && d.IndexOf(' ', StringComparison.Ordinal) is var space and > 0 ? d[..space] + "：" : "";
+
+    private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
+
+    private sealed class NestingTooDeepException(long offset) : Exception
+    {
+        public long Offset { get; } = offset;
+    }
+}

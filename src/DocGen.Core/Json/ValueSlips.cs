@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace DocGen.Core.Json;
+
+/// <summary>
+/// The common slips in numbers and comparators typed by hand, each with exactly what to write
+/// instead: a unit or % inside a value, thousands separators, full-width digits, a comparator
+/// written in words or with the wrong symbol.
+/// </summary>
+public static partial class ValueSlips
+{
+    private static readonly Dictionary<string, string> s_comparatorWords = new(StringComparer.Ordinal)
+    {
+        ["大于等于"] = "≥", ["大于或等于"] = "≥", ["不小于"] = "≥", ["不低于"] = "≥", ["≧"] = "≥", ["=>"] = "≥", ["≥="] = "≥", ["＞＝"] = "≥", ["＞="] = "≥", ["不少于"] = "≥", ["至少"] = "≥",
+        ["小于等于"] = "≤", ["小于或等于"] = "≤", ["不大于"] = "≤", ["不高于"] = "≤", ["≦"] = "≤", ["=<"] = "≤", ["≤="] = "≤", ["＜＝"] = "≤", ["＜="] = "≤", ["不超过"] = "≤", ["不多于"] = "≤", ["至多"] = "≤",
+        ["等于"] = "＝", ["=="] = "＝", ["＝＝"] = "＝",
+        ["大于"] = "＞", ["高于"] = "＞", ["超过"] = "＞", ["多于"] = "＞",
+        ["小于"] = "＜", ["低于"] = "＜", ["少于"] = "＜",
+    };
+
+    private static readonly Dictionary<string, string> s_enumWords = new(StringComparer.Ordinal)
+    {
+        ["定量"] = "quantitative", ["定性"] = "qualitative",
+        ["部门整体绩效目标"] = "departmentOverall", ["部门整体"] = "departmentOverall", ["预算项目绩效目标表"] = "projectGoalTable",
+        ["项目绩效目标表"] = "projectGoalTable", ["预算项目"] = "projectGoalTable", ["两者"] = "combined", ["全部"] = "combined",
+    };
+
+    /// <summary>The value of a choice a clerk meant by its Chinese name (定性 → qualitative), or null.</summary>
+    public static string? MeantEnumValue(string? typed) => typed is null ? null : s_enumWords.GetValueOrDefault(typed.Trim());
+
+    /// <summary>The comparator a clerk meant by a word or a wrong symbol (大于等于 → ≥), or null.</summary>
+    public static string? MeantComparator(string? typed)
+        => typed is null ? null : s_comparatorWords.GetValueOrDefault(typed.Trim().Replace(" ", "", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Why a value is not a plain decimal, and what to write instead (Chinese, English), or null
+    /// when nothing specific is recognised. <paramref name="isIndicatorValue"/>: a unit or % belongs in <c>unit</c>.
+    /// </summary>
+    public static (string Zh, string En)? ExplainDecimal(string text, bool isIndicatorValue)
+    {
+        var trimmed = text.Trim();
+        if (ChineseNumber(trimmed) is { } arabic)
+        {
+            return ($"请用阿拉伯数字：写作 {arabic}。", $"Use digits: write {arabic}.");
+        }
+
+        var halfWidth = ToHalfWidthDigits(trimmed);
+        if (halfWidth != trimmed && IsPlain(halfWidth))
+        {
+            return ($"请用半角数字：写作 {halfWidth}（不要用全角数字“{trimmed}”）。", $"Use ASCII digits: write {halfWidth}.");
+        }
+
+        var withoutSeparators = halfWidth.Replace(",", "", StringComparison.Ordinal).Replace("，", "", StringComparison.Ordinal);
+        if (withoutSeparators != halfWidth && IsPlain(withoutSeparators))
+        {
+            return ($"数字不要写千分位逗号：写作 {withoutSeparators}。", $"Write numbers without thousands separators: {withoutSeparators}.");
+        }
+
+        if (ComparatorPrefix().Match(halfWidth) is { Success: true } prefixed && IsPlain(prefixed.Groups[2].Value))
+        {
+            var symbol = Model.Comparators.Normalize(prefixed.Groups[1].Value) ?? MeantComparator(prefixed.Groups[1].Value) ?? prefixed.Groups[1].Value;
+            return ($"计算符号不要写在指标值里：comparator 写 {symbol}，value 写 {prefixed.Groups[2].Value}。",
+                $"The comparator does not belong in the value: put {symbol} in comparator and {prefixed.Groups[2].Value} in value.");
+        }
+
+        if (NumberAndUnit().Match(withoutSeparators) is { Success: true } m && IsPlain(m.Groups[1].Value))
+        {
+            var number = m.Groups[1].Value;
+            var unit = m.Groups[2].Value.Trim();
+            return isIndicatorValue
+                ? ($"指标值只写数字：value 写 {number}，计量单位 unit 写 {unit}。", $"The value is a number only: put {number} in value and {unit} in unit.")
+                : ($"金额只写数字，不带单位或符号：写作 {number}（金额单位见 amountUnit）。", $"An amount is a number only, without unit or symbol: write {number} (the unit is amountUnit).");
+        }
+
+        if (CurrencyPrefix().Match(withoutSeparators) is { Success: true } c && IsPlain(c.Groups[1].Value))
+        {
+            return ($"金额不要写货币符号：写作 {c.Groups[1].Value}。", $"Write the amount without a currency sign: {c.Groups[1].Value}.");
+        }
+
+        if (decimal.TryParse(withoutSeparators, NumberStyles.Float, CultureInfo.InvariantCulture, out var exponent) && IsPlain(exponent.ToString(CultureInfo.InvariantCulture)))
+        {
+            return ($"不要用科学计数法：写作 {exponent.ToString(CultureInfo.InvariantCulture)}。", $"Do not use an exponent: write {exponent.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        if (withoutSeparators.TrimStart('-').All(char.IsAsciiDigit) && withoutSeparators.Length > 28)
+        {
+            return ("数字过大。", "The number is too large.");
+        }
+
+        return null;
+    }
+
+    /// <summary>A whole number written in Chinese numerals (九十, 一百, 二十五), or null.</summary>
+    public static int? ChineseNumber(string text)
+    {
+        const string Digits = "零一二三四五六七八九";
+        if (text.Length == 0 || text.Any(static c => Digits.IndexOf(c, StringComparison.Ordinal) < 0 && c is not ('十' or '百' or '〇' or '两')))
+        {
+            return null;
+        }
+
+        int total = 0, current = 0;
+        foreach (var c in text)
+        {
+            var digit = c is '〇' ? 0 : c is '两' ? 2 : Digits.IndexOf(c, StringComparison.Ordinal);
+            if (digit >= 0)
+            {
+                current = current * 10 + digit;
+            }
+            else
+            {
+                total += Math.Max(current, 1) * (c == '百' ? 100 : 10);
+                current = 0;
+            }
+        }
+
+        return total + current;
+    }
+
+    private static bool IsPlain(string text) => FlexibleDecimalConverter.TryParse(text, out _);
+
+    private static string ToHalfWidthDigits(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            sb.Append(c is >= '０' and <= '９' ? (char)(c - '０' + '0') : c == '．' ? '.' : c == '－' ? '-' : c);
+        }
+
+        return sb.ToString();
+    }
+
+    [GeneratedRegex(@"^(-?\d+(?:\.\d+)?)\s*([%％]|[\p{IsCJKUnifiedIdeographs}a-zA-Z/]+)$")]
+    private static partial Regex NumberAndUnit();
+
+    [GeneratedRegex(@"^[¥￥$＄]\s*(-?\d+(?:\.\d+)?)$")]
+    private static partial Regex CurrencyPrefix();
+
+    [GeneratedRegex(@"^(>=|<=|=>|=<|≥|≤|≧|≦|＞|＜|＝|>|<|=)\s*(-?\d+(?:\.\d+)?)[%％]?$")]
+    private static partial Regex ComparatorPrefix();
+}
