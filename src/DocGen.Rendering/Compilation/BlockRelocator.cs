@@ -48,10 +48,14 @@ internal sealed class BlockRelocator(TemplateLocator locator, MarkerWriter marke
             $"'{open.Text}' and '{close.Text}' are not in the same paragraph range or table: a block must start and end at paragraph boundaries of one container, or in rows of one table."));
     }
 
-    /// <summary>Paragraphs that only held block tags disappear (a cell keeps its last one).</summary>
+    /// <summary>
+    /// Paragraphs that only held block tags disappear (a cell keeps its last one). A page break in
+    /// one — Word's "page break before" as LibreOffice and WPS save it, a break run — is not lost
+    /// with it: it moves to the next paragraph as "page break before", or the paragraph stays.
+    /// </summary>
     public void RemoveEmptiedParagraphs()
     {
-        foreach (var p in _emptied)
+        foreach (var p in _emptied.Where(static p => p.Parent is not null).OrderBy(static p => p, XNode.DocumentOrderComparer))
         {
             if (p.Parent is null || TextOf(p).Length > 0 || p.Descendants().Any(static e => NonTextContent.Contains(e.Name)))
             {
@@ -63,9 +67,28 @@ internal sealed class BlockRelocator(TemplateLocator locator, MarkerWriter marke
                 continue;
             }
 
+            if (HasPageBreak(p))
+            {
+                if (p.ElementsAfterSelf().FirstOrDefault() is not { } next || next.Name != P)
+                {
+                    continue; // a table or nothing follows: the paragraph keeps the break where it is
+                }
+
+                var pPr = GetOrAddFirst(next, PPr);
+                if (pPr.Element(PageBreakBefore) is null)
+                {
+                    AddAfterOrFirst(pPr, pPr.Element(KeepLines) ?? pPr.Element(KeepNext) ?? pPr.Element(PStyle), new XElement(PageBreakBefore)); // schema order
+                }
+            }
+
             p.Remove();
         }
     }
+
+    /// <summary>A page break in the paragraph: a break run of type page, or "page break before" in its properties.</summary>
+    private static bool HasPageBreak(XElement paragraph)
+        => paragraph.Descendants(Br).Any(static b => (string?)b.Attribute(TypeAttribute) == "page")
+            || paragraph.Element(PPr)?.Element(PageBreakBefore) is { } before && (string?)before.Attribute(Val) is null or "1" or "true" or "on";
 
     private void RelocateInParagraph(Block block, IReadOnlyList<Tag> inParagraph)
     {

@@ -57,6 +57,7 @@ internal sealed class PartCompiler(string partName, BookmarkCollector bookmarks,
         }
 
         tables.RewriteMergeColumns(_tags);
+        tables.RewriteGrids();
         relocator.RemoveEmptiedParagraphs();
         tables.GuardCells();
         BookmarkRewriter.Rewrite(root, bookmarks);

@@ -28,9 +28,9 @@ internal sealed class TableRewriter(TemplateLocator locator, MarkerWriter marker
         close.RemoveFromText();
         var tcPr = GetOrAddFirst(cell, TcPr);
         var gridSpan = tcPr.Element(GridSpan);
-        var span = int.TryParse((string?)gridSpan?.Attribute(Val), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : 1;
+        var span = Int(gridSpan, 1);
         var tcW = tcPr.Element(TcW);
-        var width = (string?)tcW?.Attribute(WidthType) is null or "dxa" && int.TryParse((string?)tcW?.Attribute(Wd), NumberStyles.Integer, CultureInfo.InvariantCulture, out var w) ? w : 0;
+        var width = (string?)tcW?.Attribute(WidthType) is null or "dxa" ? Int(tcW, 0, Wd) : 0;
         if (gridSpan is null)
         {
             gridSpan = new XElement(GridSpan);
@@ -43,9 +43,114 @@ internal sealed class TableRewriter(TemplateLocator locator, MarkerWriter marker
             tcW.SetAttributeValue(Wd, InternalHelpers.Call(InternalHelpers.CellWidth));
         }
 
-        markers.InsertBefore(cell, InternalHelpers.OpenBlock(InternalHelpers.Cells, open.Arguments, span, width));
+        // Equal widths: where the table's grid is known and the list is the same for every row, the
+        // grid gets a line at each copy's share when the document is rendered (see RewriteGrids).
+        var table = cell.Ancestors(Tbl).First();
+        var lines = GridLines(table);
+        var column = FirstColumn(cell);
+        if (lines is not null && column + span < lines.Count && !RepeatsRows(block, table))
+        {
+            var (from, to) = (lines[column], lines[column + span]);
+            (_grids.TryGetValue(table, out var shared) ? shared : _grids[table] = []).Add((open.Arguments, from, to));
+            _cellsCells.Add(cell);
+            _cellsSpans[cell] = span;
+            markers.InsertBefore(cell, InternalHelpers.OpenBlock(InternalHelpers.Cells, open.Arguments, span, width, from, to));
+        }
+        else
+        {
+            markers.InsertBefore(cell, InternalHelpers.OpenBlock(InternalHelpers.Cells, open.Arguments, span, width));
+        }
+
         markers.InsertAfter(cell, InternalHelpers.CloseBlock(InternalHelpers.Cells));
     }
+
+    /// <summary>
+    /// The tables whose repeated cells share their columns by width: the grid is written when the
+    /// document is rendered (the template's lines, and one at each copy's share), and every cell of
+    /// the table spans the rendered grid's columns between its own two lines.
+    /// </summary>
+    public void RewriteGrids()
+    {
+        foreach (var (table, blocks) in _grids)
+        {
+            var lines = GridLines(table)!;
+            foreach (var row in table.Elements(Tr))
+            {
+                var column = 0;
+                foreach (var cell in row.Elements(Tc))
+                {
+                    var tcPr = GetOrAddFirst(cell, TcPr);
+                    var gridSpan = tcPr.Element(GridSpan);
+                    var span = _cellsCells.Contains(cell) ? SpanOfCellsCell(cell) : Int(gridSpan, 1);
+                    if (!_cellsCells.Contains(cell))
+                    {
+                        if (gridSpan is null)
+                        {
+                            gridSpan = new XElement(GridSpan);
+                            AddAfterOrFirst(tcPr, tcPr.Element(TcW) ?? tcPr.Element(CnfStyle), gridSpan);
+                        }
+
+                        gridSpan.SetAttributeValue(Val, InternalHelpers.Call(InternalHelpers.GridSpanBetween, lines[column], lines[Math.Min(column + span, lines.Count - 1)]));
+                    }
+
+                    column += span;
+                }
+            }
+
+            List<object> arguments = ["\"" + string.Join(',', lines) + "\""];
+            foreach (var (list, from, to) in blocks)
+            {
+                arguments.AddRange([list, from, to]);
+            }
+
+            table.Element(TblGrid)!.ReplaceNodes(new XText(InternalHelpers.Call(InternalHelpers.Grid, [.. arguments])));
+        }
+    }
+
+    private readonly Dictionary<XElement, List<(string List, int From, int To)>> _grids = [];
+    private readonly HashSet<XElement> _cellsCells = [];
+    private readonly Dictionary<XElement, int> _cellsSpans = [];
+
+    private int SpanOfCellsCell(XElement cell) => _cellsSpans.TryGetValue(cell, out var span) ? span : 1;
+
+    /// <summary>The positions of a table's grid lines (0, then each column's right edge), or null when its grid does not give every width, or rows start or end off the grid.</summary>
+    private static List<int>? GridLines(XElement table)
+    {
+        var widths = table.Element(TblGrid)?.Elements(GridCol).Select(static c => Int(c, -1, Wd)).ToList();
+        if (widths is not { Count: > 0 } || widths.Any(static w => w <= 0)
+            || table.Elements(Tr).Any(static r => r.Element(TrPr)?.Element(GridBefore) is not null || r.Element(TrPr)?.Element(W + "gridAfter") is not null))
+        {
+            return null;
+        }
+
+        var lines = new List<int> { 0 };
+        foreach (var w in widths)
+        {
+            lines.Add(lines[^1] + w);
+        }
+
+        return lines;
+    }
+
+    /// <summary>The grid column a cell starts in.</summary>
+    private static int FirstColumn(XElement cell) => cell.ElementsBeforeSelf(Tc).Sum(static c => Int(c.Element(TcPr)?.Element(GridSpan), 1));
+
+    /// <summary>Whether the cells block sits in rows another block repeats: each row could then have a different number of copies.</summary>
+    private static bool RepeatsRows(Block block, XElement table)
+    {
+        for (var outer = block.Parent; outer is { IsRoot: false }; outer = outer.Parent)
+        {
+            if (outer.Open!.Paragraph.Ancestors(Tbl).FirstOrDefault() == table || outer.Close?.Paragraph.Ancestors(Tbl).FirstOrDefault() == table)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int Int(XElement? element, int fallback, XName? attribute = null)
+        => int.TryParse((string?)element?.Attribute(attribute ?? Val), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : fallback;
 
     /// <summary>
     /// <c>{{merge x}}</c> in a table cell: consecutive rows with the same value become one

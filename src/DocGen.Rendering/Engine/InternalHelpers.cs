@@ -25,6 +25,14 @@ internal static class InternalHelpers
     public const string CellSpan = "__span";
     public const string CellWidth = "__width";
     public const string CellBody = "__cellBody";
+    public const string Grid = "__grid";
+    public const string GridSpanBetween = "__gridSpan";
+
+    /// <summary>
+    /// Where copy <paramref name="k"/> of <paramref name="n"/> equal shares of [<paramref name="from"/>, <paramref name="to"/>]
+    /// begins (twips): one rounding, used both for the grid's lines and for the copies' spans, so they meet.
+    /// </summary>
+    public static int Share(int from, int to, int k, int n) => from + (int)Math.Round((double)(to - from) * k / Math.Max(n, 1), MidpointRounding.AwayFromZero);
 
     /// <summary>An internal helper call, the render state first: <c>{{__bmStart @__state 3}}</c>.</summary>
     public static string Call(string helper, params object[] arguments)

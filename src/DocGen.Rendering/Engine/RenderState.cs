@@ -31,6 +31,12 @@ internal sealed class RenderState
 
     internal int CellWidth { get; set; }
 
+    /// <summary>The grid lines (twips) of the table being written, when its repeated cells share their columns by width.</summary>
+    internal List<int> GridLines { get; set; } = [];
+
+    /// <summary>How many of the current grid's columns lie between two of its lines.</summary>
+    internal int ColumnsBetween(int from, int to) => Math.Max(1, GridLines.BinarySearch(to) - GridLines.BinarySearch(from));
+
     /// <summary>A new id for the next occurrence of template bookmark <paramref name="templateId"/>.</summary>
     internal int StartBookmark(int templateId)
     {

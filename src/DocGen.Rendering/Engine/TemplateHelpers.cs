@@ -17,7 +17,7 @@ internal static class TemplateHelpers
     /// <summary>Helpers an admin may type in a template.</summary>
     public static readonly IReadOnlySet<string> Public = new HashSet<string>(StringComparer.Ordinal)
     {
-        "amount", "percent", "ordinal", "number", "chineseNumber", "indicatorValue", "join", "merge", "cells",
+        "amount", "percent", "ordinal", "number", "chineseNumber", "indicatorValue", "join", "merge", "cells", "pageBreak",
     };
 
     /// <summary>Handlebars' own helpers.</summary>
@@ -47,9 +47,13 @@ internal static class TemplateHelpers
         env.RegisterHelper("indicatorValue", static (output, _, args) => output.Write(IndicatorValue(args.Length > 0 ? args[0] : null)));
         env.RegisterHelper("join", static (output, _, args) => output.Write(Join(args)));
 
+        // A page break inside the run that holds the tag (it keeps the run's formatting for what follows):
+        // {{#unless @first}}{{pageBreak}}{{/unless}} at the start of a heading starts every project but the first on a new page.
+        env.RegisterHelper("pageBreak", static (output, _, _) => output.Write("</w:t><w:br w:type=\"page\"/><w:t xml:space=\"preserve\">", false));
+
         // Outside a table cell, “merge” just prints its value; in a cell the compiler rewrites it.
         env.RegisterHelper("merge", static (output, _, args) => output.Write(args.Length > 0 ? Convert.ToString(args[0], s_inv) : ""));
-        env.RegisterHelper("cells", static (output, options, context, args) => Each(output, options, args.Length > 0 ? args[0] : null, state: null, span: 1, width: 0));
+        env.RegisterHelper("cells", static (output, options, context, args) => Each(output, options, args.Length > 0 ? args[0] : null, state: null, span: 1, width: 0, between: null));
 
         RegisterInternalHelpers(env);
         return env;
@@ -69,7 +73,11 @@ internal static class TemplateHelpers
         env.RegisterHelper(InternalHelpers.MergeReset, static (_, _, args) => State(args).ResetMerges());
         env.RegisterHelper(InternalHelpers.MergeText, static (output, _, args) => output.Write(State(args).MergeText(Int(args, 1, InternalHelpers.MergeText)) ?? ""));
         env.RegisterHelper(InternalHelpers.Cells, static (output, options, context, args) =>
-            Each(output, options, args.Length > 1 ? args[1] : null, State(args), Int(args, 2, InternalHelpers.Cells), Int(args, 3, InternalHelpers.Cells)));
+            Each(output, options, args.Length > 1 ? args[1] : null, State(args), Int(args, 2, InternalHelpers.Cells), Int(args, 3, InternalHelpers.Cells),
+                args.Length > 5 ? (Int(args, 4, InternalHelpers.Cells), Int(args, 5, InternalHelpers.Cells)) : null));
+        env.RegisterHelper(InternalHelpers.Grid, static (output, _, args) => WriteGrid(output, State(args), args));
+        env.RegisterHelper(InternalHelpers.GridSpanBetween, static (output, _, args) =>
+            output.Write(State(args).ColumnsBetween(Int(args, 1, InternalHelpers.GridSpanBetween), Int(args, 2, InternalHelpers.GridSpanBetween)).ToString(s_inv)));
         env.RegisterHelper(InternalHelpers.CellSpan, static (output, _, args) => output.Write(State(args).CellSpan.ToString(s_inv)));
         env.RegisterHelper(InternalHelpers.CellWidth, static (output, _, args) => output.Write(State(args).CellWidth.ToString(s_inv)));
         env.RegisterHelper(InternalHelpers.CellBody, static (output, options, context, args) =>
@@ -84,21 +92,54 @@ internal static class TemplateHelpers
         });
     }
 
-    /// <summary>Repeats a table cell per item, sharing the template cell's grid span among the copies.</summary>
-    private static void Each(EncodedTextWriter output, BlockHelperOptions options, object? list, RenderState? state, int span, int width)
+    /// <summary>
+    /// Repeats a table cell per item, sharing the template cell's grid columns among the copies:
+    /// in equal widths where the table's grid was written for them (<paramref name="between"/>: the
+    /// cell's two grid lines; see <see cref="WriteGrid"/>), else by count of columns.
+    /// </summary>
+    private static void Each(EncodedTextWriter output, BlockHelperOptions options, object? list, RenderState? state, int span, int width, (int From, int To)? between)
     {
         var items = list is IEnumerable e and not string ? e.Cast<object?>().ToList() : [];
-        for (var i = 0; i < items.Count; i++)
+        var n = items.Count;
+        for (var i = 0; i < n; i++)
         {
-            if (state is not null)
+            if (state is not null && between is var (from, to))
+            {
+                var (start, end) = (InternalHelpers.Share(from, to, i, n), InternalHelpers.Share(from, to, i + 1, n));
+                (state.CellSpan, state.CellWidth) = (state.ColumnsBetween(start, end), end - start);
+            }
+            else if (state is not null)
             {
                 // n copies share the span: the first (span mod n) get one column more.
-                var n = items.Count;
                 state.CellSpan = n >= span ? 1 : (span / n) + (i < span % n ? 1 : 0);
                 state.CellWidth = n >= span ? width / Math.Max(n, 1) : width * state.CellSpan / Math.Max(span, 1);
             }
 
             options.Template(output, items[i]);
+        }
+    }
+
+    /// <summary>
+    /// Writes a table's grid for this document: the template's lines (args[1], "0,1125,…") and,
+    /// for each repeated cell (then triples of list, from, to), a line at each copy's equal share.
+    /// </summary>
+    private static void WriteGrid(EncodedTextWriter output, RenderState state, Arguments args)
+    {
+        var lines = new SortedSet<int>(Convert.ToString(args[1], s_inv)!.Split(',').Select(static l => int.Parse(l, s_inv)));
+        for (var k = 2; k + 2 < args.Length; k += 3)
+        {
+            var n = args[k] is IEnumerable e and not string ? e.Cast<object?>().Count() : 0;
+            var (from, to) = (Int(args, k + 1, InternalHelpers.Grid), Int(args, k + 2, InternalHelpers.Grid));
+            for (var i = 1; i < n; i++)
+            {
+                lines.Add(InternalHelpers.Share(from, to, i, n));
+            }
+        }
+
+        state.GridLines = [.. lines];
+        for (var i = 1; i < state.GridLines.Count; i++)
+        {
+            output.Write($"<w:gridCol w:w=\"{(state.GridLines[i] - state.GridLines[i - 1]).ToString(s_inv)}\"/>", false);
         }
     }
 

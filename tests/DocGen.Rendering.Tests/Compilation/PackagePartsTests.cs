@@ -13,7 +13,7 @@ public sealed class PackagePartsTests
 
         var parts = PackageParts.FindTextParts(zip);
 
-        Assert.Equal(["word/document.xml", "word/footer1.xml"], parts.Order(StringComparer.Ordinal));
+        Assert.Equal(["word/document.xml", "word/footer1.xml", "word/footer2.xml"], parts.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -11,17 +11,36 @@ public sealed class TableStructureTests
         var header = Tables.Cells(Tables.All(Docs.Part(docx))[0]);
 
         Assert.Equal(7, header.Count);
-        Assert.Equal([5, 2], header[0].Select(static c => c.Span));
+        var columns = Tables.Widths(Tables.All(Docs.Part(docx))[0])[0].Count; // rendered grid, with the spending plan's lines
+        Assert.Equal(2, header[0].Count);
         Assert.Equal(["项目编码", "13030321WLCRBVUADKPT8", "项目名称", "机关工委业务费"], header[1].Select(static c => c.Text));
         Assert.Equal(("预算规模及资金用途", "restart"), (header[2][0].Text, header[2][0].VMerge));
         Assert.Equal(["预算数", "30000.00", "其中：财政资金", "30000.00", "其他资金", "0.00"], header[2].Skip(1).Select(static c => c.Text));
-        Assert.Equal(("", "continue", 6), (header[3][0].Text, header[3][0].VMerge, header[3][1].Span));
+        Assert.Equal(("", "continue", 1), (header[3][0].Text, header[3][0].VMerge, header[3].Count - 1));
         Assert.Equal(("资金支出计划（%）", "restart"), (header[4][0].Text, header[4][0].VMerge));
         Assert.Equal(["3月底", "6月底", "10月底", "12月底"], header[4].Skip(1).Select(static c => c.Text));
         Assert.Equal(["25.00%", "50.00%", "75.00%", "100.00%"], header[5].Skip(1).Select(static c => c.Text));
         Assert.Equal("continue", header[5][0].VMerge);
-        Assert.All(header.Skip(1), static row => Assert.Equal(7, row.Sum(static c => c.Span)));
+        var gridColumns = Tables.All(Docs.Part(docx))[0].Element(System.Xml.Linq.XName.Get("tblGrid", "http://schemas.openxmlformats.org/wordprocessingml/2006/main"))!.Elements().Count();
+        Assert.All(header, row => Assert.Equal(gridColumns, row.Sum(static c => c.Span)));
+        Assert.True(columns > 0);
         Assert.Equal("1.确保各项业务工作谋划到位、顺利开展。\n2.按照工作职责完成本单位的各项工作，保障机关正常运转。", header[6][1].Text);
+    }
+
+    [Fact]
+    public void SpendingPlanOfFourCheckpoints_HasFourCellsOfEqualWidth()
+    {
+        var docx = Docs.Render(Docs.SeedJson);
+        var header = Tables.All(Docs.Part(docx))[0];
+
+        foreach (var row in Tables.Widths(header).Skip(4).Take(2))
+        {
+            var plan = row.Skip(1).ToList();
+            Assert.Equal(4, plan.Count);
+            Assert.True(plan.Max() - plan.Min() <= 2, string.Join(", ", plan));
+        }
+
+        Docs.AssertValid(docx);
     }
 
     [Fact]
@@ -36,7 +55,10 @@ public sealed class TableStructureTests
         var docx = Docs.Render(json);
         var header = Tables.Cells(Tables.All(Docs.Part(docx))[0]);
 
-        Assert.Equal([(1, "资金支出计划（%）"), (3, "10月底"), (3, "12月底")], header[4].Select(static c => (c.Span, c.Text)));
+        Assert.Equal(["资金支出计划（%）", "10月底", "12月底"], header[4].Select(static c => c.Text));
+        Assert.Equal(header[3][1].Span, header[4].Skip(1).Sum(static c => c.Span));
+        var widths = Tables.Widths(Tables.All(Docs.Part(docx))[0])[4].Skip(1).ToList();
+        Assert.True(Math.Abs(widths[0] - widths[1]) <= 2, string.Join(", ", widths)); // two equal halves
         Docs.AssertValid(docx);
     }
 

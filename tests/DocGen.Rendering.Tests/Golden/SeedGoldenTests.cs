@@ -14,6 +14,7 @@ public sealed class SeedGoldenTests
         ("§5 Grading: the 差 sentence is generated from the bands (70, no extra 的)", "计划数的80%以下的为差", "计划数70%以下的为差"),
         ("§5 Bookmarks: never emit _GoBack", "[bookmark: _GoBack]", ""),
         ("§5 Bookmarks: each project table gets a bookmark from its project code", "[bookmark: _Toc61447634]", "[bookmark: _Toc61447634][bookmark: P_13030321WLCRBVUADKPT8]"),
+        ("§6 The printed page: no empty paragraphs after the last table (they spilled onto a blank last page)", "\t参训人员满意率\n\n\n \n\n\n", "\t参训人员满意率\n\n\n"),
     ];
 
     [Fact]

@@ -114,7 +114,7 @@ internal static class TemplateVariants
     /// <summary>The 项目名称 value moved into a table nested in its cell.</summary>
     public static string NestedTable(string documentXml)
         => documentXml.Replace(
-            "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr><w:r><w:t xml:space=\"preserve\">{{projectName}}</w:t></w:r></w:p>",
+            "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/><w:keepNext/></w:pPr><w:r><w:t xml:space=\"preserve\">{{projectName}}</w:t></w:r></w:p>",
             "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"1800\"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w=\"1800\" w:type=\"dxa\"/></w:tcPr><w:p><w:r><w:t xml:space=\"preserve\">名称：{{projectName}}</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/>",
             StringComparison.Ordinal);
 
