@@ -38,6 +38,21 @@ internal static class RealClient
         Assert.Skip($"skipped: the stand-in GB fonts are not installed (仿宋_GB2312 resolves to '{s_fangSong.Value}'; run sudo bash scripts/install-fonts.sh).");
     }
 
+    /// <summary>Runs a poppler-utils tool (pdfinfo, pdffonts, pdftotext: what an archivist checks a PDF with) and returns its output; skips (or, in CI, fails) without it.</summary>
+    public static string Poppler(string tool, params string[] args)
+    {
+        if (OnPath(tool) is not { } path)
+        {
+            Assert.False(Environment.GetEnvironmentVariable("CI") == "true", $"{tool} must be installed in CI (.ci/run installs poppler-utils).");
+            Assert.Skip($"skipped: {tool} is not installed (apt-get install -y poppler-utils, or run bash .ci/run).");
+            return "";
+        }
+
+        var (exit, output, error) = Run(path, args);
+        Assert.True(exit == 0, $"{tool} {string.Join(' ', args)} failed (exit {exit}): {error}");
+        return output;
+    }
+
     /// <summary>Converts a document with LibreOffice (headless, a profile of its own) and returns the output's bytes.</summary>
     public static byte[] Convert(byte[] document, string fromExtension, string filter, string toExtension)
     {
@@ -47,10 +62,10 @@ internal static class RealClient
         {
             var input = Path.Combine(folder.FullName, "input" + fromExtension);
             File.WriteAllBytes(input, document);
-            var (exit, output) = Run(soffice, "--headless", "--norestore", $"-env:UserInstallation=file://{folder.FullName}/profile",
+            var (exit, output, error) = Run(soffice, "--headless", "--norestore", $"-env:UserInstallation=file://{folder.FullName}/profile",
                 "--convert-to", filter, "--outdir", Path.Combine(folder.FullName, "out"), input);
             var result = Path.Combine(folder.FullName, "out", "input" + toExtension);
-            Assert.True(File.Exists(result), $"LibreOffice did not convert (exit {exit}): {output}");
+            Assert.True(File.Exists(result), $"LibreOffice did not convert (exit {exit}): {output}{error}");
             return File.ReadAllBytes(result);
         }
         finally
@@ -64,7 +79,7 @@ internal static class RealClient
     /// <summary>The document re-saved by LibreOffice as .docx (what an admin without Word does to a template).</summary>
     public static byte[] Resave(byte[] docx) => Convert(docx, ".docx", "docx:MS Word 2007 XML", ".docx");
 
-    private static (int Exit, string Output) Run(string file, params string[] args)
+    private static (int Exit, string Output, string Error) Run(string file, params string[] args)
     {
         try
         {
@@ -74,14 +89,14 @@ internal static class RealClient
             if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
             {
                 process.Kill(entireProcessTree: true);
-                return (-1, "timed out");
+                return (-1, "", "timed out");
             }
 
-            return (process.ExitCode, output.Result + error);
+            return (process.ExitCode, output.Result, error);
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
-            return (-1, ex.Message);
+            return (-1, "", ex.Message);
         }
     }
 

@@ -1,9 +1,12 @@
 using System.CommandLine;
+using DocGen.Core.Model;
 using DocGen.Rendering.Compilation;
 using DocGen.Rendering.Engine;
 using DocGen.Rendering.Pipeline;
 using DocGen.Worker.IO;
+using DocGen.Worker.Pdf;
 using DocGen.Worker.Templates;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DocGen.Worker.Cli;
 
@@ -16,16 +19,25 @@ internal static class RenderCommand
         var outFile = new Option<string?>("--output", "-o") { Description = "输出的 Word 文件（默认：与输入同名的 .docx）。 The Word file to write (default: the input's name with .docx)." };
         var template = new Option<string?>("--template") { Description = $"使用的 Word 模板（默认：模板文件夹中的 {TemplateDirectory.DefaultTemplate}）。 The Word template to fill." };
         var json = new Option<bool>("--json") { Description = "以 JSON 输出校验报告。 Print the validation report as JSON." };
+        var pdf = new Option<bool>("--pdf") { Description = $"同时生成 PDF/A 副本（与 Word 文件同名的 .pdf），需要 LibreOffice：{LibreOfficeInstallation.DebianPackages}。 Also write a PDF/A copy beside the Word file (needs LibreOffice)." };
         var command = new Command("render", "校验后生成 Word 文档（先写临时文件再改名，不会留下半个文件）。警告照常输出，不影响生成。 Validate, then write the Word document atomically; warnings are printed, not fatal.")
         {
             file,
             outFile,
             template,
             json,
+            pdf,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(file)!;
+            LibreOfficeInstallation? office = null;
+            if (parse.GetValue(pdf) && (office = LibreOfficeInstallation.Find(null, out var problem)) is null)
+            {
+                await context.Error.WriteLineAsync($"无法生成 PDF Cannot write the PDF: {problem}").ConfigureAwait(false);
+                return ExitCodes.UsageOrIo;
+            }
+
             var templates = context.TemplatesFolder(parse);
             var generator = context.CreateGenerator(templates);
             var check = generator is null ? null : await context.CheckAndReportAsync(generator, path, parse.GetValue(json), cancellationToken).ConfigureAwait(false);
@@ -60,9 +72,45 @@ internal static class RenderCommand
             }
 
             await context.Output.WriteLineAsync($"已生成 Written: {target}").ConfigureAwait(false);
-            return ExitCodes.Ok;
+            return office is null ? ExitCodes.Ok : await WritePdfAsync(context, office, target, DocumentTitle.For(valid.Submission), cancellationToken).ConfigureAwait(false);
         });
         return command;
+    }
+
+    /// <summary>Converts the written document to a PDF beside it: LibreOffice writes a temporary name, which is then renamed into place.</summary>
+    private static async Task<int> WritePdfAsync(CliContext context, LibreOfficeInstallation office, string docx, string title, CancellationToken cancellationToken)
+    {
+        var target = Path.GetFullPath(Path.ChangeExtension(docx, ".pdf"));
+        var temp = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        await using var converters = new PdfConverterPool(new PdfConverterSettings(office, 1, TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(1)), NullLogger<PdfConverterPool>.Instance);
+        try
+        {
+            var conversion = await converters.ConvertAsync(docx, temp, title, cancellationToken).ConfigureAwait(false);
+            if (!conversion.Succeeded || !File.Exists(temp))
+            {
+                await context.Error.WriteLineAsync($"PDF 生成失败（已试 {conversion.Attempts} 次） The PDF could not be made after {conversion.Attempts} attempts: {conversion.Error}").ConfigureAwait(false);
+                return ExitCodes.UsageOrIo;
+            }
+
+            using (var handle = File.OpenHandle(temp, FileMode.Open, FileAccess.ReadWrite))
+            {
+                RandomAccess.FlushToDisk(handle);
+            }
+
+            File.Move(temp, target, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await context.Error.WriteLineAsync($"无法写入 Cannot write '{target}': {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.UsageOrIo;
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+
+        await context.Output.WriteLineAsync($"已生成 Written: {target}").ConfigureAwait(false);
+        return ExitCodes.Ok;
     }
 
     /// <summary>The compiled template, or null after printing why it cannot be used.</summary>

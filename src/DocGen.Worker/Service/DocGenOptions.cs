@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using DocGen.Worker.Pdf;
 
 namespace DocGen.Worker.Service;
 
@@ -69,6 +70,27 @@ public sealed class DocGenOptions
     /// <summary>Wait between those reads. <value>Default: 1 s.</value></summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan ParseRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Publish a PDF/A copy (<c>out/x.pdf</c>) beside every Word document, converted by warm
+    /// LibreOffice processes. <value>Default: false.</value> Needs LibreOffice and its Python
+    /// bridge (Debian: <c>libreoffice-writer-nogui python3-uno</c>); start-up fails without them.
+    /// </summary>
+    public bool Pdf { get; set; }
+
+    /// <summary>LibreOffice processes kept warm for PDF conversion. <value>Default: one per core, at most 4</value> (each holds ~150 MB).</summary>
+    [Range(1, 16)]
+    public int PdfConverters { get; set; } = PdfConverterSettings.DefaultConverters;
+
+    /// <summary>
+    /// One conversion may take this long before its LibreOffice is killed and replaced.
+    /// <value>Default: 2 min.</value> A document is tried twice; after that it is published without its PDF and the receipt says why.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan PdfTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>LibreOffice's program folder (the one with <c>soffice.bin</c>). <value>Default: found where Debian or LibreOffice's own packages install it.</value></summary>
+    public string? LibreOffice { get; set; }
 
     /// <summary>Flush every written file to disk before renaming it into place (power-loss safety). <value>Default: true.</value></summary>
     public bool FlushToDisk { get; set; } = true;

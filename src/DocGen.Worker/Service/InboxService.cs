@@ -18,6 +18,7 @@ public sealed class InboxService(
     TemplateStore templates,
     SubmissionProcessor processor,
     StableFileReader reader,
+    PdfOutput pdf,
     TimeProvider time,
     ILogger<InboxService> logger) : BackgroundService
 {
@@ -39,7 +40,9 @@ public sealed class InboxService(
     {
         folders.CreateAll();
         RefreshTemplate();
-        logger.Started(folders.Inbox, folders.Out, folders.Failed, folders.Archive, folders.Processing, templates.TemplatePath, _options.MaxConcurrency);
+        logger.Started(folders.Inbox, folders.Out, folders.Failed, folders.Archive, folders.Processing, templates.TemplatePath, _options.MaxConcurrency,
+            pdf.Converters is { } converters ? $"on, {converters.Converters} converters" : "off");
+        pdf.Converters?.WarmUp(CancellationToken.None); // LibreOffice starts while the first files arrive; stopping disposes the converters
         return base.StartAsync(cancellationToken);
     }
 

@@ -3,8 +3,8 @@ namespace DocGen.Worker.Service;
 /// <summary>Every log line of the service: stable event ids, named properties (structured logs).</summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "DocGen started. Inbox {Inbox}; out {Out}; failed {Failed}; archive {Archive}; processing {Processing}; template {Template}; concurrency {Concurrency}. Drop JSON files into the inbox (write to a .tmp name, then rename).")]
-    public static partial void Started(this ILogger logger, string inbox, string @out, string failed, string archive, string processing, string template, int concurrency);
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "DocGen started. Inbox {Inbox}; out {Out}; failed {Failed}; archive {Archive}; processing {Processing}; template {Template}; concurrency {Concurrency}; PDF {Pdf}. Drop JSON files into the inbox (write to a .tmp name, then rename).")]
+    public static partial void Started(this ILogger logger, string inbox, string @out, string failed, string archive, string processing, string template, int concurrency, string pdf);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "DocGen stopping; unfinished submissions stay claimed and are resumed at the next start.")]
     public static partial void Stopping(this ILogger logger);
@@ -23,6 +23,9 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Inbox entry with a name that is not UTF-8 renamed to {Name} so that it can be processed")]
     public static partial void RenamedInvalidName(this ILogger logger, string name);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Error, Message = "Submission {File}: no PDF after {Attempts} attempts ({Reason}); the Word document is published without it and the receipt says why")]
+    public static partial void PdfMissing(this ILogger logger, string file, int attempts, string reason);
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Recovered claimed submission {Claim} left by an earlier run")]
     public static partial void Recovering(this ILogger logger, string claim);

@@ -1,5 +1,6 @@
 using DocGen.Core.Frameworks;
 using DocGen.Worker.Cli;
+using DocGen.Worker.Pdf;
 using Microsoft.Extensions.Options;
 
 namespace DocGen.Worker.Service;
@@ -42,6 +43,7 @@ public static class ServiceHost
 
             // Validated here, before the host starts: a failure is our one-line message, not the host's logged stack trace.
             _ = host.Services.GetRequiredService<IOptions<DocGenOptions>>().Value;
+            _ = host.Services.GetRequiredService<PdfOutput>(); // with PDF on, LibreOffice must be there
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;
         }
@@ -55,7 +57,7 @@ public static class ServiceHost
 
             return ExitCodes.UsageOrIo;
         }
-        catch (Exception ex) when (ex is FrameworkException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is FrameworkException or PdfConverterException or IOException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync($"无法启动 Cannot start: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.UsageOrIo;

@@ -1,6 +1,7 @@
 using DocGen.Core.Frameworks;
 using DocGen.Core.Validation;
 using DocGen.Rendering.Pipeline;
+using DocGen.Worker.Pdf;
 using DocGen.Worker.Service.Claims;
 using DocGen.Worker.Service.Intake;
 using DocGen.Worker.Service.Publishing;
@@ -30,6 +31,7 @@ public static class ServiceRegistration
         services.AddSingleton<ClaimStore>();
         services.AddSingleton<StableFileReader>();
         services.AddSingleton<Publisher>();
+        services.AddSingleton(static sp => CreatePdfOutput(sp));
         services.AddSingleton<SubmissionProcessor>();
         services.AddHostedService<InboxService>();
 
@@ -50,6 +52,25 @@ public static class ServiceRegistration
             },
         }));
         return services;
+    }
+
+    /// <summary>
+    /// The PDF converters when <see cref="DocGenOptions.Pdf"/> is on (resolved at start-up: without
+    /// LibreOffice the service does not start, and says what to install), otherwise none.
+    /// </summary>
+    private static PdfOutput CreatePdfOutput(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<DocGenOptions>>().Value;
+        if (!options.Pdf)
+        {
+            return new PdfOutput(null);
+        }
+
+        var installation = LibreOfficeInstallation.Find(options.LibreOffice, out var problem)
+            ?? throw new PdfConverterException($"PDF 输出已开启（{DocGenOptions.Section}:{nameof(DocGenOptions.Pdf)}=true），但{problem} PDF output is on, but LibreOffice cannot be used.");
+        return new PdfOutput(new PdfConverterPool(
+            new PdfConverterSettings(installation, options.PdfConverters, options.PdfTimeout, StartTimeout: TimeSpan.FromMinutes(1)),
+            services.GetRequiredService<ILogger<PdfConverterPool>>()));
     }
 
     /// <summary>“The file already exists” is an answer (another process won a race), not a transient fault.</summary>

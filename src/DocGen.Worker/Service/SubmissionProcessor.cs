@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
+using DocGen.Core.Model;
 using DocGen.Core.Validation;
 using DocGen.Rendering.Engine;
 using DocGen.Rendering.Pipeline;
 using DocGen.Worker.IO;
+using DocGen.Worker.Pdf;
 using DocGen.Worker.Service.Claims;
 using DocGen.Worker.Service.Intake;
 using DocGen.Worker.Service.Publishing;
@@ -25,6 +27,7 @@ public sealed class SubmissionProcessor(
     Publisher publisher,
     TemplateStore templates,
     DocumentGenerator generator,
+    PdfOutput pdf,
     TimeProvider time,
     ILogger<SubmissionProcessor> logger)
 {
@@ -66,7 +69,7 @@ public sealed class SubmissionProcessor(
         var read = first.Read.Outcome != SafeReadOutcome.Read || (!check.LooksIncomplete && StableFileReader.IsUnchanged(first, claimed))
             ? (first with { Path = claimed }, check)
             : await ReadClaimedAsync(claimed, cancellationToken).ConfigureAwait(false);
-        Attempt(claim, () => Finish(claim, read.Item1, read.Item2, clock));
+        await AttemptAsync(claim, () => FinishAsync(claim, read.Item1, read.Item2, clock, cancellationToken)).ConfigureAwait(false);
         return true;
     }
 
@@ -122,7 +125,7 @@ public sealed class SubmissionProcessor(
         }
 
         var (snapshot, check) = await ReadClaimedAsync(input, cancellationToken).ConfigureAwait(false);
-        Attempt(claim, () => Finish(claim, snapshot, check, clock));
+        await AttemptAsync(claim, () => FinishAsync(claim, snapshot, check, clock, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>What is known of an entry before it is claimed: its check, or why it is refused unread.</summary>
@@ -148,11 +151,11 @@ public sealed class SubmissionProcessor(
     /// Runs one attempt. A failure of the submission is kept in the claim (for the report if it is
     /// given up); a failure of the environment does not count as an attempt. Either is passed on.
     /// </summary>
-    private static void Attempt(Claim claim, Action attempt)
+    private static async Task AttemptAsync(Claim claim, Func<Task> attempt)
     {
         try
         {
-            attempt();
+            await attempt().ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -183,22 +186,38 @@ public sealed class SubmissionProcessor(
         }
     }
 
-    /// <summary>Generates and publishes the document, or the report of why not.</summary>
-    private void Finish(Claim claim, FileSnapshot input, SubmissionCheck check, Stopwatch clock)
+    /// <summary>Generates and publishes the document (and its PDF when that is on), or the report of why not.</summary>
+    private async Task FinishAsync(Claim claim, FileSnapshot input, SubmissionCheck check, Stopwatch clock, CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(input.Path);
         var template = templates.Current ?? throw new InvalidOperationException("No template is loaded.");
         var result = check.Valid is { } valid ? DocumentGenerator.Render(valid, template) : new Rejected(check.Report);
-        switch (result)
+        if (result is not Generated generated)
         {
-            case Generated generated:
-                var output = publisher.PublishDocument(claim, name, generated.Document.Span, stem => ReceiptFor(claim, input, generated, template, stem, clock));
-                logger.Processed(name, "generated", clock.Elapsed.TotalMilliseconds, output, generated.Report.WarningCount);
-                break;
-            default:
-                Reject(claim, name, result.Report, clock);
-                break;
+            Reject(claim, name, result.Report, clock);
+            return;
         }
+
+        var staged = publisher.StageDocument(claim, generated.Document.Span);
+        var conversion = pdf.Converters is { } converters ? await ConvertAsync(converters, claim, name, staged, generated, cancellationToken).ConfigureAwait(false) : null;
+        var output = publisher.PublishDocument(claim, name, conversion?.Succeeded == true,
+            stem => ReceiptFor(claim, input, generated, template, stem, conversion, clock));
+        logger.Processed(name, "generated", clock.Elapsed.TotalMilliseconds, output, generated.Report.WarningCount);
+    }
+
+    /// <summary>The PDF of the staged document, beside it in the claim; a failed one is logged and removed (the document is published without it).</summary>
+    private async Task<PdfConversion> ConvertAsync(PdfConverterPool converters, Claim claim, string name, string staged, Generated generated, CancellationToken cancellationToken)
+    {
+        var target = Publisher.StagedPdfPath(claim);
+        var conversion = await converters.ConvertAsync(staged, target, DocumentTitle.For(generated.Submission.Submission), cancellationToken).ConfigureAwait(false);
+        if (!conversion.Succeeded || !File.Exists(target))
+        {
+            File.Delete(target);
+            conversion = conversion with { Error = conversion.Error ?? "LibreOffice reported success but wrote no file" };
+            logger.PdfMissing(name, conversion.Attempts, conversion.Error);
+        }
+
+        return conversion;
     }
 
     /// <summary>A claim that failed <see cref="MaxAttempts"/> times: the input goes to <c>failed/</c> with the reason.</summary>
@@ -216,7 +235,7 @@ public sealed class SubmissionProcessor(
         logger.Rejected(name, clock.Elapsed.TotalMilliseconds, report.ErrorCount, path);
     }
 
-    private byte[] ReceiptFor(Claim claim, FileSnapshot input, Generated generated, CompiledTemplate template, string stem, Stopwatch clock)
+    private byte[] ReceiptFor(Claim claim, FileSnapshot input, Generated generated, CompiledTemplate template, string stem, PdfConversion? conversion, Stopwatch clock)
         => JsonSerializer.SerializeToUtf8Bytes(new Receipt(
             Path.GetFileName(input.Path),
             claim.Id,
@@ -226,8 +245,13 @@ public sealed class SubmissionProcessor(
             template.Name,
             template.Sha256,
             time.GetUtcNow(),
-            new ReceiptTimings(clock.Elapsed.TotalMilliseconds - generated.RenderTime.TotalMilliseconds, generated.RenderTime.TotalMilliseconds, clock.Elapsed.TotalMilliseconds),
-            [.. generated.Report.Warnings]), ServiceJson.Options);
+            new ReceiptTimings(clock.Elapsed.TotalMilliseconds - generated.RenderTime.TotalMilliseconds - (conversion?.Milliseconds ?? 0), generated.RenderTime.TotalMilliseconds, clock.Elapsed.TotalMilliseconds),
+            [.. generated.Report.Warnings],
+            conversion is null ? null : PdfReceipt(claim, stem, conversion)), ServiceJson.Options);
+
+    private ReceiptPdf PdfReceipt(Claim claim, string stem, PdfConversion conversion) => conversion.Succeeded
+        ? new ReceiptPdf(publisher.RelativePdfPath(stem), Sha256(File.ReadAllBytes(Publisher.StagedPdfPath(claim))), conversion.Milliseconds, conversion.Attempts, null)
+        : new ReceiptPdf(null, null, conversion.Milliseconds, conversion.Attempts, conversion.Error);
 
     private static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

@@ -48,4 +48,23 @@ public sealed class RenderCommandTests : IDisposable
         Assert.Contains("T0", error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_folder.FullName, "x.docx")));
     }
+
+    [Fact]
+    public async Task RenderWithPdf_WritesAPdfA2bBesideTheDocument_WithItsText()
+    {
+        Pdf.Converters.Require();
+        var target = Path.Combine(_folder.FullName, "seed.docx");
+
+        var (exit, output, error) = await CliTests.Run("render", Path.Combine(s_root, "fixtures", "S001-seed.json"), "-o", target, "--pdf", "--templates", Path.Combine(s_root, "templates"));
+
+        Assert.True(exit == ExitCodes.Ok, error);
+        var pdfPath = Path.Combine(_folder.FullName, "seed.pdf");
+        Assert.Contains(pdfPath, output, StringComparison.Ordinal);
+        var pdf = Pdf.PdfFacts.Read(pdfPath);
+        Assert.Equal("2b", pdf.PdfA);
+        Assert.Empty(pdf.NotEmbedded);
+        Assert.EndsWith("2021年度部门整体绩效目标和预算项目绩效目标表", pdf.Title, StringComparison.Ordinal);
+        pdf.AssertSameTextAs(target);
+        Assert.Equal(["seed.docx", "seed.pdf"], _folder.GetFiles().Select(static f => f.Name).Order(StringComparer.Ordinal));
+    }
 }

@@ -6,9 +6,11 @@ namespace DocGen.Worker.Service.Publishing;
 /// </summary>
 internal sealed record OutputFamily(string Outcome, OutputName Reservation, IReadOnlyList<OutputName> Others)
 {
+    // The PDF's name belongs to the family even when PDF output is off: out/x.docx and out/x.pdf
+    // of one stem always come from the same submission.
     public static OutputFamily Success(InboxFolders folders) => new("success",
         new(folders.Archive, ".receipt.json"),
-        [new(folders.Out, ".docx"), new(folders.Archive, ".json")]);
+        [new(folders.Out, ".docx"), new(folders.Archive, ".json"), new(folders.Out, ".pdf")]);
 
     public static OutputFamily Rejection(InboxFolders folders) => new("rejected",
         new(folders.Failed, ".errors.json"),

@@ -20,6 +20,7 @@ public sealed class Publisher(
     [FromKeyedServices(ServiceRegistration.IoPipeline)] ResiliencePipeline io)
 {
     private const string StagedDocument = ".docgen-result.docx";
+    private const string StagedPdf = ".docgen-result.pdf";
     private const string StagedErrorsText = ".docgen-errors.txt";
     private const string StagedErrorsJson = ".docgen-errors.json";
     private const string StagedReservation = ".docgen-reservation";
@@ -28,21 +29,41 @@ public sealed class Publisher(
     private readonly bool _flushToDisk = options.Value.FlushToDisk;
 
     /// <summary>
-    /// Publishes a generated document: <c>out/x.docx</c>, and the input with its receipt in
-    /// <c>archive/</c>. The receipt, made for the stem that was reserved, is the reservation.
-    /// Returns the document's path.
+    /// Writes a generated document into the claim (flushed to disk when so configured: it is what
+    /// submitters take) and returns its path, for the PDF converter to read.
     /// </summary>
-    public string PublishDocument(Claim claim, string inputName, ReadOnlySpan<byte> document, Func<string, byte[]> receiptFor)
+    public string StageDocument(Claim claim, ReadOnlySpan<byte> document)
     {
-        // Only the document is flushed to disk before it is published: it is what submitters take.
-        WriteStaged(claim.Staged(StagedDocument), document, _flushToDisk);
+        var path = claim.Staged(StagedDocument);
+        WriteStaged(path, document, _flushToDisk);
+        return path;
+    }
+
+    /// <summary>Where the PDF of a claim's document is converted to, beside the staged document.</summary>
+    public static string StagedPdfPath(Claim claim) => claim.Staged(StagedPdf);
+
+    /// <summary>
+    /// Publishes the staged document: <c>out/x.docx</c> (with <c>out/x.pdf</c> when
+    /// <paramref name="withPdf"/>), and the input with its receipt in <c>archive/</c>. The
+    /// receipt, made for the stem that was reserved, is the reservation. Returns the document's path.
+    /// </summary>
+    public string PublishDocument(Claim claim, string inputName, bool withPdf, Func<string, byte[]> receiptFor)
+    {
+        if (withPdf && _flushToDisk)
+        {
+            FlushToDisk(StagedPdfPath(claim));
+        }
+
         var family = OutputFamily.Success(folders);
         var stem = Reserve(family, claim, OutputStem.For(inputName), receiptFor);
-        var manifest = new PublishManifest(family.Outcome, stem,
-        [
-            new(StagedDocument, family.Others[0].For(stem), Overwrite: false),
-            new(inputName, family.Others[1].For(stem), Overwrite: false),
-        ]);
+        List<PublishMove> moves = [new(StagedDocument, family.Others[0].For(stem), Overwrite: false)];
+        if (withPdf)
+        {
+            moves.Add(new(StagedPdf, family.Others[2].For(stem), Overwrite: false));
+        }
+
+        moves.Add(new(inputName, family.Others[1].For(stem), Overwrite: false));
+        var manifest = new PublishManifest(family.Outcome, stem, moves);
         Commit(claim, manifest);
         return manifest.Moves[0].To;
     }
@@ -67,6 +88,9 @@ public sealed class Publisher(
 
     /// <summary>Where the document of a stem is published, relative to the root (for receipts).</summary>
     public string RelativeOutputPath(string stem) => Path.GetRelativePath(folders.Root, OutputFamily.Success(folders).Others[0].For(stem));
+
+    /// <summary>Where the PDF of a stem is published, relative to the root (for receipts).</summary>
+    public string RelativePdfPath(string stem) => Path.GetRelativePath(folders.Root, OutputFamily.Success(folders).Others[2].For(stem));
 
     /// <summary>Finishes a claim that was being published when its process died; false when it has no manifest (it must be processed again).</summary>
     public bool TryFinish(Claim claim)
@@ -213,6 +237,13 @@ public sealed class Publisher(
         {
             RandomAccess.FlushToDisk(handle);
         }
+    }
+
+    /// <summary>Flushes a file another process wrote (the PDF LibreOffice wrote into the claim).</summary>
+    private static void FlushToDisk(string path)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
+        RandomAccess.FlushToDisk(handle);
     }
 
     /// <summary>The claim's manifest, or null when there is none or it was cut short (then the claim is redone).</summary>

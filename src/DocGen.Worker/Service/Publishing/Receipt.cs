@@ -2,7 +2,7 @@ using DocGen.Core.Validation;
 
 namespace DocGen.Worker.Service.Publishing;
 
-/// <summary>What happened to one submission, kept beside it in <c>archive/</c>.</summary>
+/// <summary>What happened to one submission, kept beside it in <c>archive/</c>. <see cref="Pdf"/> is present when PDF output is on.</summary>
 public sealed record Receipt(
     string Submission,
     string Claim,
@@ -13,4 +13,5 @@ public sealed record Receipt(
     string TemplateSha256,
     DateTimeOffset ProcessedAt,
     ReceiptTimings Timings,
-    IReadOnlyList<ValidationIssue> Warnings);
+    IReadOnlyList<ValidationIssue> Warnings,
+    ReceiptPdf? Pdf = null);

@@ -1,0 +1,198 @@
+#!/usr/bin/python3
+"""DocGen's bridge to one warm LibreOffice (started by DocGen.Worker's PdfConverter).
+
+Starts soffice.bin headless with its own profile, connects over a UNO pipe and converts
+Word documents to PDF/A-2b on request, one JSON line in, one JSON line out:
+  <- {"id": 1, "docx": "/abs/x.docx", "pdf": "/abs/x.pdf", "title": "..."}
+  -> {"id": 1, "ok": true, "ms": 142.0}     or {"id": 1, "ok": false, "error": "..."}
+The first line written is {"event": "ready", "version": "7.4", "ms": ...}. A converter that can
+no longer work writes {"event": "fatal", "error": "..."} and exits; DocGen starts another.
+
+Nothing is left running: LibreOffice gets SIGKILL when this process dies (parent-death signal),
+and this process exits when DocGen's end of stdin closes or DocGen dies (its parent changes).
+"""
+import ctypes
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+PR_SET_PDEATHSIG = 1
+RESTART_REQUESTED = 81  # soffice.bin asks to be started again after creating a fresh profile
+
+
+def out(message):
+    sys.stdout.write(json.dumps(message, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def die_with_parent():
+    """Runs in the forked child before exec: SIGKILL when this bridge dies, however it dies."""
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    os.setpgid(0, 0)
+
+
+def start_office(program, profile, pipe):
+    return subprocess.Popen(
+        [os.path.join(program, "soffice.bin"),
+         "--headless", "--invisible", "--nologo", "--norestore", "--nodefault", "--nolockcheck",
+         "--nofirststartwizard", "-env:UserInstallation=" + file_url(profile),
+         "--accept=pipe,name=" + pipe + ";urp;StarOffice.ComponentContext"],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        preexec_fn=die_with_parent, close_fds=True)
+
+
+def file_url(path):
+    import uno
+    return uno.systemPathToFileUrl(os.path.abspath(path))
+
+
+def connect(program, profile, deadline):
+    """Starts LibreOffice and returns (process, desktop) once it answers over the pipe."""
+    import uno
+    from com.sun.star.connection import NoConnectException
+    pipe = "docgen-%d" % os.getpid()
+    office = start_office(program, profile, pipe)
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+    while True:
+        code = office.poll()
+        if code == RESTART_REQUESTED:
+            office = start_office(program, profile, pipe)
+        elif code is not None:
+            raise RuntimeError("LibreOffice exited with code %d while starting" % code)
+        try:
+            context = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
+            desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+            return office, context, desktop
+        except NoConnectException:
+            if time.monotonic() > deadline:
+                raise RuntimeError("LibreOffice did not answer in time")
+            time.sleep(0.05)
+
+
+def prop(name, value):
+    from com.sun.star.beans import PropertyValue
+    p = PropertyValue()
+    p.Name = name
+    p.Value = value
+    return p
+
+
+def office_version(context):
+    try:
+        provider = context.ServiceManager.createInstanceWithContext(
+            "com.sun.star.configuration.ConfigurationProvider", context)
+        access = provider.createInstanceWithArguments(
+            "com.sun.star.configuration.ConfigurationAccess", (prop("nodepath", "/org.openoffice.Setup/Product"),))
+        return access.getByName("ooSetupVersionAboutBox")
+    except Exception:  # the version is for the log only
+        return "unknown"
+
+
+def convert(desktop, docx, pdf, title):
+    import uno
+    document = desktop.loadComponentFromURL(file_url(docx), "_blank", 0, (
+        prop("Hidden", True),
+        prop("ReadOnly", True),
+        prop("FilterName", "MS Word 2007 XML"),  # Word only: no guessing another format from the bytes
+        prop("MacroExecutionMode", 0),  # NEVER_EXECUTE
+        prop("UpdateDocMode", 0),       # NO_UPDATE: no links are followed
+    ))
+    if document is None:
+        raise RuntimeError("LibreOffice could not open the document")
+    try:
+        if title:
+            document.getDocumentProperties().Title = title
+        filter_data = uno.Any("[]com.sun.star.beans.PropertyValue", (
+            prop("SelectPdfVersion", 2),    # PDF/A-2b
+            prop("UseTaggedPDF", True),
+            prop("EmbedStandardFonts", True),
+            prop("ExportBookmarks", True),
+            prop("ExportNotes", False),
+            prop("ReduceImageResolution", False),
+        ))
+        uno.invoke(document, "storeToURL", (file_url(pdf), (
+            prop("FilterName", "writer_pdf_Export"),
+            prop("FilterData", filter_data),
+        )))
+    finally:
+        document.close(True)
+
+
+def responsive(office, desktop):
+    """Whether LibreOffice still works after a failed conversion (or the failure was its death)."""
+    if office.poll() is not None:
+        return False
+    try:
+        desktop.getComponents()
+        return True
+    except Exception:
+        return False
+
+
+def watch_parent(parent, office_ref):
+    """DocGen died (this process was handed to another parent): stop LibreOffice and exit."""
+    while True:
+        if os.getppid() != parent:
+            kill(office_ref[0])
+            os._exit(4)
+        time.sleep(0.5)
+
+
+def kill(office):
+    if office is not None and office.poll() is None:
+        try:
+            os.killpg(office.pid, signal.SIGKILL)
+            office.wait(timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+
+
+def main():
+    program, profile, start_timeout = sys.argv[1], sys.argv[2], float(sys.argv[3])
+    parent = os.getppid()
+    os.setsid()  # out of the terminal's process group: Ctrl+C reaches DocGen, which stops us
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    office_ref = [None]
+    threading.Thread(target=watch_parent, args=(parent, office_ref), daemon=True).start()
+    started = time.monotonic()
+    try:
+        office, context, desktop = connect(program, profile, started + start_timeout)
+    except Exception as error:
+        out({"event": "fatal", "error": str(error)})
+        return 3
+    office_ref[0] = office
+    out({"event": "ready", "version": office_version(context), "ms": (time.monotonic() - started) * 1000})
+    try:
+        for line in sys.stdin:
+            if not line.strip():
+                continue
+            request = json.loads(line)
+            if office.poll() is not None:
+                out({"id": request.get("id"), "ok": False, "error": "LibreOffice exited (code %s)" % office.returncode})
+                out({"event": "fatal", "error": "LibreOffice exited"})
+                return 3
+            began = time.monotonic()
+            try:
+                convert(desktop, request["docx"], request["pdf"], request.get("title"))
+                out({"id": request["id"], "ok": True, "ms": (time.monotonic() - began) * 1000})
+            except Exception as error:
+                out({"id": request["id"], "ok": False, "error": "%s: %s" % (type(error).__name__, error)})
+                if not responsive(office, desktop):
+                    out({"event": "fatal", "error": "LibreOffice stopped answering"})
+                    return 3
+        return 0
+    finally:
+        try:
+            desktop.terminate()
+        except Exception:
+            pass
+        kill(office)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

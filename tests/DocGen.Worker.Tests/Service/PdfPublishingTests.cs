@@ -1,0 +1,149 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using DocGen.Worker.Cli;
+using DocGen.Worker.Service;
+using DocGen.Worker.Tests.Pdf;
+
+namespace DocGen.Worker.Tests.Service;
+
+/// <summary>
+/// The service with <c>Pdf</c> on, against the real LibreOffice: each document is published with its
+/// PDF in the one exactly-once publish, a PDF that cannot be made never holds the document back,
+/// and LibreOffice never outlives the service.
+/// </summary>
+public sealed class PdfPublishingTests
+{
+    [Fact]
+    public async Task WithPdfOn_EachDocumentIsPublishedWithItsPdf_AndTheReceiptHoldsBothHashes()
+    {
+        Converters.Require();
+        await using var box = new ServiceSandbox();
+        await box.StartHostAsync("--DocGen:Pdf=true", "--DocGen:PdfConverters=1");
+
+        box.Drop("seed.json", ServiceSandbox.SeedJson);
+        box.Drop("bad.json", """{ "kind": "combined" }""");
+        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Archive, "seed.json")) && File.Exists(Path.Combine(box.Failed, "bad.json")), "both ended", 90);
+
+        Assert.Equal(["seed.docx", "seed.pdf"], ServiceSandbox.Names(box.Out));
+        using var receipt = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(box.Archive, "seed.receipt.json"), TestContext.Current.CancellationToken));
+        var pdf = receipt.RootElement.GetProperty("pdf");
+        Assert.Equal(Path.Combine("out", "seed.pdf"), pdf.GetProperty("output").GetString());
+        Assert.Equal(Sha256(Path.Combine(box.Out, "seed.pdf")), pdf.GetProperty("sha256").GetString());
+        Assert.Equal(Sha256(Path.Combine(box.Out, "seed.docx")), receipt.RootElement.GetProperty("outputSha256").GetString());
+        Assert.True(pdf.GetProperty("conversionMs").GetDouble() > 0);
+        Assert.Equal(1, pdf.GetProperty("attempts").GetInt32());
+        Assert.False(pdf.TryGetProperty("error", out _));
+        var facts = PdfFacts.Read(Path.Combine(box.Out, "seed.pdf"));
+        Assert.Equal("2b", facts.PdfA);
+        facts.AssertSameTextAs(Path.Combine(box.Out, "seed.docx"));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(box.Processing));
+    }
+
+    [Fact]
+    public async Task PdfThatCannotBeMade_LeavesTheDocumentPublished_AndTheReceiptSaysWhy()
+    {
+        Converters.Require(); // (Linux only)
+        await using var box = new ServiceSandbox();
+        var broken = Path.Combine(box.Folder, "broken-office");
+        Directory.CreateDirectory(broken);
+        var soffice = Path.Combine(broken, "soffice.bin");
+        await File.WriteAllTextAsync(soffice, "#!/bin/sh\nexit 1\n", TestContext.Current.CancellationToken); // an installation that no longer starts
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(soffice, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        }
+
+        await box.StartHostAsync("--DocGen:Pdf=true", "--DocGen:PdfConverters=1", $"--DocGen:LibreOffice={broken}");
+
+        box.Drop("seed.json", ServiceSandbox.SeedJson);
+        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Archive, "seed.json")), "seed archived", 90);
+
+        Assert.Equal(["seed.docx"], ServiceSandbox.Names(box.Out));
+        using var receipt = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(box.Archive, "seed.receipt.json"), TestContext.Current.CancellationToken));
+        var pdf = receipt.RootElement.GetProperty("pdf");
+        Assert.Equal(2, pdf.GetProperty("attempts").GetInt32());
+        Assert.Contains("exited with code 1", pdf.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.False(pdf.TryGetProperty("output", out _));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(box.Processing));
+    }
+
+    [Fact]
+    public async Task WithPdfOn_AndNoLibreOffice_StartUpFailsWithExitTwo_NamingWhatToInstall()
+    {
+        await using var box = new ServiceSandbox();
+        using var error = new StringWriter();
+
+        var exit = await ServiceHost.RunAsync(box.Arguments("--DocGen:Pdf=true", $"--DocGen:LibreOffice={Path.Combine(box.Folder, "no-such-folder")}"), error, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.UsageOrIo, exit);
+        Assert.Contains("apt-get install libreoffice-writer-nogui python3-uno", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("DocGen:Pdf=true", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServiceKilledWithSigkill_LeavesNoLibreOfficeBehind()
+    {
+        Converters.Require();
+        await using var box = new ServiceSandbox();
+        using var process = box.StartProcess("--DocGen:Pdf=true", "--DocGen:PdfConverters=2");
+        var mark = $"docgen-pdf-{process.Id}-";
+        for (var i = 0; i < 6; i++)
+        {
+            box.Drop($"s{i}.json", ServiceSandbox.SeedJson);
+        }
+
+        // Killed mid-work: converters up (bridge and LibreOffice each) and PDFs being made.
+        await ServiceSandbox.Eventually(() => ServiceSandbox.Names(box.Out, "*.pdf").Count >= 1 && Converters.WithCommandLine(mark).Count >= 4, "converters running and a first PDF", 90);
+        var converters = Converters.WithCommandLine(mark);
+        process.Kill(); // SIGKILL to docgen alone: its children are not killed with it
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        await ServiceSandbox.Eventually(() => Converters.WithCommandLine(mark).Count == 0 && converters.All(static p => !Converters.Runs(p)), "no converter outlives the service", 20,
+            () => string.Join(", ", Converters.WithCommandLine(mark)));
+    }
+
+    [Fact]
+    public async Task ServiceKilledRepeatedlyWithPdfOn_PublishesEveryDocumentWithItsPdf_ExactlyOnce()
+    {
+        Converters.Require();
+        await using var box = new ServiceSandbox();
+        const int Count = 40;
+        for (var i = 0; i < Count; i++)
+        {
+            box.Drop($"p{i:D2}.json", ServiceSandbox.SeedJson);
+        }
+
+        var random = new Random(20261130);
+        for (var round = 0; round < 3; round++)
+        {
+            using var process = box.StartProcess("--DocGen:Pdf=true", "--DocGen:PdfConverters=2");
+            var target = Math.Min(Count, Receipts(box) + random.Next(3, 10));
+            await ServiceSandbox.Eventually(() => Receipts(box) >= target || process.HasExited, $"{target} documents published", 120);
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        using (var last = box.StartProcess("--DocGen:Pdf=true", "--DocGen:PdfConverters=2"))
+        {
+            await ServiceSandbox.Eventually(() => Receipts(box) == Count && !Directory.EnumerateFileSystemEntries(box.Processing).Any(), "every submission published", 180,
+                () => $"receipts {Receipts(box)}, out {ServiceSandbox.Names(box.Out).Count}, processing {Directory.EnumerateFileSystemEntries(box.Processing).Count()}");
+            last.Kill(entireProcessTree: true);
+            await last.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        var stems = Enumerable.Range(0, Count).Select(static i => $"p{i:D2}").ToList();
+        Assert.Equal(stems.SelectMany(static s => new[] { s + ".docx", s + ".pdf" }).Order(StringComparer.Ordinal), ServiceSandbox.Names(box.Out));
+        foreach (var stem in stems)
+        {
+            using var receipt = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(box.Archive, stem + ".receipt.json"), TestContext.Current.CancellationToken));
+            Assert.Equal(Sha256(Path.Combine(box.Out, stem + ".pdf")), receipt.RootElement.GetProperty("pdf").GetProperty("sha256").GetString());
+            Assert.Equal(Sha256(Path.Combine(box.Out, stem + ".docx")), receipt.RootElement.GetProperty("outputSha256").GetString());
+        }
+
+        Assert.All(Directory.EnumerateFiles(box.Out, "*.pdf"), static pdf => Assert.Equal("2b", PdfFacts.Read(pdf).PdfA));
+    }
+
+    private static int Receipts(ServiceSandbox box) => ServiceSandbox.Names(box.Archive, "*.receipt.json").Count;
+
+    private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+}
