@@ -14,7 +14,13 @@ if (args is ["--child-table", var size])
 var smoke = args.Contains("--smoke");
 if (args is ["--child-service", ..])
 {
-    await new Harness(smoke, new Report(child: true)).ServiceAsync();
+    await new ServiceBenchmark(smoke, new Report(child: true)).RunAsync();
+    return 0;
+}
+
+if (args is ["--child-pdf", ..])
+{
+    await new PdfBenchmark(smoke, new Report(child: true)).RunAsync();
     return 0;
 }
 
@@ -31,6 +37,7 @@ if (only is null or "compile") harness.Compile();
 if (only is null or "validate") harness.Validate();
 if (only is null or "seed") harness.RenderSeed();
 if (only is null or "tables") harness.Tables();
-if (only is null or "service") harness.Service();
+if (only is null or "service") Bench.RunChild(report, smoke ? ["--child-service", "--smoke"] : ["--child-service"]);
+if (only is null or "pdf") Bench.RunChild(report, smoke ? ["--child-pdf", "--smoke"] : ["--child-pdf"]);
 report.Print();
 return 0;

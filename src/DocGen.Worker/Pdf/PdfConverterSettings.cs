@@ -11,7 +11,7 @@ public sealed record PdfConverterSettings(LibreOfficeInstallation Installation, 
 
     /// <summary>
     /// The default number of converters: one per core, at most four. A conversion keeps one core
-    /// busy in LibreOffice, and each converter holds a LibreOffice of its own (~150 MB).
+    /// busy in LibreOffice, and each converter holds a LibreOffice of its own (about 250 MB resident).
     /// </summary>
     public static int DefaultConverters => Math.Clamp(Environment.ProcessorCount, 1, 4);
 }

@@ -78,7 +78,7 @@ public sealed class DocGenOptions
     /// </summary>
     public bool Pdf { get; set; }
 
-    /// <summary>LibreOffice processes kept warm for PDF conversion. <value>Default: one per core, at most 4</value> (each holds ~150 MB).</summary>
+    /// <summary>LibreOffice processes kept warm for PDF conversion. <value>Default: one per core, at most 4</value> (each holds a LibreOffice of about 250 MB).</summary>
     [Range(1, 16)]
     public int PdfConverters { get; set; } = PdfConverterSettings.DefaultConverters;
 

@@ -9,8 +9,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "DocGen stopping; unfinished submissions stay claimed and are resumed at the next start.")]
     public static partial void Stopping(this ILogger logger);
 
-    [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Submission {File}: {Outcome} in {ElapsedMs:F0} ms -> {Output} ({WarningCount} warnings)")]
-    public static partial void Processed(this ILogger logger, string file, string outcome, double elapsedMs, string output, int warningCount);
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Submission {File}: {Outcome} in {ElapsedMs:F0} ms -> {Output}{Pdf} ({WarningCount} warnings)")]
+    public static partial void Processed(this ILogger logger, string file, string outcome, double elapsedMs, string output, string pdf, int warningCount);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Submission {File}: rejected in {ElapsedMs:F0} ms with {ErrorCount} errors -> {Report}")]
     public static partial void Rejected(this ILogger logger, string file, double elapsedMs, int errorCount, string report);

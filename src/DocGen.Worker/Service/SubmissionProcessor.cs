@@ -202,7 +202,8 @@ public sealed class SubmissionProcessor(
         var conversion = pdf.Converters is { } converters ? await ConvertAsync(converters, claim, name, staged, generated, cancellationToken).ConfigureAwait(false) : null;
         var output = publisher.PublishDocument(claim, name, conversion?.Succeeded == true,
             stem => ReceiptFor(claim, input, generated, template, stem, conversion, clock));
-        logger.Processed(name, "generated", clock.Elapsed.TotalMilliseconds, output, generated.Report.WarningCount);
+        var pdfNote = conversion is null ? "" : conversion.Succeeded ? " and its PDF" : " WITHOUT its PDF";
+        logger.Processed(name, "generated", clock.Elapsed.TotalMilliseconds, output, pdfNote, generated.Report.WarningCount);
     }
 
     /// <summary>The PDF of the staged document, beside it in the claim; a failed one is logged and removed (the document is published without it).</summary>

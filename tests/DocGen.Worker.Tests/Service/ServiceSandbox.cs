@@ -19,6 +19,7 @@ internal sealed class ServiceSandbox : IAsyncDisposable
     public static readonly TimeSpan Step = TimeSpan.FromMilliseconds(100);
 
     private readonly List<IHost> _hosts = [];
+    private readonly List<(int Id, DateTime Started)> _processes = [];
 
     public ServiceSandbox()
     {
@@ -90,6 +91,7 @@ internal sealed class ServiceSandbox : IAsyncDisposable
         }
 
         var process = Process.Start(start)!;
+        _processes.Add((process.Id, process.StartTime));
         process.OutputDataReceived += static (_, _) => { };
         process.ErrorDataReceived += static (_, _) => { };
         process.BeginOutputReadLine();
@@ -151,6 +153,25 @@ internal sealed class ServiceSandbox : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A test that failed half-way must not leave its service running (it would recreate its
+        // folders for ever): each process started is found again by its id and start time.
+        foreach (var (id, started) in _processes)
+        {
+            try
+            {
+                using var process = Process.GetProcessById(id);
+                if (process.StartTime == started && !process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                    await process.WaitForExitAsync();
+                }
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+                // already gone
+            }
+        }
+
         foreach (var host in _hosts)
         {
             try

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using DocGen.Worker.Pdf;
+using DocGen.Worker.Service;
+
+namespace DocGen.Benchmarks;
+
+/// <summary>
+/// The service with <c>Pdf</c> on, in a child process of its own (<c>--child-pdf</c>): seeds dropped
+/// into a service just started (its LibreOffice converters still starting), until every Word
+/// document has its PDF; then one file at a time, from the drop to the PDF in <c>out/</c>.
+/// </summary>
+internal sealed class PdfBenchmark(bool smoke, Report report)
+{
+    public async Task RunAsync()
+    {
+        if (LibreOfficeInstallation.Find(null, out var problem) is null)
+        {
+            report.Add("service with PDF", $"skipped: {problem}", "≥ 5 PDFs/s");
+            return;
+        }
+
+        var files = smoke ? 8 : 40;
+        var folder = Directory.CreateTempSubdirectory("docgen-bench-pdf-");
+        try
+        {
+            var root = Path.Combine(folder.FullName, "data");
+            using var host = ServiceHost.CreateBuilder([$"--DocGen:Root={root}", $"--DocGen:Templates={Path.Combine(Bench.Root, "templates")}", "--DocGen:Pdf=true", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning"]).Build();
+            var start = Stopwatch.StartNew();
+            await host.StartAsync();
+            var startUp = start.Elapsed;
+            var inbox = Path.Combine(root, "inbox");
+            var outFolder = Path.Combine(root, "out");
+            int Pdfs() => Directory.EnumerateFiles(outFolder, "*.pdf").Count();
+
+            // First into the service just started (LibreOffice starting while the files arrive), then
+            // once more into the same one: the converters' steady state.
+            var done = 0;
+            foreach (var phase in new[] { "just started", "warm" })
+            {
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var clock = Stopwatch.StartNew();
+                for (var i = 0; i < files; i++)
+                {
+                    Bench.Drop(inbox, $"{phase[0]}{i:D3}.json");
+                }
+
+                done += files;
+                await Bench.WaitFor(() => Pdfs() >= done);
+                var seconds = clock.Elapsed.TotalSeconds;
+                var cpuPerDoc = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / files;
+                report.Add($"service with PDF: {files} seeds dropped at once, {phase}", $"{files / seconds:F1} PDFs/s ({seconds:F2} s from the drops{(phase == "warm" ? "" : $", host start {startUp.TotalMilliseconds:F0} ms")}; DocGen's own CPU {cpuPerDoc:F0} ms/doc)", "≥ 5 PDFs/s on 2 cores");
+            }
+
+            var samples = smoke ? 3 : 20;
+            var latencies = new List<double>();
+            for (var i = 0; i < samples; i++)
+            {
+                var name = $"l{i:D3}";
+                var target = Path.Combine(outFolder, name + ".pdf");
+                var dropped = Stopwatch.GetTimestamp();
+                Bench.Drop(inbox, name + ".json");
+                await Bench.WaitFor(() => File.Exists(target), pollMilliseconds: 2);
+                latencies.Add(Stopwatch.GetElapsedTime(dropped).TotalMilliseconds);
+            }
+
+            latencies.Sort();
+            report.Add("service with PDF: drop-to-PDF latency (one at a time)", $"p50 {Bench.Percentile(latencies, 0.50):F0} ms, max {latencies[^1]:F0} ms", "");
+            await host.StopAsync();
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+}
