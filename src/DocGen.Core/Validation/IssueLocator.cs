@@ -29,7 +29,8 @@ public static class IssueLocator
     public static ValidationReport Name(ValidationReport report, Submission? submission)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return report.Issues.Count == 0 ? report : new ValidationReport([.. report.Issues.Select(i => i with { Location = Describe(i, submission) })]);
+        // An issue already placed in the original of a converted submission (a workbook cell) keeps its place.
+        return report.Issues.Count == 0 ? report : new ValidationReport([.. report.Issues.Select(i => i.Source is not null ? i : i with { Location = Describe(i, submission) })]);
     }
 
     public static string Describe(ValidationIssue issue, Submission? submission)

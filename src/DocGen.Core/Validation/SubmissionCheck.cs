@@ -14,6 +14,9 @@ public sealed record SubmissionCheck(Submission? Submission, ValidationReport Re
     /// <summary>The bytes look like a file still being written (empty, or JSON cut short): judge it again once it stops changing.</summary>
     public bool LooksIncomplete { get; init; }
 
+    /// <summary>The submission as JSON, when it was converted from another format (a workbook): archived beside the original.</summary>
+    public byte[]? Converted { get; init; }
+
     /// <summary>A file refused before its content was read (it is not a file one may read): one error for the whole file.</summary>
     public static SubmissionCheck Refused(string code, string message, string messageEn)
         => new(null, new ValidationReport([new ValidationIssue(code, Severity.Error, Json.JsonPath.Root, message, messageEn)]), null);

@@ -17,16 +17,32 @@ public sealed class SubmissionValidator(FrameworkCatalog frameworks, SubmissionL
     public SubmissionLimits Limits => _limits;
 
     /// <summary>Reads and validates the bytes of a submission file.</summary>
-    public SubmissionCheck Check(ReadOnlyMemory<byte> bytes)
+    public SubmissionCheck Check(ReadOnlyMemory<byte> bytes) => Check(bytes, source: null);
+
+    /// <summary>
+    /// Reads and validates a submission converted from another format: the conversion's problems
+    /// are reported with the rest, and every issue also names its place in the original.
+    /// </summary>
+    public SubmissionCheck Check(ReadOnlyMemory<byte> bytes, SubmissionSource? source)
     {
         var issues = new IssueCollector();
+        foreach (var issue in source?.Issues ?? [])
+        {
+            issues.Add(issue);
+        }
+
+        foreach (var path in source?.Unreadable ?? [])
+        {
+            issues.MarkBroken(path); // after the conversion's own issues, which are about these paths
+        }
+
         var submission = SubmissionReader.Read(bytes, _limits, issues);
         if (submission is not null)
         {
             Validate(submission, issues);
         }
 
-        return Result(submission, issues);
+        return Result(submission, issues, source);
     }
 
     /// <summary>The check of a file refused for its size before it was read (D3).</summary>
@@ -46,9 +62,16 @@ public sealed class SubmissionValidator(FrameworkCatalog frameworks, SubmissionL
         return Result(submission, issues);
     }
 
-    private SubmissionCheck Result(Submission? submission, IssueCollector issues)
+    private SubmissionCheck Result(Submission? submission, IssueCollector issues, SubmissionSource? source = null)
     {
         var report = IssueLocator.Name(issues.ToReport(), submission);
+        if (source is not null)
+        {
+            report = new ValidationReport([.. report.Issues.Select(i => i.Source is null && source.Locate(i.Path) is { } place
+                ? i with { Location = i.Location is { } named ? $"{place.Location} · {named}" : place.Location, Source = place.Reference }
+                : i)]);
+        }
+
         var valid = submission is not null && report.IsValid && frameworks.Find(submission.Framework) is { } framework
             ? new ValidSubmission(submission, framework, report)
             : null;

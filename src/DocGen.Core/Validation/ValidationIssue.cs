@@ -24,6 +24,10 @@ public sealed record ValidationIssue(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Location { get; init; }
 
+    /// <summary>For a submission converted from a workbook: the sheet and cell (<c>绩效指标!C12</c>) or row (<c>绩效指标!12:12</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Source { get; init; }
+
     /// <summary>For a syntax error: the line of the file and a marker under the place.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Excerpt { get; init; }

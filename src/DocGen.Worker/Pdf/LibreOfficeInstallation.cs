@@ -70,7 +70,7 @@ public sealed record LibreOfficeInstallation(string ProgramFolder, string Python
 
         try
         {
-            using var process = Process.Start(new ProcessStartInfo(python, ["-c", "import uno"])
+            using var process = Process.Start(new ProcessStartInfo(python, ["-I", "-c", "import uno"]) // as the bridge runs: isolated
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,

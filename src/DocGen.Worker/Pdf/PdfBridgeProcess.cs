@@ -21,6 +21,7 @@ internal sealed class PdfBridgeProcess : IDisposable
     private readonly Queue<string> _stderr = new();
     private int _lastId;
     private bool _busy;
+    private int _disposed;
 
     private PdfBridgeProcess(Process process, string profile)
     {
@@ -57,6 +58,11 @@ internal sealed class PdfBridgeProcess : IDisposable
         }
 
         info.Environment["SAL_USE_VCLPLUGIN"] = "svp";
+
+        // LibreOffice turns file URLs into paths by its locale: under C or POSIX (containers, systemd
+        // units without LANG) a path with Chinese characters cannot be opened.
+        info.Environment["LC_ALL"] = "C.UTF-8";
+        info.Environment["LANG"] = "C.UTF-8";
         Process process;
         try
         {
@@ -159,12 +165,19 @@ internal sealed class PdfBridgeProcess : IDisposable
 
     private string ExitDescription()
     {
-        if (!_process.WaitForExit(TimeSpan.FromSeconds(5)))
+        try
         {
-            return "still running but closed its output";
-        }
+            if (!_process.WaitForExit(TimeSpan.FromSeconds(5)))
+            {
+                return "still running but closed its output";
+            }
 
-        return _process.ExitCode >= 128 ? $"killed by signal {_process.ExitCode - 128}" : $"exit code {_process.ExitCode}";
+            return _process.ExitCode >= 128 ? $"killed by signal {_process.ExitCode - 128}" : $"exit code {_process.ExitCode}";
+        }
+        catch (InvalidOperationException)
+        {
+            return "stopped";
+        }
     }
 
     private void KeepErrorLine(string? line)
@@ -214,6 +227,11 @@ internal sealed class PdfBridgeProcess : IDisposable
     /// </summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         if (!_busy)
         {
             try
@@ -226,10 +244,17 @@ internal sealed class PdfBridgeProcess : IDisposable
             }
         }
 
-        if (_busy || !_process.WaitForExit(TimeSpan.FromSeconds(3)))
+        try
         {
-            Kill();
-            _process.WaitForExit(TimeSpan.FromSeconds(10));
+            if (_busy || !_process.WaitForExit(TimeSpan.FromSeconds(3)))
+            {
+                Kill();
+                _process.WaitForExit(TimeSpan.FromSeconds(10));
+            }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // gone already
         }
 
         _process.Dispose();

@@ -20,7 +20,9 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Channel<Slot> _idle;
     private readonly Slot[] _slots;
-    private readonly Lazy<string> _folder;
+    private readonly CancellationTokenSource _disposing = new();
+    private readonly Lock _folderLock = new();
+    private string? _folder;
     private int _disposed;
 
     public PdfConverterPool(PdfConverterSettings settings, ILogger<PdfConverterPool> logger)
@@ -34,8 +36,6 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
         {
             _idle.Writer.TryWrite(slot);
         }
-
-        _folder = new(CreateFolder, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public int Converters => _slots.Length;
@@ -47,35 +47,32 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
     /// Starts every converter in the background and has it convert a small document, so the first
     /// submissions wait neither for LibreOffice to start nor for its first, slow conversion.
     /// </summary>
-    public void WarmUp(CancellationToken cancellationToken)
+    public void WarmUp()
     {
         for (var i = 0; i < _slots.Length; i++)
         {
-            _ = Task.Run(() => WarmUpOneAsync(cancellationToken), CancellationToken.None);
+            _ = Task.Run(WarmUpOneAsync, CancellationToken.None);
         }
     }
 
-    private async Task WarmUpOneAsync(CancellationToken cancellationToken)
+    private async Task WarmUpOneAsync()
     {
         Slot slot;
         try
         {
-            slot = await _idle.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            slot = await _idle.Reader.ReadAsync(_disposing.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is ChannelClosedException or OperationCanceledException)
         {
-            return; // disposed or stopped first
+            return; // disposed first
         }
 
         try
         {
-            var bridge = await EnsureStartedAsync(slot, cancellationToken).ConfigureAwait(false);
-            var folder = _folder.Value;
-            var output = Path.Combine(folder, $"warm-up-{slot.Number}.pdf");
-            await bridge.ConvertAsync(Path.Combine(folder, "warm-up.docx"), output, "DocGen", _settings.Timeout, cancellationToken).ConfigureAwait(false);
-            File.Delete(output);
+            var bridge = await EnsureStartedAsync(slot, _disposing.Token).ConfigureAwait(false);
+            await bridge.ConvertAsync(Path.Combine(Folder(), "warm-up.docx"), Scratch(slot), "DocGen", _settings.Timeout, _disposing.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is PdfConverterException or OperationCanceledException or ObjectDisposedException or IOException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             if (ex is PdfConverterException && slot.Bridge is not null)
             {
@@ -92,14 +89,22 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
 
     /// <summary>
     /// Converts a Word document to PDF/A-2b at <paramref name="pdf"/> (overwritten), with
-    /// <paramref name="title"/> as the PDF's title. Never throws for a failed conversion: the
-    /// result says why, after the bounded retry.
+    /// <paramref name="title"/> as the PDF's title. Never throws but for cancellation: a failed
+    /// conversion, whatever failed, is a result that says why, after the bounded retry.
     /// </summary>
     public async Task<PdfConversion> ConvertAsync(string docx, string pdf, string? title, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_disposed != 0, this);
         var clock = Stopwatch.StartNew();
-        var slot = await _idle.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        Slot slot;
+        try
+        {
+            slot = await _idle.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            return new PdfConversion(clock.Elapsed.TotalMilliseconds, 0, "the PDF converters have been stopped");
+        }
+
         try
         {
             var error = "";
@@ -108,14 +113,20 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
                 try
                 {
                     var bridge = await EnsureStartedAsync(slot, cancellationToken).ConfigureAwait(false);
-                    await bridge.ConvertAsync(Path.GetFullPath(docx), Path.GetFullPath(pdf), title, _settings.Timeout, cancellationToken).ConfigureAwait(false);
+
+                    // LibreOffice writes in the pool's folder (its temporary files too), never beside the
+                    // caller's files; the finished PDF is then copied to where it was asked for.
+                    var scratch = Scratch(slot);
+                    await bridge.ConvertAsync(Path.GetFullPath(docx), scratch, title, _settings.Timeout, cancellationToken).ConfigureAwait(false);
+                    File.Copy(scratch, pdf, overwrite: true);
+                    File.Delete(scratch);
                     return new PdfConversion(clock.Elapsed.TotalMilliseconds, attempt, null);
                 }
-                catch (PdfConverterException ex)
+                catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
                 {
-                    error = ex.Message;
-                    _logger.ConversionFailed(slot.Number, attempt, _settings.MaxAttempts, Path.GetFileName(docx), ex.Message);
-                    slot.Stop(); // restarted for the next attempt or document
+                    error = ex is PdfConverterException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+                    _logger.ConversionFailed(slot.Number, attempt, _settings.MaxAttempts, Path.GetFileName(docx), error);
+                    slot.Stop(); // a fresh converter takes the next attempt or document
                 }
                 catch
                 {
@@ -139,19 +150,21 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
             return running;
         }
 
-        var folder = _folder.Value;
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        var folder = Folder();
         var profile = Path.Combine(folder, $"profile-{slot.Number}-{++slot.Generation}");
         try
         {
             var bridge = await PdfBridgeProcess.StartAsync(Path.Combine(folder, "bridge.py"), _settings.Installation, profile, _settings.StartTimeout, cancellationToken).ConfigureAwait(false);
+            slot.Bridge = bridge;
             if (_disposed != 0)
             {
-                bridge.Dispose();
+                slot.Stop(); // disposed while it started: Dispose may have passed this slot already
                 throw new ObjectDisposedException(nameof(PdfConverterPool));
             }
 
             _logger.ConverterStarted(slot.Number, bridge.ProcessId, bridge.Version, bridge.StartMilliseconds);
-            return slot.Bridge = bridge;
+            return bridge;
         }
         catch (PdfConverterException ex)
         {
@@ -160,17 +173,34 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
         }
     }
 
-    /// <summary>The pool's folder in the temporary folder (the bridge script and the converters' profiles); leftovers of dead processes are removed.</summary>
-    private string CreateFolder()
+    private string Scratch(Slot slot) => Path.Combine(Folder(), $"out-{slot.Number}.pdf");
+
+    /// <summary>
+    /// The pool's folder in the temporary folder (the bridge script, the converters' profiles and
+    /// outputs), created at first use — again at the next use if that failed (a full disk) — after
+    /// removing what killed DocGens left there.
+    /// </summary>
+    private string Folder()
     {
-        SweepStale();
-        var folder = Directory.CreateTempSubdirectory($"{FolderPrefix}{Environment.ProcessId}-").FullName;
-        using var script = typeof(PdfConverterPool).Assembly.GetManifestResourceStream(ScriptResource)
-            ?? throw new InvalidOperationException($"The resource {ScriptResource} is missing from the build.");
-        using var file = File.Create(Path.Combine(folder, "bridge.py"));
-        script.CopyTo(file);
-        WarmUpDocument.WriteTo(Path.Combine(folder, "warm-up.docx"));
-        return folder;
+        lock (_folderLock)
+        {
+            if (_folder is not null && Directory.Exists(_folder))
+            {
+                return _folder;
+            }
+
+            SweepStale();
+            var folder = Directory.CreateTempSubdirectory($"{FolderPrefix}{Environment.ProcessId}-").FullName;
+            using (var script = typeof(PdfConverterPool).Assembly.GetManifestResourceStream(ScriptResource)
+                ?? throw new InvalidOperationException($"The resource {ScriptResource} is missing from the build."))
+            using (var file = File.Create(Path.Combine(folder, "bridge.py")))
+            {
+                script.CopyTo(file);
+            }
+
+            WarmUpDocument.WriteTo(Path.Combine(folder, "warm-up.docx"));
+            return _folder = folder;
+        }
     }
 
     /// <summary>Folders left by a DocGen that was killed (its process id no longer runs).</summary>
@@ -202,7 +232,7 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Kills every converter and removes the pool's folder.</summary>
+    /// <summary>Kills every converter (all at once: a stop must not wait on each in turn) and removes the pool's folder.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -210,39 +240,42 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
             return;
         }
 
+        _disposing.Cancel();
         _idle.Writer.TryComplete();
-        foreach (var slot in _slots)
+        Parallel.ForEach(_slots, static slot => slot.Stop());
+        lock (_folderLock)
         {
-            slot.Stop();
+            if (_folder is not null)
+            {
+                try
+                {
+                    Directory.Delete(_folder, recursive: true);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // swept at the next start
+                }
+            }
         }
 
-        if (_folder.IsValueCreated)
-        {
-            try
-            {
-                Directory.Delete(_folder.Value, recursive: true);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // swept at the next start
-            }
-        }
     }
 
     /// <summary>One place for a converter; its process is replaced when it fails.</summary>
     private sealed class Slot(int number)
     {
+        private PdfBridgeProcess? _bridge;
+
         public int Number { get; } = number;
 
         public int Generation { get; set; }
 
-        public PdfBridgeProcess? Bridge { get; set; }
-
-        public void Stop()
+        public PdfBridgeProcess? Bridge
         {
-            var bridge = Bridge;
-            Bridge = null;
-            bridge?.Dispose();
+            get => Volatile.Read(ref _bridge);
+            set => Volatile.Write(ref _bridge, value);
         }
+
+        /// <summary>Stops the converter, once, whoever calls (its borrower, or the pool's disposal).</summary>
+        public void Stop() => Interlocked.Exchange(ref _bridge, null)?.Dispose();
     }
 }

@@ -29,20 +29,39 @@ def out(message):
     sys.stdout.flush()
 
 
-def die_with_parent():
+LIBC = ctypes.CDLL("libc.so.6", use_errno=True)  # loaded before any fork: the child only calls into it
+
+
+def die_with_parent(bridge):
     """Runs in the forked child before exec: SIGKILL when this bridge dies, however it dies."""
-    ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    os.setpgid(0, 0)
+    def arm():
+        LIBC.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        if os.getppid() != bridge:  # the bridge died before the signal was armed
+            os._exit(1)
+    return arm
 
 
 def start_office(program, profile, pipe):
-    return subprocess.Popen(
-        [os.path.join(program, "soffice.bin"),
-         "--headless", "--invisible", "--nologo", "--norestore", "--nodefault", "--nolockcheck",
-         "--nofirststartwizard", "-env:UserInstallation=" + file_url(profile),
-         "--accept=pipe,name=" + pipe + ";urp;StarOffice.ComponentContext"],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        preexec_fn=die_with_parent, close_fds=True)
+    log = open(os.path.join(profile, "soffice.log"), "ab")  # its messages, for the failure report
+    try:
+        return subprocess.Popen(
+            [os.path.join(program, "soffice.bin"),
+             "--headless", "--invisible", "--nologo", "--norestore", "--nodefault", "--nolockcheck",
+             "--nofirststartwizard", "-env:UserInstallation=" + file_url(profile),
+             "--accept=pipe,name=" + pipe + ";urp;StarOffice.ComponentContext"],
+            stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+            preexec_fn=die_with_parent(os.getpid()), process_group=0, close_fds=True)
+    finally:
+        log.close()
+
+
+def office_log(profile):
+    try:
+        with open(os.path.join(profile, "soffice.log"), "rb") as log:
+            tail = log.read()[-400:].decode("utf-8", "replace").strip()
+            return (": " + tail.replace("\n", " | ")) if tail else ""
+    except OSError:
+        return ""
 
 
 def file_url(path):
@@ -53,8 +72,8 @@ def file_url(path):
 def connect(program, profile, deadline):
     """Starts LibreOffice and returns (process, desktop) once it answers over the pipe."""
     import uno
-    from com.sun.star.connection import NoConnectException
     pipe = "docgen-%d" % os.getpid()
+    os.makedirs(profile, exist_ok=True)
     office = start_office(program, profile, pipe)
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
@@ -63,14 +82,15 @@ def connect(program, profile, deadline):
         if code == RESTART_REQUESTED:
             office = start_office(program, profile, pipe)
         elif code is not None:
-            raise RuntimeError("LibreOffice exited with code %d while starting" % code)
+            raise RuntimeError("LibreOffice exited with code %d while starting%s" % (code, office_log(profile)))
         try:
             context = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
             desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
             return office, context, desktop
-        except NoConnectException:
+        except Exception:  # not listening yet, or an instance that answered and then restarted (exit 81)
             if time.monotonic() > deadline:
-                raise RuntimeError("LibreOffice did not answer in time")
+                kill(office)
+                raise RuntimeError("LibreOffice did not answer in time%s" % office_log(profile))
             time.sleep(0.05)
 
 
@@ -158,7 +178,6 @@ def main():
     os.setsid()  # out of the terminal's process group: Ctrl+C reaches DocGen, which stops us
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     office_ref = [None]
-    threading.Thread(target=watch_parent, args=(parent, office_ref), daemon=True).start()
     started = time.monotonic()
     try:
         office, context, desktop = connect(program, profile, started + start_timeout)
@@ -166,6 +185,8 @@ def main():
         out({"event": "fatal", "error": str(error)})
         return 3
     office_ref[0] = office
+    # Started only now: forking LibreOffice (above) from a process with a second thread is unsafe.
+    threading.Thread(target=watch_parent, args=(parent, office_ref), daemon=True).start()
     out({"event": "ready", "version": office_version(context), "ms": (time.monotonic() - started) * 1000})
     try:
         for line in sys.stdin:

@@ -42,7 +42,7 @@ public sealed class InboxService(
         RefreshTemplate();
         logger.Started(folders.Inbox, folders.Out, folders.Failed, folders.Archive, folders.Processing, templates.TemplatePath, _options.MaxConcurrency,
             pdf.Converters is { } converters ? $"on, {converters.Converters} converters" : "off");
-        pdf.Converters?.WarmUp(CancellationToken.None); // LibreOffice starts while the first files arrive; stopping disposes the converters
+        pdf.Converters?.WarmUp(); // LibreOffice starts while the first files arrive; stopping disposes the converters
         return base.StartAsync(cancellationToken);
     }
 

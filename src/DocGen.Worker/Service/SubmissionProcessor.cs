@@ -34,6 +34,9 @@ public sealed class SubmissionProcessor(
     /// <summary>Attempts at one claim before it is given up with a report (crashes and failures both end an attempt).</summary>
     public const int MaxAttempts = 3;
 
+    /// <summary>In a claim while its PDF is being made.</summary>
+    private const string PdfPending = ".docgen-pdf-pending";
+
     /// <summary>
     /// Processes one inbox entry if it is ready. Returns false when it was left for later (still
     /// being written, no usable template yet) or taken by another process.
@@ -116,16 +119,21 @@ public sealed class SubmissionProcessor(
             return;
         }
 
+        var stoppedInPdf = File.Exists(claim.Staged(PdfPending));
         claim.ClearStaged(); // an interrupted attempt: start it again
         var clock = Stopwatch.StartNew();
-        if (claim.RecordAttempt() > MaxAttempts)
+        var attempt = claim.RecordAttempt();
+        if (attempt > MaxAttempts)
         {
             GiveUp(claim, Path.GetFileName(input), clock);
             return;
         }
 
+        // The service stopped while this document's PDF was being made, twice: its last attempt
+        // publishes the document without the PDF rather than risk giving the submission up.
+        var withoutPdf = stoppedInPdf && attempt == MaxAttempts ? "服务在转换 PDF 时多次中断 the service stopped while converting it to PDF, more than once" : null;
         var (snapshot, check) = await ReadClaimedAsync(input, cancellationToken).ConfigureAwait(false);
-        await AttemptAsync(claim, () => FinishAsync(claim, snapshot, check, clock, cancellationToken)).ConfigureAwait(false);
+        await AttemptAsync(claim, () => FinishAsync(claim, snapshot, check, clock, cancellationToken, withoutPdf)).ConfigureAwait(false);
     }
 
     /// <summary>What is known of an entry before it is claimed: its check, or why it is refused unread.</summary>
@@ -187,7 +195,7 @@ public sealed class SubmissionProcessor(
     }
 
     /// <summary>Generates and publishes the document (and its PDF when that is on), or the report of why not.</summary>
-    private async Task FinishAsync(Claim claim, FileSnapshot input, SubmissionCheck check, Stopwatch clock, CancellationToken cancellationToken)
+    private async Task FinishAsync(Claim claim, FileSnapshot input, SubmissionCheck check, Stopwatch clock, CancellationToken cancellationToken, string? withoutPdf = null)
     {
         var name = Path.GetFileName(input.Path);
         var template = templates.Current ?? throw new InvalidOperationException("No template is loaded.");
@@ -199,7 +207,17 @@ public sealed class SubmissionProcessor(
         }
 
         var staged = publisher.StageDocument(claim, generated.Document.Span);
-        var conversion = pdf.Converters is { } converters ? await ConvertAsync(converters, claim, name, staged, generated, cancellationToken).ConfigureAwait(false) : null;
+        PdfConversion? conversion = null;
+        if (pdf.Converters is { } converters && withoutPdf is null)
+        {
+            conversion = await ConvertAsync(converters, claim, name, staged, generated, cancellationToken).ConfigureAwait(false);
+        }
+        else if (pdf.Converters is not null)
+        {
+            conversion = new PdfConversion(0, 0, withoutPdf);
+            logger.PdfMissing(name, 0, withoutPdf!);
+        }
+
         var output = publisher.PublishDocument(claim, name, conversion?.Succeeded == true,
             stem => ReceiptFor(claim, input, generated, template, stem, conversion, clock));
         var pdfNote = conversion is null ? "" : conversion.Succeeded ? " and its PDF" : " WITHOUT its PDF";
@@ -210,6 +228,7 @@ public sealed class SubmissionProcessor(
     private async Task<PdfConversion> ConvertAsync(PdfConverterPool converters, Claim claim, string name, string staged, Generated generated, CancellationToken cancellationToken)
     {
         var target = Publisher.StagedPdfPath(claim);
+        await File.WriteAllBytesAsync(claim.Staged(PdfPending), [], cancellationToken).ConfigureAwait(false); // seen by a restart if the service stops during the conversion
         var conversion = await converters.ConvertAsync(staged, target, DocumentTitle.For(generated.Submission.Submission), cancellationToken).ConfigureAwait(false);
         if (!conversion.Succeeded || !File.Exists(target))
         {
@@ -218,6 +237,7 @@ public sealed class SubmissionProcessor(
             logger.PdfMissing(name, conversion.Attempts, conversion.Error);
         }
 
+        File.Delete(claim.Staged(PdfPending));
         return conversion;
     }
 

@@ -100,11 +100,27 @@ public sealed class PdfConverterPoolTests : IDisposable
     }
 
     [Fact]
+    public async Task PathsWithChineseAndSpaces_Convert_AndLibreOfficeLeavesNothingBeside()
+    {
+        var (docx, title) = RenderSeed("seed");
+        var folder = Path.Combine(_folder.FullName, "绩效 目标");
+        Directory.CreateDirectory(folder);
+        var input = Path.Combine(folder, "区直工委 2025.docx");
+        File.Move(docx, input);
+        await using var pool = Converters.Pool();
+
+        var conversion = await pool.ConvertAsync(input, Path.Combine(folder, "区直工委 2025.pdf"), title, TestContext.Current.CancellationToken);
+
+        Assert.True(conversion.Succeeded, conversion.Error);
+        Assert.Equal(["区直工委 2025.docx", "区直工委 2025.pdf"], Directory.EnumerateFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Disposing_LeavesNoLibreOfficeRunning_NorItsFolder()
     {
         var (docx, title) = RenderSeed("seed");
         var pool = Converters.Pool(converters: 2);
-        pool.WarmUp(TestContext.Current.CancellationToken);
+        pool.WarmUp();
         await Task.WhenAll(Enumerable.Range(0, 4).Select(i => pool.ConvertAsync(docx, Pdf($"d{i}"), title, TestContext.Current.CancellationToken)));
         var bridges = pool.ProcessIds;
         Assert.Equal(2, bridges.Count);
