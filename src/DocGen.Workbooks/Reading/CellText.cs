@@ -32,7 +32,7 @@ internal static class CellText
             : number;
 
     /// <summary>A decimal in plain notation without trailing zeros (25.500 → 25.5).</summary>
-    private static string Plain(decimal value)
+    public static string Plain(decimal value)
     {
         var text = value.ToString(CultureInfo.InvariantCulture);
         return text.Contains('.', StringComparison.Ordinal) ? text.TrimEnd('0').TrimEnd('.') : text;

@@ -52,7 +52,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error)
                 return null;
             }
 
-            check = IntakeRefusal.For(read, generator.Validator) ?? generator.Validator.Check(read.Bytes);
+            check = IntakeRefusal.For(read, generator.Validator) ?? SubmissionFormats.Check(path, read.Bytes!, generator.Validator);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -64,6 +64,27 @@ internal sealed class CliContext(TextWriter output, TextWriter error)
 
         await Output.WriteAsync(json ? ReportFormatter.ToJson(check.Report, path) : ReportFormatter.ToText(check.Report, path)).ConfigureAwait(false);
         return check;
+    }
+
+    /// <summary>A file read the way the service reads an inbox entry (a regular file, no link, no FIFO, within the size limit); null after printing why not.</summary>
+    public async Task<byte[]?> ReadInputAsync(string path, long maxBytes)
+    {
+        try
+        {
+            var read = SafeFile.Read(Path.GetFullPath(path), maxBytes);
+            if (read.Outcome == SafeReadOutcome.Read)
+            {
+                return read.Bytes;
+            }
+
+            await Error.WriteLineAsync($"无法读取文件 Cannot read '{path}': {(read.Outcome == SafeReadOutcome.Missing ? "文件不存在 no such file" : read.Outcome.ToString())}.").ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await Error.WriteLineAsync($"无法读取文件 Cannot read '{path}': {ex.Message}").ConfigureAwait(false);
+        }
+
+        return null;
     }
 
     /// <summary>The templates folder the command works with.</summary>

@@ -4,7 +4,7 @@ namespace DocGen.Worker.Cli;
 
 /// <summary>
 /// The <c>docgen</c> command line: <c>run</c> (the inbox service), <c>validate</c>, <c>render</c>,
-/// <c>check-template</c> and <c>schema</c>, one file each in this folder.
+/// <c>workbook</c>, <c>convert</c>, <c>check-template</c> and <c>schema</c>, one file each in this folder.
 /// </summary>
 public static class DocGenCli
 {
@@ -30,8 +30,8 @@ public static class DocGenCli
     private static RootCommand Build(CliContext context)
     {
         var root = new RootCommand(
-            "DocGen：把 JSON 申报文件生成为部门整体绩效目标、预算项目绩效目标表 Word 文档。\n" +
-            "DocGen turns JSON submissions into official Word documents (部门整体绩效目标, 预算项目绩效目标表).\n" +
+            "DocGen：把申报文件（JSON 或 Excel 工作簿）生成为部门整体绩效目标、预算项目绩效目标表 Word 文档。\n" +
+            "DocGen turns submissions (JSON or Excel workbooks) into official Word documents (部门整体绩效目标, 预算项目绩效目标表).\n" +
             "退出码 Exit codes: 0 = 通过 valid/done, 1 = 未通过 invalid, 2 = 用法或读写错误 usage or I/O error.")
         {
             context.TemplatesOption,
@@ -39,6 +39,8 @@ public static class DocGenCli
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(RenderCommand.Create(context));
+        root.Subcommands.Add(WorkbookCommand.Create(context));
+        root.Subcommands.Add(ConvertCommand.Create(context));
         root.Subcommands.Add(CheckTemplateCommand.Create(context));
         root.Subcommands.Add(SchemaCommand.Create(context));
         return root;

@@ -15,7 +15,7 @@ internal static class RenderCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = new Argument<string>("file") { Description = "JSON 申报文件。 The JSON submission." };
+        var file = new Argument<string>("file") { Description = "申报文件（JSON 或 Excel 工作簿 .xlsx）。 The submission (JSON or an .xlsx workbook)." };
         var outFile = new Option<string?>("--output", "-o") { Description = "输出的 Word 文件（默认：与输入同名的 .docx）。 The Word file to write (default: the input's name with .docx)." };
         var template = new Option<string?>("--template") { Description = $"使用的 Word 模板（默认：模板文件夹中的 {TemplateDirectory.DefaultTemplate}）。 The Word template to fill." };
         var json = new Option<bool>("--json") { Description = "以 JSON 输出校验报告。 Print the validation report as JSON." };

@@ -39,15 +39,21 @@ public sealed class InboxFolders
     }
 
     /// <summary>
-    /// Whether a name in the inbox is a submission: <c>*.json</c>, not hidden (<c>.*</c>), not an
-    /// Office lock file (<c>~$*</c>), not a temporary or partial file (<c>*.tmp</c>, <c>*.part</c>).
+    /// Whether a name in the inbox is a submission: <c>*.json</c> or a workbook (<c>*.xlsx</c>, and
+    /// the other spreadsheet formats, which are refused with a report), not hidden (<c>.*</c>), not
+    /// an Office lock file (<c>~$*</c>), not a temporary or partial file (<c>*.tmp.*</c>, <c>*.part.*</c>).
     /// </summary>
     public static bool IsSubmissionName(string fileName)
-        => fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-            && !fileName.StartsWith('.')
-            && !fileName.StartsWith("~$", StringComparison.Ordinal)
-            && !fileName.EndsWith(".tmp.json", StringComparison.OrdinalIgnoreCase)
-            && !fileName.EndsWith(".part.json", StringComparison.OrdinalIgnoreCase);
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        if (Intake.SubmissionFormats.ExtensionOf(fileName) is not { } extension || fileName.StartsWith('.') || fileName.StartsWith("~$", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var stem = fileName[..^extension.Length];
+        return !stem.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase) && !stem.EndsWith(".part", StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>
     /// The versioned stem for the n-th submission of a name: <c>report</c>, then <c>report.2</c>,

@@ -222,7 +222,7 @@ public sealed class InboxService(
 
     private FileSystemWatcher StartWatcher()
     {
-        var watcher = new FileSystemWatcher(folders.Inbox, "*.json")
+        var watcher = new FileSystemWatcher(folders.Inbox, "*") // JSON and workbooks: IsSubmissionName decides
         {
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
             InternalBufferSize = 64 * 1024,

@@ -138,7 +138,7 @@ public sealed class SubmissionProcessor(
 
     /// <summary>What is known of an entry before it is claimed: its check, or why it is refused unread.</summary>
     private SubmissionCheck Judge(FileSnapshot snapshot)
-        => IntakeRefusal.For(snapshot.Read, generator.Validator) ?? generator.Validator.Check(snapshot.Bytes!);
+        => IntakeRefusal.For(snapshot.Read, generator.Validator) ?? SubmissionFormats.Check(snapshot.Path, snapshot.Bytes!, generator.Validator);
 
     /// <summary>
     /// Whether an entry may still be on its way: content that looks cut short, or a refusal that
@@ -218,8 +218,8 @@ public sealed class SubmissionProcessor(
             logger.PdfMissing(name, 0, withoutPdf!);
         }
 
-        var output = publisher.PublishDocument(claim, name, conversion?.Succeeded == true,
-            stem => ReceiptFor(claim, input, generated, template, stem, conversion, clock));
+        var output = publisher.PublishDocument(claim, name, conversion?.Succeeded == true, check.Converted,
+            stem => ReceiptFor(claim, input, check, generated, template, stem, conversion, clock));
         var pdfNote = conversion is null ? "" : conversion.Succeeded ? " and its PDF" : " WITHOUT its PDF";
         logger.Processed(name, "generated", clock.Elapsed.TotalMilliseconds, output, pdfNote, generated.Report.WarningCount);
     }
@@ -256,7 +256,7 @@ public sealed class SubmissionProcessor(
         logger.Rejected(name, clock.Elapsed.TotalMilliseconds, report.ErrorCount, path);
     }
 
-    private byte[] ReceiptFor(Claim claim, FileSnapshot input, Generated generated, CompiledTemplate template, string stem, PdfConversion? conversion, Stopwatch clock)
+    private byte[] ReceiptFor(Claim claim, FileSnapshot input, SubmissionCheck check, Generated generated, CompiledTemplate template, string stem, PdfConversion? conversion, Stopwatch clock)
         => JsonSerializer.SerializeToUtf8Bytes(new Receipt(
             Path.GetFileName(input.Path),
             claim.Id,
@@ -268,7 +268,8 @@ public sealed class SubmissionProcessor(
             time.GetUtcNow(),
             new ReceiptTimings(clock.Elapsed.TotalMilliseconds - generated.RenderTime.TotalMilliseconds - (conversion?.Milliseconds ?? 0), generated.RenderTime.TotalMilliseconds, clock.Elapsed.TotalMilliseconds),
             [.. generated.Report.Warnings],
-            conversion is null ? null : PdfReceipt(claim, stem, conversion)), ServiceJson.Options);
+            conversion is null ? null : PdfReceipt(claim, stem, conversion),
+            check.Converted is null ? null : publisher.RelativeConvertedPath(stem)), ServiceJson.Options);
 
     private ReceiptPdf PdfReceipt(Claim claim, string stem, PdfConversion conversion) => conversion.Succeeded
         ? new ReceiptPdf(publisher.RelativePdfPath(stem), Sha256(File.ReadAllBytes(Publisher.StagedPdfPath(claim))), conversion.Milliseconds, conversion.Attempts, null)

@@ -1,20 +1,36 @@
+using DocGen.Worker.Service.Intake;
+
 namespace DocGen.Worker.Service.Publishing;
 
 /// <summary>
-/// The files one outcome of a submission publishes, by stem: the first is the reservation (the
-/// file whose creation reserves the stem for the whole family), the others must not exist either.
+/// The files one outcome of a submission may publish, by stem: the reservation (the file whose
+/// creation reserves the stem for the whole family), then the others, which must not exist either.
+/// A family holds every name its outcome can give a stem — the input under each extension a
+/// submission may have, the PDF even when PDF output is off — so that <c>out/x.docx</c>,
+/// <c>out/x.pdf</c>, <c>archive/x.xlsx</c> and <c>archive/x.json</c> of one stem always come
+/// from the same submission.
 /// </summary>
-internal sealed record OutputFamily(string Outcome, OutputName Reservation, IReadOnlyList<OutputName> Others)
+internal sealed record OutputFamily(string Outcome, string InputFolder, OutputName Reservation, IReadOnlyList<OutputName> Others)
 {
-    // The PDF's name belongs to the family even when PDF output is off: out/x.docx and out/x.pdf
-    // of one stem always come from the same submission.
-    public static OutputFamily Success(InboxFolders folders) => new("success",
+    public static OutputFamily Success(InboxFolders folders) => new("success", folders.Archive,
         new(folders.Archive, ".receipt.json"),
-        [new(folders.Out, ".docx"), new(folders.Archive, ".json"), new(folders.Out, ".pdf")]);
+        [Document(folders), Pdf(folders), .. SubmissionFormats.Extensions.Select(e => new OutputName(folders.Archive, e))]);
 
-    public static OutputFamily Rejection(InboxFolders folders) => new("rejected",
+    public static OutputFamily Rejection(InboxFolders folders) => new("rejected", folders.Failed,
         new(folders.Failed, ".errors.json"),
-        [new(folders.Failed, ".json"), new(folders.Failed, ".errors.txt")]);
+        [ErrorsText(folders), .. SubmissionFormats.Extensions.Select(e => new OutputName(folders.Failed, e))]);
+
+    public static OutputName Document(InboxFolders folders) => new(folders.Out, ".docx");
+
+    public static OutputName Pdf(InboxFolders folders) => new(folders.Out, ".pdf");
+
+    public static OutputName ErrorsText(InboxFolders folders) => new(folders.Failed, ".errors.txt");
+
+    /// <summary>Where the input itself goes: this outcome's folder, under the input's own extension.</summary>
+    public OutputName Input(string inputName) => new(InputFolder, SubmissionFormats.ExtensionOf(inputName) ?? ".json");
+
+    /// <summary>A workbook's converted JSON, beside it in <c>archive/</c>.</summary>
+    public OutputName Converted => new(InputFolder, ".json");
 
     public IEnumerable<string> All(string stem) => Others.Prepend(Reservation).Select(n => n.For(stem));
 }

@@ -21,6 +21,7 @@ public sealed class Publisher(
 {
     private const string StagedDocument = ".docgen-result.docx";
     private const string StagedPdf = ".docgen-result.pdf";
+    private const string StagedConverted = ".docgen-converted.json";
     private const string StagedErrorsText = ".docgen-errors.txt";
     private const string StagedErrorsJson = ".docgen-errors.json";
     private const string StagedReservation = ".docgen-reservation";
@@ -47,22 +48,32 @@ public sealed class Publisher(
     /// <paramref name="withPdf"/>), and the input with its receipt in <c>archive/</c>. The
     /// receipt, made for the stem that was reserved, is the reservation. Returns the document's path.
     /// </summary>
-    public string PublishDocument(Claim claim, string inputName, bool withPdf, Func<string, byte[]> receiptFor)
+    public string PublishDocument(Claim claim, string inputName, bool withPdf, byte[]? converted, Func<string, byte[]> receiptFor)
     {
         if (withPdf && _flushToDisk)
         {
             FlushToDisk(StagedPdfPath(claim));
         }
 
-        var family = OutputFamily.Success(folders);
-        var stem = Reserve(family, claim, OutputStem.For(inputName), receiptFor);
-        List<PublishMove> moves = [new(StagedDocument, family.Others[0].For(stem), Overwrite: false)];
-        if (withPdf)
+        if (converted is not null)
         {
-            moves.Add(new(StagedPdf, family.Others[2].For(stem), Overwrite: false));
+            WriteStaged(claim.Staged(StagedConverted), converted, flushToDisk: false);
         }
 
-        moves.Add(new(inputName, family.Others[1].For(stem), Overwrite: false));
+        var family = OutputFamily.Success(folders);
+        var stem = Reserve(family, claim, OutputStem.For(inputName), receiptFor);
+        List<PublishMove> moves = [new(StagedDocument, OutputFamily.Document(folders).For(stem), Overwrite: false)];
+        if (withPdf)
+        {
+            moves.Add(new(StagedPdf, OutputFamily.Pdf(folders).For(stem), Overwrite: false));
+        }
+
+        if (converted is not null)
+        {
+            moves.Add(new(StagedConverted, family.Converted.For(stem), Overwrite: false));
+        }
+
+        moves.Add(new(inputName, family.Input(inputName).For(stem), Overwrite: false));
         var manifest = new PublishManifest(family.Outcome, stem, moves);
         Commit(claim, manifest);
         return manifest.Moves[0].To;
@@ -78,19 +89,22 @@ public sealed class Publisher(
         var stem = Reserve(family, claim, OutputStem.For(inputName), _ => placeholder);
         var manifest = new PublishManifest(family.Outcome, stem,
         [
-            new(StagedErrorsText, family.Others[1].For(stem), Overwrite: false),
+            new(StagedErrorsText, OutputFamily.ErrorsText(folders).For(stem), Overwrite: false),
             new(StagedErrorsJson, family.Reservation.For(stem), Overwrite: true),
-            new(inputName, family.Others[0].For(stem), Overwrite: false),
+            new(inputName, family.Input(inputName).For(stem), Overwrite: false),
         ]);
         Commit(claim, manifest);
         return manifest.Moves[0].To;
     }
 
     /// <summary>Where the document of a stem is published, relative to the root (for receipts).</summary>
-    public string RelativeOutputPath(string stem) => Path.GetRelativePath(folders.Root, OutputFamily.Success(folders).Others[0].For(stem));
+    public string RelativeOutputPath(string stem) => Path.GetRelativePath(folders.Root, OutputFamily.Document(folders).For(stem));
 
     /// <summary>Where the PDF of a stem is published, relative to the root (for receipts).</summary>
-    public string RelativePdfPath(string stem) => Path.GetRelativePath(folders.Root, OutputFamily.Success(folders).Others[2].For(stem));
+    public string RelativePdfPath(string stem) => Path.GetRelativePath(folders.Root, OutputFamily.Pdf(folders).For(stem));
+
+    /// <summary>Where a workbook's converted JSON is archived, relative to the root (for receipts).</summary>
+    public string RelativeConvertedPath(string stem) => Path.GetRelativePath(folders.Root, OutputFamily.Success(folders).Converted.For(stem));
 
     /// <summary>Finishes a claim that was being published when its process died; false when it has no manifest (it must be processed again).</summary>
     public bool TryFinish(Claim claim)

@@ -2,7 +2,7 @@ using DocGen.Core.Validation;
 
 namespace DocGen.Worker.Service.Publishing;
 
-/// <summary>What happened to one submission, kept beside it in <c>archive/</c>. <see cref="Pdf"/> is present when PDF output is on.</summary>
+/// <summary>What happened to one submission, kept beside it in <c>archive/</c>. <see cref="Pdf"/> is present when PDF output is on; <see cref="Converted"/> (the JSON a workbook was read as) for a workbook.</summary>
 public sealed record Receipt(
     string Submission,
     string Claim,
@@ -14,4 +14,5 @@ public sealed record Receipt(
     DateTimeOffset ProcessedAt,
     ReceiptTimings Timings,
     IReadOnlyList<ValidationIssue> Warnings,
-    ReceiptPdf? Pdf = null);
+    ReceiptPdf? Pdf = null,
+    string? Converted = null);

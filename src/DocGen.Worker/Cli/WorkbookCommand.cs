@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DocGen.Workbooks.Writing;
+using DocGen.Worker.IO;
+
+namespace DocGen.Worker.Cli;
+
+/// <summary><c>docgen workbook</c>: the Excel workbook a clerk fills, blank or prefilled from a submission (also one with errors).</summary>
+internal static class WorkbookCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var file = new Argument<string?>("file") { Description = "用来预先填好的 JSON 申报文件（可省略：空白申报表；有内容错误也可以）。 A JSON submission to prefill from (optional; content errors are fine).", Arity = ArgumentArity.ZeroOrOne };
+        var outFile = new Option<string?>("--output", "-o") { Description = "输出的工作簿（默认：申报表.xlsx，或与输入同名的 .xlsx）。 The workbook to write." };
+        var command = new Command("workbook", "生成 Excel 申报表（.xlsx）：带填写说明、下拉列表（一级、二级指标等）和格式，可在 Excel、WPS 或 LibreOffice 中填写后放入收件箱。 Write the Excel workbook a clerk fills, blank or prefilled.")
+        {
+            file,
+            outFile,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var input = parse.GetValue(file);
+            var generator = context.CreateGenerator(context.TemplatesFolder(parse));
+            if (generator is null)
+            {
+                return ExitCodes.UsageOrIo;
+            }
+
+            JsonObject? submission = null;
+            if (input is not null)
+            {
+                if (await context.ReadInputAsync(input, generator.Validator.Limits.MaxFileBytes).ConfigureAwait(false) is not { } bytes)
+                {
+                    return ExitCodes.UsageOrIo;
+                }
+
+                try
+                {
+                    submission = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
+                        ?? throw new JsonException("not a JSON object");
+                }
+                catch (JsonException)
+                {
+                    // Unreadable JSON cannot be laid out in cells: the report says where it breaks.
+                    await context.CheckAndReportAsync(generator, input, json: false, cancellationToken).ConfigureAwait(false);
+                    await context.Error.WriteLineAsync("JSON 无法读取，未生成工作簿；请先改正上面的语法错误。 The JSON cannot be read; fix the syntax errors above first.").ConfigureAwait(false);
+                    return ExitCodes.Invalid;
+                }
+            }
+
+            var target = parse.GetValue(outFile) ?? (input is null ? "申报表.xlsx" : Path.ChangeExtension(input, ".xlsx"));
+            try
+            {
+                await AtomicFile.WriteAsync(target, WorkbookWriter.Write(submission, generator.Validator.Frameworks), overwrite: true, flushToDisk: true, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                await context.Error.WriteLineAsync($"无法写入 Cannot write '{target}': {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.UsageOrIo;
+            }
+
+            await context.Output.WriteLineAsync($"已生成 Written: {target}").ConfigureAwait(false);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
