@@ -212,7 +212,7 @@ internal sealed partial class SubmissionBuilder(WorkbookFile file, FrameworkCata
         }
 
         var lists = new Dictionary<int, JsonArray>();
-        foreach (var row in DataRows(sheet, header))
+        foreach (var row in DataRows(sheet, header, codeCounts: false))
         {
             if (Owner(sheet, header, row, listName) is not { } owner)
             {
@@ -340,8 +340,14 @@ internal sealed partial class SubmissionBuilder(WorkbookFile file, FrameworkCata
         return at > 0 ? text[..at] : null;
     }
 
-    private static IEnumerable<int> DataRows(SheetGrid sheet, TableHeader header)
-        => sheet.Rows.Where(r => r > header.Row && header.Columns.Keys.Concat(header.Checkpoints.Select(static c => c.Column)).Any(c => sheet.Get(r, c) is { IsEmpty: false }));
+    /// <summary>
+    /// The rows below the header with something in a known column. In a table of rows that belong
+    /// to projects the code alone does not make a row (a 项目编码 merged down the rows also covers
+    /// the blank ones among them).
+    /// </summary>
+    private static IEnumerable<int> DataRows(SheetGrid sheet, TableHeader header, bool codeCounts = true)
+        => sheet.Rows.Where(r => r > header.Row && header.Columns.Keys.Concat(header.Checkpoints.Select(static c => c.Column))
+            .Any(c => (codeCounts || c != header.CodeColumn) && sheet.Get(r, c) is { IsEmpty: false }));
 
     /// <summary>The JSON value of a cell for a field, or null when it is empty or cannot be read (then reported at the cell).</summary>
     private JsonNode? Value(Field field, SheetCell? cell, string path, string sheet, int row, int column)

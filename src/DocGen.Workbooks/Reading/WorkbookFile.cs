@@ -59,7 +59,7 @@ internal sealed class WorkbookFile
             cutShort = true; // a zip without its central directory: most often a copy still under way
             problem = WorkbookIssues.NotAWorkbook($"压缩包不完整或已损坏 the package is cut short or damaged ({ex.Message})");
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidOperationException or System.Xml.XmlException or IOException or FormatException or ArgumentException or NotSupportedException)
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidOperationException or System.Xml.XmlException or IOException or FormatException or OverflowException or ArgumentException or NotSupportedException)
         {
             problem = ex.Message.Contains("MaxCharactersInPart", StringComparison.Ordinal) || ex.Message.Contains("maximum", StringComparison.OrdinalIgnoreCase)
                 ? WorkbookIssues.TooBig("某个部件超过字符上限", "a part has more characters than allowed")
@@ -81,15 +81,15 @@ internal sealed class WorkbookFile
         long total = 0;
         foreach (var entry in zip.Entries)
         {
+            if (entry.Length > 1048576 && entry.Length > entry.CompressedLength * limits.MaxRatio)
+            {
+                return WorkbookIssues.TooBig($"部件“{entry.FullName}”压缩比异常，可能是“压缩炸弹”", $"the part '{entry.FullName}' has an abnormal compression ratio: possibly a zip bomb");
+            }
+
             total += entry.Length;
             if (total > limits.MaxUncompressedBytes)
             {
                 return WorkbookIssues.TooBig($"解压后超过 {limits.MaxUncompressedBytes / 1048576} MB", $"over {limits.MaxUncompressedBytes / 1048576} MB uncompressed");
-            }
-
-            if (entry.Length > 1048576 && entry.Length > entry.CompressedLength * limits.MaxRatio)
-            {
-                return WorkbookIssues.TooBig($"部件“{entry.FullName}”压缩比异常，可能是“压缩炸弹”", $"the part '{entry.FullName}' has an abnormal compression ratio: possibly a zip bomb");
             }
 
             var name = entry.FullName;

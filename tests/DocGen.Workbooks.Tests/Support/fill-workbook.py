@@ -15,6 +15,8 @@ import time
 import uno
 from com.sun.star.beans import PropertyValue
 
+PERCENT = 128  # com.sun.star.util.NumberFormat.PERCENT
+
 
 def prop(name, value):
     p = PropertyValue()
@@ -55,6 +57,10 @@ def main():
                     cell.setString(entry["string"])
                 else:
                     cell.setFormula(entry["type"])
+                    if entry["type"].endswith("%") and cell.getType().value == "VALUE":
+                        # Calc's input line gives a cell typed as 25% a percent format; setFormula does not.
+                        formats = document.getNumberFormats()
+                        cell.NumberFormat = formats.getStandardFormat(PERCENT, document.CharLocale)
         document.storeToURL(uno.systemPathToFileUrl(os.path.abspath(target)), (prop("FilterName", "Calc MS Excel 2007 XML"),))
         document.close(True)
         try:

@@ -1,0 +1,129 @@
+using System.Text;
+using DocGen.Core.Validation;
+using DocGen.Workbooks.Tests.Support;
+
+namespace DocGen.Workbooks.Tests.Reading;
+
+/// <summary>Workbooks no clerk means to send: each ends in one clear report, never an exception, a hang or memory exhaustion.</summary>
+public sealed class HostileWorkbookTests
+{
+    [Fact]
+    public void NotAZip_IsX1()
+        => AssertRefused(Encoding.UTF8.GetBytes("{\"kind\": \"combined\"}"), "X1", "另存为");
+
+    [Fact]
+    public void OldXlsOrEncrypted_IsX2_SayingSaveAsXlsx()
+        => AssertRefused([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[512]], "X2", "另存为");
+
+    [Fact]
+    public void ZipCutShort_IsX1_AndLooksLikeACopyStillUnderWay()
+    {
+        var seed = Books.Seed;
+
+        var check = Books.Check(seed[..(seed.Length / 2)]);
+
+        Assert.Equal("X1", Assert.Single(check.Report.Issues).Code);
+        Assert.True(check.LooksIncomplete);
+    }
+
+    [Fact]
+    public void MacroWorkbook_IsX3()
+    {
+        var entries = Books.Entries(Books.Seed);
+        entries.Add(("xl/vbaProject.bin", [1, 2, 3]));
+
+        AssertRefused(Books.Zip([.. entries]), "X3", "宏");
+    }
+
+    [Fact]
+    public void ExternalLinks_AreX5()
+    {
+        var entries = Books.Entries(Books.Seed);
+        entries.Add(("xl/externalLinks/externalLink1.xml", Books.Utf8("<externalLink xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>")));
+
+        AssertRefused(Books.Zip([.. entries]), "X5", "断开链接");
+    }
+
+    [Fact]
+    public void ZipBomb_IsX4_BeforeAnythingIsInflated()
+    {
+        var entries = Books.Entries(Books.Seed);
+        var sheet = entries.FindIndex(static e => e.Name == "xl/worksheets/sheet5.xml");
+        entries[sheet] = (entries[sheet].Name, new byte[200 * 1024 * 1024]); // 200 MB of zeros: a few hundred KB compressed
+
+        AssertRefused(Books.Zip([.. entries]), "X4", "压缩");
+    }
+
+    [Fact]
+    public void AMillionRows_IsX4_AtTheRowLimit()
+    {
+        var rows = new StringBuilder("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
+        for (var r = 1; r <= 1_000_000; r++)
+        {
+            rows.Append("<row r=\"").Append(r).Append("\"><c r=\"A").Append(r).Append("\" t=\"inlineStr\"><is><t>").Append(r % 977).Append("</t></is></c></row>");
+        }
+
+        rows.Append("</sheetData></worksheet>");
+        var entries = Books.Entries(Books.Seed);
+        var sheet = entries.FindIndex(static e => e.Name == "xl/worksheets/sheet6.xml");
+        entries[sheet] = (entries[sheet].Name, Books.Utf8(rows.ToString()));
+
+        AssertRefused(Books.Zip([.. entries]), "X4", "行");
+    }
+
+    [Fact]
+    public void MergeOverTheWholeSheet_DoesNotExplode()
+    {
+        var book = Books.Edit(Books.Seed, d =>
+        {
+            var sheet = Books.Sheet(d, "绩效指标");
+            sheet.InsertAfter(new DocumentFormat.OpenXml.Spreadsheet.MergeCells(new DocumentFormat.OpenXml.Spreadsheet.MergeCell { Reference = "A2:XFD1048576" }), sheet.GetFirstChild<DocumentFormat.OpenXml.Spreadsheet.SheetData>());
+        });
+
+        var check = Books.Check(book);
+
+        Assert.NotNull(check.Report); // bounded: clipped to the row limit, then judged
+    }
+
+    [Fact]
+    public void FormulaWithoutCachedValue_AndErrorValues_AreX6_AtTheirCells()
+    {
+        var book = Books.Edit(Books.Seed, d =>
+        {
+            var total = Books.Cell(d, "预算项目", "D2");
+            total.RemoveAllChildren();
+            total.Append(new DocumentFormat.OpenXml.Spreadsheet.CellFormula("E2+F2"));
+            var fiscal = Books.Cell(d, "预算项目", "E2");
+            fiscal.RemoveAllChildren();
+            fiscal.DataType = DocumentFormat.OpenXml.Spreadsheet.CellValues.Error;
+            fiscal.CellValue = new DocumentFormat.OpenXml.Spreadsheet.CellValue("#DIV/0!");
+        });
+
+        var issues = Books.Check(book).Report.Issues.Where(static i => i.Code == "X6").ToList();
+
+        Assert.Equal(["预算项目!D2", "预算项目!E2"], issues.Select(static i => i.Source).Order(StringComparer.Ordinal));
+        Assert.Contains(issues, static i => i.Message.Contains("#DIV/0!", StringComparison.Ordinal));
+        Assert.DoesNotContain(Books.Check(book).Report.Issues, static i => i.Path == "$.projects[0].budget.total" && i.Code != "X6"); // not also reported as missing
+    }
+
+    [Fact]
+    public void CellOverTheTextLimit_IsReportedAtItsCell()
+    {
+        var book = Books.Edit(Books.Seed, d => Books.SetText(d, "预算项目", "G2", new string('款', 30_000)));
+
+        var check = Books.Check(book);
+
+        Assert.Contains(check.Report.Issues, static i => i.Severity == Severity.Error && i.Source == "预算项目!G2");
+    }
+
+    private static void AssertRefused(byte[] workbook, string code, string saying)
+    {
+        var check = Books.Check(workbook);
+
+        var issue = Assert.Single(check.Report.Issues);
+        Assert.Equal(code, issue.Code);
+        Assert.Contains(saying, issue.Message, StringComparison.Ordinal);
+        Assert.False(check.IsValid);
+        Assert.Null(check.Converted);
+    }
+}
