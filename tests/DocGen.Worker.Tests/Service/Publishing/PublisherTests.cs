@@ -14,7 +14,7 @@ public sealed class PublisherTests
 
         var publisher = rooms.Publisher();
         publisher.StageDocument(claim, "docx"u8);
-        var output = publisher.PublishDocument(claim, "a.json", withPdf: false, stem => System.Text.Encoding.UTF8.GetBytes($"receipt of {stem} by {claim.Id}"));
+        var output = publisher.PublishDocument(claim, "a.json", withPdf: false, converted: null, stem => System.Text.Encoding.UTF8.GetBytes($"receipt of {stem} by {claim.Id}"));
 
         Assert.Equal(Path.Combine(rooms.Folders.Out, "a.docx"), output);
         Assert.Equal("docx", File.ReadAllText(output));
@@ -29,7 +29,7 @@ public sealed class PublisherTests
         using var rooms = new Rooms();
         var claims = rooms.Claims();
         var publisher = rooms.Publisher();
-        string Publish(string name) { using var c = claims.TryClaim(rooms.Drop(name, "{}"))!; publisher.StageDocument(c, "d"u8); return publisher.PublishDocument(c, name, withPdf: false, _ => [(byte)'r']); }
+        string Publish(string name) { using var c = claims.TryClaim(rooms.Drop(name, "{}"))!; publisher.StageDocument(c, "d"u8); return publisher.PublishDocument(c, name, withPdf: false, converted: null, _ => [(byte)'r']); }
         string Reject(string name) { using var c = claims.TryClaim(rooms.Drop(name, "{}"))!; return publisher.PublishRejection(c, name, s_errors); }
 
         Assert.EndsWith("a.docx", Publish("a.json"), StringComparison.Ordinal);
