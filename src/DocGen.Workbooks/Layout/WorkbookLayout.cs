@@ -69,7 +69,7 @@ public static class WorkbookLayout
     public static readonly IReadOnlyList<Field> ProjectColumns =
     [
         new("序号", "seq", FieldKind.Whole, 6),
-        new(ProjectCodeHeader, "projectCode", FieldKind.Code, 24),
+        new(ProjectCodeHeader, "projectCode", FieldKind.Code, 26),
         new("项目名称", "projectName", FieldKind.Text, 24),
         new("预算数", "budget.total", FieldKind.Amount, 16),
         new("其中：财政资金", "budget.fiscal", FieldKind.Amount, 16),
@@ -79,13 +79,13 @@ public static class WorkbookLayout
 
     public static readonly IReadOnlyList<Field> GoalColumns =
     [
-        new(ProjectCodeHeader, "", FieldKind.Code, 24),
+        new(ProjectCodeHeader, "", FieldKind.Code, 26),
         new("绩效目标", "", FieldKind.Text, 80, "每行一条，依次编号 1. 2. …"),
     ];
 
     public static readonly IReadOnlyList<Field> IndicatorColumns =
     [
-        new(ProjectCodeHeader, "", FieldKind.Code, 24),
+        new(ProjectCodeHeader, "", FieldKind.Code, 26),
         new("一级指标", "level1", FieldKind.Level1, 14),
         new("二级指标", "level2", FieldKind.Level2, 16),
         new("三级指标", "name", FieldKind.Text, 22),

@@ -14,6 +14,7 @@ internal sealed class SheetWriter
     private readonly SortedDictionary<int, SortedDictionary<int, Cell>> _rows = [];
     private readonly SortedDictionary<int, (double Width, uint Style)> _columns = [];
     private readonly List<DataValidation> _validations = [];
+    private readonly Dictionary<int, int> _lines = [];
     private int _frozenRows;
 
     public void Column(int column, double width, uint style = WorkbookStyles.Default) => _columns[column] = (width, style);
@@ -21,12 +22,26 @@ internal sealed class SheetWriter
     public void Freeze(int rows) => _frozenRows = rows;
 
     public void Text(int row, int column, string? text, uint style)
-        => Put(row, column, new Cell
+    {
+        Put(row, column, new Cell
         {
             DataType = CellValues.InlineString,
             InlineString = new InlineString(new Text(text ?? "") { Space = SpaceProcessingModeValues.Preserve }),
             StyleIndex = style,
         });
+        if (WorkbookStyles.Wraps(style) && text is { Length: > 0 })
+        {
+            _lines[row] = Math.Max(_lines.GetValueOrDefault(row, 1), LinesOf(text, _columns.TryGetValue(column, out var c) ? c.Width : 9));
+        }
+    }
+
+    /// <summary>
+    /// The lines a wrapped text takes in a column (a Chinese character is about two widths of
+    /// “0”): rows are given their height, as neither Excel nor LibreOffice fits a row to wrapped
+    /// text on opening a file.
+    /// </summary>
+    private static int LinesOf(string text, double width)
+        => text.Split('\n').Sum(line => Math.Max(1, (int)Math.Ceiling(line.Sum(static ch => ch < 0x2E80 ? 1.1 : 2.05) / Math.Max(1, width - 1))));
 
     /// <summary>A number, given as its invariant decimal text (exact: no double in between).</summary>
     public void Number(int row, int column, string number, uint style)
@@ -52,7 +67,8 @@ internal sealed class SheetWriter
 
     public Worksheet Build()
     {
-        var sheet = new Worksheet();
+        // Printed on A4 landscape, as wide as the page: a clerk can print a sheet to check it.
+        var sheet = new Worksheet(new SheetProperties(new PageSetupProperties { FitToPage = true }));
         var view = new SheetView { WorkbookViewId = 0 };
         if (_frozenRows > 0)
         {
@@ -66,7 +82,6 @@ internal sealed class SheetWriter
         }
 
         sheet.Append(new SheetViews(view));
-        sheet.Append(new SheetFormatProperties { DefaultRowHeight = 18 });
         if (_columns.Count > 0)
         {
             sheet.Append(new Columns(_columns.Select(static c => new Column
@@ -83,6 +98,12 @@ internal sealed class SheetWriter
         foreach (var (rowNumber, cells) in _rows)
         {
             var row = new Row { RowIndex = (uint)rowNumber };
+            if (_lines.TryGetValue(rowNumber, out var lines) && lines > 1)
+            {
+                row.Height = Math.Min(409, 14.5 * lines);
+                row.CustomHeight = true;
+            }
+
             foreach (var (column, cell) in cells)
             {
                 cell.CellReference = CellPlace.ColumnName(column) + rowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -98,7 +119,8 @@ internal sealed class SheetWriter
             sheet.Append(new DataValidations(_validations) { Count = (uint)_validations.Count });
         }
 
-        sheet.Append(new PageMargins { Left = 0.7, Right = 0.7, Top = 0.75, Bottom = 0.75, Header = 0.3, Footer = 0.3 });
+        sheet.Append(new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
+        sheet.Append(new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
         return sheet;
     }
 

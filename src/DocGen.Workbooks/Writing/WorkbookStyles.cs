@@ -20,6 +20,9 @@ internal static class WorkbookStyles
 
     private const uint AmountFormat = 164;
 
+    /// <summary>Whether a style wraps its text (the row then needs the height of its lines).</summary>
+    public static bool Wraps(uint style) => style is Header or Text or Label or Hint;
+
     public static Stylesheet Create() => new(
         new NumberingFormats(new NumberingFormat { NumberFormatId = AmountFormat, FormatCode = "#,##0.00" }) { Count = 1 },
         new Fonts(
