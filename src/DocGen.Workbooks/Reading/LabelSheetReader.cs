@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using DocGen.Core.Json;
+using DocGen.Workbooks.Layout;
+
+namespace DocGen.Workbooks.Reading;
+
+/// <summary>
+/// Reads a sheet of labelled rows (基本信息, 部门整体绩效目标): label in column A, value in column
+/// B, in sections that start at their title row; item rows (一是, 二是, …, 分项) become a list. A
+/// label it does not know, with something filled beside it, is reported (X8), never dropped silently.
+/// </summary>
+internal static partial class LabelSheetReader
+{
+    /// <summary>A sheet of label rows (column A) and values (column B), in sections.</summary>
+    public static void Read(ReadContext context, SheetGrid sheet, IReadOnlyList<LabelledSection> sections, JsonObject root)
+    {
+        var section = sections[0].Title is null ? sections[0] : null;
+        var items = new Dictionary<LabelledSection, JsonArray>();
+        foreach (var row in sheet.Rows)
+        {
+            var label = sheet.Get(row, 1)?.Text ?? "";
+            var value = sheet.Get(row, 2);
+            if (sections.FirstOrDefault(s => s.Title is not null && Field.Normalize(label).StartsWith(Field.Normalize(s.Title), StringComparison.Ordinal)) is { } title)
+            {
+                section = title;
+                context.Map.Add(SectionPath(title), CellPlace.Row(sheet.Name, row));
+                continue;
+            }
+
+            if (label.Length == 0 && value is null || Field.Normalize(label) == WorkbookLayout.LabelHeader)
+            {
+                continue;
+            }
+
+            if (section?.Fields.FirstOrDefault(f => f.Matches(label)) is { } field)
+            {
+                var path = ReadContext.Join(SectionPath(section), field.Json);
+                context.Map.Add(path, CellPlace.Cell(sheet.Name, row, 2));
+                if (context.Value(field, value, path, sheet.Name, row, 2) is { } node)
+                {
+                    ReadContext.Set(SectionObject(root, section), field.Json, node);
+                }
+            }
+            else if (section?.Items is { } itemsName && IsItemLabel(label))
+            {
+                var list = items.TryGetValue(section, out var existing) ? existing : items[section] = [];
+                var path = $"{ReadContext.Join(SectionPath(section), itemsName)}[{list.Count}]";
+                context.Map.Add(ReadContext.Join(SectionPath(section), itemsName), CellPlace.Cell(sheet.Name, row, 2));
+                if (context.Value(new Field(label, itemsName, FieldKind.Text), value, path, sheet.Name, row, 2) is { } node)
+                {
+                    context.Map.Add(path, CellPlace.Cell(sheet.Name, row, 2));
+                    list.Add(node);
+                }
+            }
+            else if (value is { IsEmpty: false })
+            {
+                context.Report(WorkbookIssues.UnknownLabel(JsonPath.Root, label.Length == 0 ? "（空白）" : label), CellPlace.Cell(sheet.Name, row, label.Length == 0 ? 2 : 1));
+            }
+        }
+
+        foreach (var (owner, list) in items)
+        {
+            if (list.Count > 0)
+            {
+                SectionObject(root, owner)[owner.Items!] = list;
+            }
+        }
+    }
+
+    private static JsonObject SectionObject(JsonObject root, LabelledSection section)
+    {
+        if (section.Json.Length == 0)
+        {
+            return root;
+        }
+
+        if (root[section.Json] is not JsonObject existing)
+        {
+            root[section.Json] = existing = [];
+        }
+
+        return existing;
+    }
+
+    private static string SectionPath(LabelledSection section) => section.Json.Length == 0 ? JsonPath.Root : "$." + section.Json;
+
+    /// <summary>一是, 二是, … 十二是, or 分项 (a row a clerk added).</summary>
+    private static bool IsItemLabel(string label) => ItemLabel().IsMatch(Field.Normalize(label));
+
+    [GeneratedRegex(@"^([一二三四五六七八九十]+是|分项\d*)$")]
+    private static partial Regex ItemLabel();
+}

@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+using DocGen.Core.Frameworks;
+using DocGen.Core.Validation;
+using DocGen.Workbooks.Layout;
+
+namespace DocGen.Workbooks.Reading;
+
+/// <summary>What reading one workbook collects: where each value came from, the workbook's own issues (placed at their cells), the values that could not be read.</summary>
+internal sealed class ReadContext(FrameworkCatalog frameworks)
+{
+    public CellMap Map { get; } = new();
+
+    public List<ValidationIssue> Issues { get; } = [];
+
+    public List<string> Unreadable { get; } = [];
+
+    /// <summary>Adds an issue of the workbook itself, placed where the clerk will look.</summary>
+    public void Report(ValidationIssue issue, SourcePlace place) => Issues.Add(issue with { Location = place.Location, Source = place.Reference });
+
+    /// <summary>The JSON value of a cell for a field, or null when it is empty or cannot be read (then reported at the cell).</summary>
+    public JsonNode? Value(Field field, SheetCell? cell, string path, string sheet, int row, int column)
+    {
+        if (cell is null || cell.IsEmpty)
+        {
+            return null;
+        }
+
+        if (cell.FormulaWithoutValue || cell.ErrorValue is not null)
+        {
+            Report(cell.FormulaWithoutValue ? WorkbookIssues.FormulaWithoutValue(path) : WorkbookIssues.ErrorValue(path, cell.ErrorValue!), CellPlace.Cell(sheet, row, column));
+            Unreadable.Add(path);
+            return null;
+        }
+
+        return CellJson.ToJson(field, cell, frameworks);
+    }
+
+    public static string Join(string path, string relative) => relative.Length == 0 ? path : path + "." + relative;
+
+    /// <summary>Sets <c>budget.total</c> in an object, creating <c>budget</c>.</summary>
+    public static void Set(JsonObject target, string relative, JsonNode value)
+    {
+        var parts = relative.Split('.');
+        for (var i = 0; i < parts.Length - 1; i++)
+        {
+            if (target[parts[i]] is not JsonObject next)
+            {
+                target[parts[i]] = next = [];
+            }
+
+            target = next;
+        }
+
+        target[parts[^1]] = value;
+    }
+}

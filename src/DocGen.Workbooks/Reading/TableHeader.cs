@@ -1,0 +1,82 @@
+using DocGen.Core.Json;
+using DocGen.Workbooks.Layout;
+
+namespace DocGen.Workbooks.Reading;
+
+/// <summary>
+/// The header row of a table sheet (the first, within the top rows, with a 项目编码 column): which
+/// column holds which field, and the spending-plan checkpoints (3月底累计支出比例 …). Columns are
+/// found by their header text, so a clerk may reorder them.
+/// </summary>
+internal sealed record TableHeader(int Row, IReadOnlyDictionary<int, (Field Field, string Header)> Columns, IReadOnlyList<(int Column, string Label)> Checkpoints, int CodeColumn)
+{
+    private const int SearchRows = 20;
+
+    /// <summary>The header row of a table (the first with a 项目编码 column), its known columns; unknown columns with content are reported.</summary>
+    public static TableHeader? Find(ReadContext context, SheetGrid sheet, IReadOnlyList<Field> fields)
+    {
+        foreach (var row in sheet.Rows.Take(SearchRows))
+        {
+            var cells = sheet.CellsOf(row).ToList();
+            if (!cells.Any(static c => Field.Normalize(c.Cell.Text) == WorkbookLayout.ProjectCodeHeader))
+            {
+                continue;
+            }
+
+            var columns = new Dictionary<int, (Field Field, string Header)>();
+            var checkpoints = new List<(int Column, string Label)>();
+            var unknown = new List<(int Column, string Header)>();
+            foreach (var (column, cell) in cells)
+            {
+                var text = Field.Normalize(cell.Text);
+                if (fields.FirstOrDefault(f => f.Matches(text)) is { } field && columns.Values.All(c => c.Field != field))
+                {
+                    columns[column] = (field, cell.Text);
+                }
+                else if (fields == WorkbookLayout.ProjectColumns && Checkpoint(text) is { } label)
+                {
+                    checkpoints.Add((column, label));
+                }
+                else if (text.Length > 0)
+                {
+                    unknown.Add((column, cell.Text));
+                }
+            }
+
+            var header = new TableHeader(row, columns, checkpoints, columns.First(static c => c.Value.Field.Label == WorkbookLayout.ProjectCodeHeader).Key);
+            foreach (var (column, name) in unknown)
+            {
+                if (sheet.Rows.Any(r => r > row && sheet.Get(r, column) is { IsEmpty: false }))
+                {
+                    context.Report(WorkbookIssues.UnknownLabel(JsonPath.Root, name), CellPlace.Cell(sheet.Name, row, column));
+                }
+            }
+
+            return header;
+        }
+
+        if (sheet.RowCount > 0)
+        {
+            context.Report(WorkbookIssues.MissingHeader(sheet.Name), CellPlace.Sheet(sheet.Name));
+        }
+
+        return null;
+    }
+
+    /// <summary>“3月底累计支出比例(%)” → “3月底”.</summary>
+    private static string? Checkpoint(string header)
+    {
+        var text = header.Replace("(%)", "", StringComparison.Ordinal).Replace("%", "", StringComparison.Ordinal);
+        var at = text.IndexOf(WorkbookLayout.SpendingSuffix, StringComparison.Ordinal);
+        return at > 0 ? text[..at] : null;
+    }
+
+    /// <summary>
+    /// The rows below the header with something in a known column. In a table of rows that belong
+    /// to projects the code alone does not make a row (a 项目编码 merged down the rows also covers
+    /// the blank ones among them).
+    /// </summary>
+    public IEnumerable<int> DataRows(SheetGrid sheet, bool codeCounts = true)
+        => sheet.Rows.Where(r => r > Row && Columns.Keys.Concat(Checkpoints.Select(static c => c.Column))
+            .Any(c => (codeCounts || c != CodeColumn) && sheet.Get(r, c) is { IsEmpty: false }));
+}
