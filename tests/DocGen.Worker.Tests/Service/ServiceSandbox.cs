@@ -100,11 +100,14 @@ internal sealed class ServiceSandbox : IAsyncDisposable
     }
 
     /// <summary>Drops a submission the recommended way: write to a temporary name, then rename.</summary>
-    public void Drop(string name, string content)
+    public void Drop(string name, string content) => Drop(name, System.Text.Encoding.UTF8.GetBytes(content));
+
+    /// <summary>Drops bytes (a workbook) the recommended way.</summary>
+    public void Drop(string name, byte[] content)
     {
         Directory.CreateDirectory(Inbox);
         var temp = Path.Combine(Inbox, "." + name + ".tmp");
-        File.WriteAllText(temp, content);
+        File.WriteAllBytes(temp, content);
         File.Move(temp, Path.Combine(Inbox, name));
     }
 

@@ -13,7 +13,7 @@ public sealed class WorkbookSubmissionTests
         await box.StartHostAsync();
         var workbook = Workbook(ServiceSandbox.SeedJson);
 
-        DropBytes(box, "申报表.xlsx", workbook);
+        box.Drop("申报表.xlsx", workbook);
         await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Archive, "申报表.receipt.json")), "the workbook processed");
 
         Assert.Equal(["申报表.docx"], ServiceSandbox.Names(box.Out));
@@ -33,7 +33,7 @@ public sealed class WorkbookSubmissionTests
         await using var box = new ServiceSandbox();
         await box.StartHostAsync();
 
-        DropBytes(box, "bad.xlsx", Workbook(ServiceSandbox.SeedJson.Replace("\"30000.00\"", "\"三万元\"", StringComparison.Ordinal)));
+        box.Drop("bad.xlsx", Workbook(ServiceSandbox.SeedJson.Replace("\"30000.00\"", "\"三万元\"", StringComparison.Ordinal)));
         await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Failed, "bad.errors.txt")), "the workbook rejected");
 
         Assert.Equal(["bad.errors.json", "bad.errors.txt", "bad.xlsx"], ServiceSandbox.Names(box.Failed));
@@ -47,8 +47,8 @@ public sealed class WorkbookSubmissionTests
         await using var box = new ServiceSandbox();
         await box.StartHostAsync();
 
-        DropBytes(box, "old.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
-        DropBytes(box, "macro.xlsm", Workbook(ServiceSandbox.SeedJson));
+        box.Drop("old.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+        box.Drop("macro.xlsm", Workbook(ServiceSandbox.SeedJson));
         await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Failed, "old.errors.txt")) && File.Exists(Path.Combine(box.Failed, "macro.errors.txt")), "both refused");
 
         Assert.Contains("另存为", await File.ReadAllTextAsync(Path.Combine(box.Failed, "old.errors.txt"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
@@ -58,13 +58,4 @@ public sealed class WorkbookSubmissionTests
 
     private static byte[] Workbook(string json)
         => WorkbookWriter.Write((System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(json)!, Core.Frameworks.FrameworkCatalog.LoadFolder(Path.Combine(Cli.CliTests.Root, "templates")));
-
-    /// <summary>Drops bytes the recommended way: a temporary name, then a rename.</summary>
-    private static void DropBytes(ServiceSandbox box, string name, byte[] content)
-    {
-        Directory.CreateDirectory(box.Inbox);
-        var temp = Path.Combine(box.Inbox, "." + name + ".tmp");
-        File.WriteAllBytes(temp, content);
-        File.Move(temp, Path.Combine(box.Inbox, name));
-    }
 }
