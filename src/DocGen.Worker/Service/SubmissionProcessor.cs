@@ -267,7 +267,7 @@ public sealed class SubmissionProcessor(
             template.Sha256,
             time.GetUtcNow(),
             new ReceiptTimings(clock.Elapsed.TotalMilliseconds - generated.RenderTime.TotalMilliseconds - (conversion?.Milliseconds ?? 0), generated.RenderTime.TotalMilliseconds, clock.Elapsed.TotalMilliseconds),
-            [.. generated.Report.Warnings],
+            ReceiptWarnings.Group(generated.Report.Warnings),
             conversion is null ? null : PdfReceipt(claim, stem, conversion),
             check.Converted is null ? null : publisher.RelativeConvertedPath(stem)), ServiceJson.Options);
 

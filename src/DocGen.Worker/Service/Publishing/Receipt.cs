@@ -13,6 +13,6 @@ public sealed record Receipt(
     string TemplateSha256,
     DateTimeOffset ProcessedAt,
     ReceiptTimings Timings,
-    IReadOnlyList<ValidationIssue> Warnings,
+    IReadOnlyList<ReceiptWarnings> Warnings,
     ReceiptPdf? Pdf = null,
     string? Converted = null);
