@@ -1,3 +1,4 @@
+using DocGen.Rendering.Pipeline;
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using DocGen.Worker.IO;
@@ -18,6 +19,7 @@ public sealed class InboxService(
     TemplateStore templates,
     SubmissionProcessor processor,
     StableFileReader reader,
+    DocumentGenerator generator,
     PdfOutput pdf,
     TimeProvider time,
     ILogger<InboxService> logger) : BackgroundService
@@ -40,6 +42,10 @@ public sealed class InboxService(
     {
         folders.CreateAll();
         RefreshTemplate();
+        if (WarmUp.Run(generator, templates) is { } warmUpMs)
+        {
+            logger.WarmedUp(warmUpMs);
+        }
         logger.Started(folders.Inbox, folders.Out, folders.Failed, folders.Archive, folders.Processing, templates.TemplatePath, _options.MaxConcurrency,
             pdf.Converters is { } converters ? $"on, {converters.Converters} converters" : "off");
         pdf.Converters?.WarmUp(); // LibreOffice starts while the first files arrive; stopping disposes the converters

@@ -6,6 +6,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "DocGen started. Inbox {Inbox}; out {Out}; failed {Failed}; archive {Archive}; processing {Processing}; template {Template}; concurrency {Concurrency}; PDF {Pdf}. Drop JSON files into the inbox (write to a .tmp name, then rename).")]
     public static partial void Started(this ILogger logger, string inbox, string @out, string failed, string archive, string processing, string template, int concurrency, string pdf);
 
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Warmed up on the built-in sample in {ElapsedMs:F0} ms (reading, validation and rendering compiled before the first submission)")]
+    public static partial void WarmedUp(this ILogger logger, double elapsedMs);
+
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "DocGen stopping; unfinished submissions stay claimed and are resumed at the next start.")]
     public static partial void Stopping(this ILogger logger);
 
