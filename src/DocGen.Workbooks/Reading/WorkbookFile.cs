@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using DocGen.Core.Validation;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -42,16 +43,18 @@ internal sealed class WorkbookFile
             return null;
         }
 
+        // One array for both readers (the zip inspection and the SDK): the bytes are not copied per reader.
+        var array = MemoryMarshal.TryGetArray(bytes, out var segment) ? segment : new ArraySegment<byte>(bytes.ToArray());
         try
         {
-            problem = Inspect(bytes, limits);
+            problem = Inspect(array, limits);
             if (problem is not null)
             {
                 return null;
             }
 
             var file = new WorkbookFile();
-            problem = file.Load(bytes, limits);
+            problem = file.Load(array, limits);
             return problem is null ? file : null;
         }
         catch (InvalidDataException ex)
@@ -70,9 +73,9 @@ internal sealed class WorkbookFile
     }
 
     /// <summary>The zip before the SDK opens it: bounded, no macros, no links to other files.</summary>
-    private static ValidationIssue? Inspect(ReadOnlyMemory<byte> bytes, WorkbookLimits limits)
+    private static ValidationIssue? Inspect(ArraySegment<byte> bytes, WorkbookLimits limits)
     {
-        using var zip = new ZipArchive(new MemoryStream(bytes.ToArray(), writable: false), ZipArchiveMode.Read);
+        using var zip = new ZipArchive(Stream(bytes), ZipArchiveMode.Read);
         if (zip.Entries.Count > limits.MaxEntries)
         {
             return WorkbookIssues.TooBig($"包含 {zip.Entries.Count} 个部件", $"{zip.Entries.Count} parts");
@@ -107,9 +110,11 @@ internal sealed class WorkbookFile
         return null;
     }
 
-    private ValidationIssue? Load(ReadOnlyMemory<byte> bytes, WorkbookLimits limits)
+    private static MemoryStream Stream(ArraySegment<byte> bytes) => new(bytes.Array!, bytes.Offset, bytes.Count, writable: false);
+
+    private ValidationIssue? Load(ArraySegment<byte> bytes, WorkbookLimits limits)
     {
-        using var stream = new MemoryStream(bytes.ToArray(), writable: false);
+        using var stream = Stream(bytes);
         using var document = SpreadsheetDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = limits.MaxCharactersInPart, AutoSave = false });
         if (document.DocumentType != SpreadsheetDocumentType.Workbook && document.DocumentType != SpreadsheetDocumentType.Template)
         {
