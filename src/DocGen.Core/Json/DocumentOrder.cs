@@ -9,28 +9,21 @@ namespace DocGen.Core.Json;
 /// </summary>
 public static class DocumentOrder
 {
+    /// <summary>Compares the keys made by <see cref="KeyOf"/>: sort by key, computed once per path.</summary>
+    public static IComparer<int[]> Keys { get; } = Comparer<int[]>.Create(CompareKeys);
+
     public static int Compare(string a, string b)
+        => string.Equals(a, b, StringComparison.Ordinal) ? 0 : CompareKeys(KeyOf(a), KeyOf(b));
+
+    /// <summary>
+    /// The path's place in the document, one number per step (member order or item index). Sorting
+    /// by keys made once per path keeps a report of 10,000 issues linear in its paths (a comparer
+    /// that parsed both paths on each comparison made n log n of them).
+    /// </summary>
+    public static int[] KeyOf(string path)
     {
-        if (string.Equals(a, b, StringComparison.Ordinal))
-        {
-            return 0;
-        }
-
-        var (x, y) = (Key(a), Key(b));
-        for (var i = 0; i < Math.Min(x.Count, y.Count); i++)
-        {
-            if (x[i] != y[i])
-            {
-                return x[i].CompareTo(y[i]);
-            }
-        }
-
-        return x.Count.CompareTo(y.Count);
-    }
-
-    private static List<int> Key(string path)
-    {
-        var key = new List<int>();
+        ArgumentNullException.ThrowIfNull(path);
+        var key = new List<int>(8);
         var shape = Shape.Of(typeof(Submission));
         var i = 1;
         while (i < path.Length)
@@ -47,11 +40,10 @@ public static class DocumentOrder
             var start = path[i] == '.' ? i + 1 : i;
             var stop = path.IndexOfAny(['.', '['], start);
             stop = stop < 0 ? path.Length : stop;
-            var name = path[start..stop];
             var order = int.MaxValue;
-            if (shape.Kind == ShapeKind.Object && shape.Members.TryGetValue(name, out var member))
+            if (shape.Kind == ShapeKind.Object && shape.Members.TryGetValue(path[start..stop], out var member))
             {
-                order = shape.Info.Properties.IndexOf(member.Property);
+                order = member.Order;
                 shape = member.Shape;
             }
 
@@ -64,6 +56,21 @@ public static class DocumentOrder
             i = stop;
         }
 
-        return key;
+        return [.. key];
+    }
+
+    private static int CompareKeys(int[]? x, int[]? y)
+    {
+        x ??= [];
+        y ??= [];
+        for (var i = 0; i < Math.Min(x.Length, y.Length); i++)
+        {
+            if (x[i] != y[i])
+            {
+                return x[i].CompareTo(y[i]);
+            }
+        }
+
+        return x.Length.CompareTo(y.Length);
     }
 }

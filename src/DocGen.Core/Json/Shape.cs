@@ -65,16 +65,29 @@ internal sealed class Shape
     public IReadOnlyDictionary<string, object>? EnumValues { get; }
 
     /// <summary>An object's members by their JSON name.</summary>
-    public IReadOnlyDictionary<string, Member> Members => _members ??= Info.Properties.ToDictionary(static p => p.Name, static p => new Member(p), StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, Member> Members => _members ??= Info.Properties.Select(static (p, i) => new Member(p, i)).ToDictionary(static m => m.Name, StringComparer.Ordinal);
 
     private Dictionary<string, Member>? _members;
+
+    private Dictionary<string, Member>.AlternateLookup<ReadOnlySpan<char>>? _membersBySpan;
+
+    /// <summary>The member of that JSON name, looked up without making a string of it.</summary>
+    public bool TryGetMember(ReadOnlySpan<char> name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Member? member)
+    {
+        _ = Members;
+        _membersBySpan ??= _members!.GetAlternateLookup<ReadOnlySpan<char>>();
+        return _membersBySpan.Value.TryGetValue(name, out member);
+    }
 
     public static Shape Of(Type type) => s_shapes.GetOrAdd(type, static t => new Shape(t));
 
     /// <summary>One member of an object: its contract, its Chinese label and the rule that owns a value of it that cannot be read.</summary>
-    internal sealed class Member(JsonPropertyInfo property)
+    internal sealed class Member(JsonPropertyInfo property, int order)
     {
         public JsonPropertyInfo Property { get; } = property;
+
+        /// <summary>Its place among its object's members (the model's order).</summary>
+        public int Order { get; } = order;
 
         public string Name => Property.Name;
 

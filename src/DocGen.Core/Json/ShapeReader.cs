@@ -16,7 +16,11 @@ namespace DocGen.Core.Json;
 /// </summary>
 internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues)
 {
+    /// <summary>Longer names are no member's (the model's longest is far shorter): they are read as text.</summary>
+    private const int MaxMemberNameBytes = 64;
+
     private readonly PathStack _path = new();
+    private readonly List<HashSet<string>> _seen = [];
     private long _lastTokenEnd;
 
     public Submission? Read(ReadOnlySpan<byte> utf8)
@@ -87,23 +91,24 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
     {
         CheckDepth(ref reader);
         var result = shape.Create!();
-        HashSet<string>? seen = null;
+        var seen = SeenAt(reader.CurrentDepth);
 
         // Members whose absence an error already explains (a misspelt name, a unit typed into the value):
         // if they are indeed absent, their rules must not report them missing as well.
         List<string>? explained = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            var name = Text(ref reader);
+            var member = KnownMember(ref reader, shape);
+            var name = member?.Name ?? Text(ref reader);
             reader.Read();
-            if (!(seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(name))
+            if (!seen.Add(name))
             {
                 issues.Error("D7", _path.Child(name), $"属性“{name}”重复出现。", $"Property '{name}' appears more than once.");
                 Skip(ref reader);
                 continue;
             }
 
-            if (!shape.Members.TryGetValue(name, out var member))
+            if (member is null)
             {
                 if (UnknownProperty(shape, name) is { } meant)
                 {
@@ -133,13 +138,45 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
 
         foreach (var name in explained ?? [])
         {
-            if (seen?.Contains(name) != true)
+            if (!seen.Contains(name))
             {
                 issues.MarkBroken(_path.Child(name));
             }
         }
 
         return result;
+    }
+
+    /// <summary>The names met in the object being read at each depth: one set per depth, reused (not one per object).</summary>
+    private HashSet<string> SeenAt(int depth)
+    {
+        while (_seen.Count <= depth)
+        {
+            _seen.Add(new HashSet<string>(StringComparer.Ordinal));
+        }
+
+        var seen = _seen[depth];
+        seen.Clear();
+        return seen;
+    }
+
+    /// <summary>The known member the property name at the reader names, found without making a string of the name; null for any other name.</summary>
+    private static Shape.Member? KnownMember(ref Utf8JsonReader reader, Shape shape)
+    {
+        if (reader.ValueSpan.Length > MaxMemberNameBytes)
+        {
+            return null;
+        }
+
+        Span<char> name = stackalloc char[MaxMemberNameBytes];
+        try
+        {
+            return shape.TryGetMember(name[..reader.CopyString(name)], out var member) ? member : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // not valid UTF-8: no member's name, reported by its text as unknown
+        }
     }
 
     /// <param name="member">The member holding the list: an item that cannot be read is reported under its rule and label.</param>
@@ -190,7 +227,6 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
             return (string?)WrongType(ref reader, member, "文本（字符串）", "text (a string)");
         }
 
-        var path = _path.ToString();
         string text;
         try
         {
@@ -198,23 +234,28 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
         }
         catch (InvalidOperationException)
         {
-            return Broken<string>(path, "D9", "文本含有无效的 Unicode 转义（孤立的代理项）。", "The text contains an invalid Unicode escape (a lone surrogate).");
+            return Broken<string>(_path.ToString(), "D9", "文本含有无效的 Unicode 转义（孤立的代理项）。", "The text contains an invalid Unicode escape (a lone surrogate).");
         }
 
         if (text.Length > limits.MaxStringLength && new StringInfo(text).LengthInTextElements is var length && length > limits.MaxStringLength)
         {
-            return Broken<string>(path, "D8", $"文本长度 {length} 个字符，超过上限 {limits.MaxStringLength}。", $"The text is {length} characters long, more than the limit of {limits.MaxStringLength}.");
+            return Broken<string>(_path.ToString(), "D8", $"文本长度 {length} 个字符，超过上限 {limits.MaxStringLength}。", $"The text is {length} characters long, more than the limit of {limits.MaxStringLength}.");
         }
 
         var bad = XmlText.FirstIllegalChar(text);
         if (bad >= 0)
         {
-            return Broken<string>(path, "D9",
+            return Broken<string>(_path.ToString(), "D9",
                 $"文本第 {bad + 1} 个字符是控制字符 U+{(int)text[bad]:X4}，Word 文档无法保存此字符，请删除。",
                 $"Character {bad + 1} is the control character U+{(int)text[bad]:X4}, which a Word document cannot hold; remove it.");
         }
 
-        TextRules.CheckHalfWidthPunctuation(text, path, issues);
+        // The path is built only for a finding: most texts have none.
+        if (TextRules.HasHalfWidthPunctuation(text))
+        {
+            TextRules.CheckHalfWidthPunctuation(text, _path.ToString(), issues);
+        }
+
         return text;
     }
 

@@ -66,8 +66,6 @@ public sealed class IssueCollector
 
     /// <summary>Errors before warnings, each in the order of the places they are about (the model's order, items by index).</summary>
     public ValidationReport ToReport()
-        => new([.. _issues.Where(static i => i.Severity == Severity.Error).OrderBy(static i => i, s_documentOrder),
-            .. _issues.Where(static i => i.Severity == Severity.Warning).OrderBy(static i => i, s_documentOrder)]);
-
-    private static readonly IComparer<ValidationIssue> s_documentOrder = Comparer<ValidationIssue>.Create(static (a, b) => Json.DocumentOrder.Compare(a.Path, b.Path));
+        => new([.. _issues.Where(static i => i.Severity == Severity.Error).OrderBy(static i => Json.DocumentOrder.KeyOf(i.Path), Json.DocumentOrder.Keys),
+            .. _issues.Where(static i => i.Severity == Severity.Warning).OrderBy(static i => Json.DocumentOrder.KeyOf(i.Path), Json.DocumentOrder.Keys)]);
 }

@@ -12,6 +12,13 @@ namespace DocGen.Core.Validation;
 /// </summary>
 public static class ReportFormatter
 {
+    /// <summary>
+    /// Warnings of one rule listed one by one in the text report; the rest are counted in one line
+    /// (a 10,000-indicator table with the same slip in every row stays readable; errors are always
+    /// all listed, and the JSON report lists every warning).
+    /// </summary>
+    public const int WarningsListedPerRule = 20;
+
     public static string ToText(ValidationReport report, string source)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -22,8 +29,14 @@ public static class ReportFormatter
             ? report.WarningCount == 0 ? "结果：通过校验。 Result: valid.\n" : $"结果：通过校验，有 {report.WarningCount} 条警告（不影响生成文档）。 Result: valid, {report.WarningCount} warning(s).\n"
             : $"结果：未通过校验，{report.ErrorCount} 个错误，{report.WarningCount} 条警告。文档未生成，请修改后重新提交。 Result: invalid, {report.ErrorCount} error(s), {report.WarningCount} warning(s).\n");
         var n = 0;
+        var listed = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var issue in report.Issues)
         {
+            if (issue.Severity == Severity.Warning && (listed[issue.Code] = listed.GetValueOrDefault(issue.Code) + 1) > WarningsListedPerRule)
+            {
+                continue;
+            }
+
             n++;
             var kind = issue.Severity == Severity.Error ? "错误 Error" : "警告 Warning";
             sb.Append(inv, $"\n{n}. [{issue.Code}] {kind} — {issue.Location ?? issue.Path}\n");
@@ -40,6 +53,12 @@ public static class ReportFormatter
             {
                 sb.Append(inv, $"   路径 Path: {issue.Path}\n");
             }
+        }
+
+        foreach (var (code, count) in listed.Where(static c => c.Value > WarningsListedPerRule))
+        {
+            var more = count - WarningsListedPerRule;
+            sb.Append(inv, $"\n另有 {more} 条 [{code}] 警告与上面同类，未逐条列出；完整列表见 JSON 报告（--json 或 .errors.json）。\n   {more} more [{code}] warning(s) like those above are not listed; the JSON report (--json, .errors.json) lists them all.\n");
         }
 
         return sb.ToString();

@@ -6,6 +6,9 @@ namespace DocGen.Core.Validation;
 /// <summary>Rules about the wording of text fields (V25, V26).</summary>
 public static partial class TextRules
 {
+    /// <summary>Whether <see cref="CheckHalfWidthPunctuation"/> would find anything (no allocation).</summary>
+    public static bool HasHalfWidthPunctuation(string text) => HalfWidthBetweenCjk().IsMatch(text);
+
     /// <summary>V25: half-width <c>,;:()</c> between Chinese characters (seed §1.3 item 7).</summary>
     public static void CheckHalfWidthPunctuation(string text, string path, IssueCollector issues)
     {
