@@ -59,8 +59,8 @@ public static class TemplateCompiler
 
             var bytes = PackageGuard.ReadBounded(entry);
             parts.Add(textParts.Contains(entry.FullName)
-                ? new TemplatePart(entry.FullName, CompressionLevel.Fastest, CompilePart(entry.FullName, bytes, environment, bookmarks, problems), null)
-                : new TemplatePart(entry.FullName, CompressionLevel.Fastest, null, bytes));
+                ? new TemplatePart(entry.FullName, CompilePart(entry.FullName, bytes, environment, bookmarks, problems), null)
+                : new TemplatePart(entry.FullName, null, PackedEntry.Pack(entry.FullName, bytes)));
         }
 
         if (problems.Count > 0)

@@ -1,0 +1,124 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Text;
+
+namespace DocGen.Rendering.Engine;
+
+/// <summary>
+/// Writes a document's zip package (PKWARE APPNOTE 6.3: local headers, data, central directory).
+/// <see cref="ZipArchive"/> can only deflate what it is given, so every document would deflate the
+/// template's unchanged parts again (a third of a seed render); this writer copies those parts'
+/// bytes deflated once (<see cref="PackedEntry"/>) and streams the rendered parts through one
+/// deflater each. Entries carry a fixed timestamp, so the same input gives the same bytes. The
+/// output must be seekable: a rendered entry's sizes and CRC are written into its header after it.
+/// </summary>
+internal sealed class ZipPackageWriter(Stream output)
+{
+    private const ushort Version = 20; // 2.0: deflate
+    private const ushort Deflated = 8;
+    private const ushort Utf8Names = 1 << 11;
+    private const int LocalHeaderLength = 30;
+
+    /// <summary>2000-01-01 00:00 in MS-DOS form (<see cref="DocxRenderer.EntryTimestamp"/>).</summary>
+    private const ushort DosDate = ((2000 - 1980) << 9) | (1 << 5) | 1;
+
+    private readonly List<(byte[] Name, uint Crc, long Compressed, long Length, long Offset)> _entries = [];
+
+    /// <summary>Copies a part deflated in advance.</summary>
+    public void Add(PackedEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var name = Encoding.UTF8.GetBytes(entry.Name);
+        var offset = output.Position;
+        WriteLocalHeader(name, entry.Crc32, entry.Deflated.Length, entry.Length);
+        output.Write(entry.Deflated);
+        _entries.Add((name, entry.Crc32, entry.Deflated.Length, entry.Length, offset));
+    }
+
+    /// <summary>Writes a part rendered on the fly: <paramref name="write"/> gets a stream that deflates into the package.</summary>
+    public void Add(string entryName, Action<Stream> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var name = Encoding.UTF8.GetBytes(entryName);
+        var offset = output.Position;
+        WriteLocalHeader(name, 0, 0, 0); // completed below, once the sizes are known
+        var dataStart = output.Position;
+        var content = new CrcCountingStream();
+        using (var deflate = new DeflateStream(output, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            content.Inner = deflate;
+            write(content);
+        }
+
+        var end = output.Position;
+        var crc = content.Crc;
+        var compressed = end - dataStart;
+        if (compressed > uint.MaxValue || content.Length > uint.MaxValue)
+        {
+            throw new InvalidOperationException($"Part {entryName} is larger than 4 GB, which needs Zip64.");
+        }
+
+        output.Position = offset + 14;
+        Span<byte> sizes = stackalloc byte[12];
+        BinaryPrimitives.WriteUInt32LittleEndian(sizes, crc);
+        BinaryPrimitives.WriteUInt32LittleEndian(sizes[4..], (uint)compressed);
+        BinaryPrimitives.WriteUInt32LittleEndian(sizes[8..], (uint)content.Length);
+        output.Write(sizes);
+        output.Position = end;
+        _entries.Add((name, crc, compressed, content.Length, offset));
+    }
+
+    /// <summary>Writes the central directory: the package is complete.</summary>
+    public void Finish()
+    {
+        var start = output.Position;
+        Span<byte> header = stackalloc byte[46];
+        foreach (var (name, crc, compressed, length, offset) in _entries)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(header, 0x02014b50);
+            BinaryPrimitives.WriteUInt16LittleEndian(header[4..], Version); // made by: MS-DOS (0), 2.0
+            BinaryPrimitives.WriteUInt16LittleEndian(header[6..], Version);
+            BinaryPrimitives.WriteUInt16LittleEndian(header[8..], Flags(name));
+            BinaryPrimitives.WriteUInt16LittleEndian(header[10..], Deflated);
+            BinaryPrimitives.WriteUInt16LittleEndian(header[12..], 0); // time 00:00
+            BinaryPrimitives.WriteUInt16LittleEndian(header[14..], DosDate);
+            BinaryPrimitives.WriteUInt32LittleEndian(header[16..], crc);
+            BinaryPrimitives.WriteUInt32LittleEndian(header[20..], (uint)compressed);
+            BinaryPrimitives.WriteUInt32LittleEndian(header[24..], (uint)length);
+            BinaryPrimitives.WriteUInt16LittleEndian(header[28..], (ushort)name.Length);
+            header[30..].Clear(); // no extra field, no comment, disk 0, no attributes
+            BinaryPrimitives.WriteUInt32LittleEndian(header[42..], checked((uint)offset));
+            output.Write(header);
+            output.Write(name);
+        }
+
+        Span<byte> end = stackalloc byte[22];
+        end.Clear();
+        BinaryPrimitives.WriteUInt32LittleEndian(end, 0x06054b50);
+        BinaryPrimitives.WriteUInt16LittleEndian(end[8..], checked((ushort)_entries.Count));
+        BinaryPrimitives.WriteUInt16LittleEndian(end[10..], checked((ushort)_entries.Count));
+        BinaryPrimitives.WriteUInt32LittleEndian(end[12..], checked((uint)(output.Position - start)));
+        BinaryPrimitives.WriteUInt32LittleEndian(end[16..], checked((uint)start));
+        output.Write(end);
+    }
+
+    private void WriteLocalHeader(byte[] name, uint crc, long compressed, long length)
+    {
+        Span<byte> header = stackalloc byte[LocalHeaderLength];
+        BinaryPrimitives.WriteUInt32LittleEndian(header, 0x04034b50);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[4..], Version);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[6..], Flags(name));
+        BinaryPrimitives.WriteUInt16LittleEndian(header[8..], Deflated);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[10..], 0);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[12..], DosDate);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[14..], crc);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[18..], checked((uint)compressed));
+        BinaryPrimitives.WriteUInt32LittleEndian(header[22..], checked((uint)length));
+        BinaryPrimitives.WriteUInt16LittleEndian(header[26..], checked((ushort)name.Length));
+        BinaryPrimitives.WriteUInt16LittleEndian(header[28..], 0);
+        output.Write(header);
+        output.Write(name);
+    }
+
+    private static ushort Flags(byte[] name) => name.Any(static b => b >= 0x80) ? Utf8Names : (ushort)0;
+}
