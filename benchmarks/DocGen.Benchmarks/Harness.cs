@@ -17,6 +17,9 @@ internal sealed class Harness(bool smoke, Report report)
     private static readonly byte[] s_seedBytes = Bench.SeedBytes;
     private static readonly DocumentGenerator s_generator = new(new SubmissionValidator(FrameworkCatalog.LoadFolder(Path.Combine(Bench.Root, "templates"))));
 
+    /// <summary>The pipeline every in-process benchmark runs, on the shipped frameworks.</summary>
+    public static DocumentGenerator Generator => s_generator;
+
     private readonly TimeSpan _budget = smoke ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromSeconds(3);
 
     public void Compile()

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using DocGen.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/DocGen.Benchmarks [-- --smoke] [-- --only NAME]
+// dotnet run -c Release --project benchmarks/DocGen.Benchmarks [-- --smoke] [-- --only compile|validate|seed|tables|peer|service|pdf]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 Console.OutputEncoding = Encoding.UTF8;
 if (args is ["--child-table", var size])
@@ -37,6 +37,7 @@ if (only is null or "compile") harness.Compile();
 if (only is null or "validate") harness.Validate();
 if (only is null or "seed") harness.RenderSeed();
 if (only is null or "tables") harness.Tables();
+if (only is null or "peer") new PeerBenchmark(smoke, report, Harness.Generator).Run();
 if (only is null or "service") Bench.RunChild(report, smoke ? ["--child-service", "--smoke"] : ["--child-service"]);
 if (only is null or "pdf") Bench.RunChild(report, smoke ? ["--child-pdf", "--smoke"] : ["--child-pdf"]);
 report.Print();

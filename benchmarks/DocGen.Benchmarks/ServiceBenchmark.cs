@@ -6,7 +6,7 @@ namespace DocGen.Benchmarks;
 /// <summary>
 /// The inbox service, run in a child process of its own (<c>--child-service</c>): "just started"
 /// then means a fresh runtime, not one that has already compiled the rendering code for the
-/// benchmarks before it. Bursts of drops (throughput) and one file at a time (latency).
+/// benchmarks before it. Bursts of drops (throughput) and a steady 100 drops a second (latency).
 /// </summary>
 internal sealed class ServiceBenchmark(bool smoke, Report report)
 {
@@ -41,35 +41,40 @@ internal sealed class ServiceBenchmark(bool smoke, Report report)
                 await Bench.WaitFor(() => Directory.EnumerateFiles(outFolder).Count() >= done);
                 var seconds = clock.Elapsed.TotalSeconds;
                 var cpuPerDoc = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / files;
-                report.Add($"service: {files:N0} files dropped at once, {phase}", $"{files / seconds:F0} docs/s ({seconds:F2} s, {cpuPerDoc:F1} ms CPU/doc)", "≥ 400 docs/s");
+                report.Add($"service: {files:N0} files dropped at once, {phase}", $"{files / seconds:F0} docs/s ({seconds:F2} s, {cpuPerDoc:F1} ms CPU/doc)", phase == "just started" ? "≥ 400 docs/s" : "≥ 600 docs/s");
                 await Task.Delay(500); // let the runtime finish tiering up what the burst ran
             }
 
-            // Latency: one file at a time, from the rename into the inbox to the document in out/.
-            var samples = smoke ? 20 : 200;
-            var latencies = new List<double>();
-            for (var i = 0; i < samples; i++)
+            // Latency at a steady 100 drops a second (one every 10 ms, not waiting for the
+            // documents): from each rename into the inbox to its document appearing in out/, as
+            // a watcher on out/ sees it.
+            var samples = smoke ? 20 : 300;
+            var dropped = new Dictionary<string, long>();
+            var arrived = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+            using (var watcher = new FileSystemWatcher(outFolder, "l*.docx") { InternalBufferSize = 64 * 1024 })
             {
-                var name = $"l{i:D5}";
-                var target = Path.Combine(outFolder, name + ".docx");
-                var start = Stopwatch.GetTimestamp();
-                Bench.Drop(inbox, name + ".json");
-                while (!File.Exists(target))
+                void Seen(string name) => arrived.TryAdd(Path.GetFileNameWithoutExtension(name), Stopwatch.GetTimestamp());
+                watcher.Created += (_, e) => Seen(e.Name!);
+                watcher.Renamed += (_, e) => Seen(e.Name!);
+                watcher.EnableRaisingEvents = true;
+                var pace = Stopwatch.StartNew();
+                for (var i = 0; i < samples; i++)
                 {
-                    if (Stopwatch.GetElapsedTime(start) > TimeSpan.FromMinutes(1))
+                    var name = $"l{i:D5}";
+                    while (pace.Elapsed < TimeSpan.FromMilliseconds(10 * i))
                     {
-                        throw new TimeoutException($"{name}.json was not processed within a minute");
+                        await Task.Delay(1);
                     }
 
-                    await Task.Delay(1);
+                    dropped[name] = Stopwatch.GetTimestamp();
+                    Bench.Drop(inbox, name + ".json");
                 }
 
-                latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-                await Task.Delay(10);
+                await Bench.WaitFor(() => arrived.Count >= samples);
             }
 
-            latencies.Sort();
-            report.Add("service: drop-to-output latency", $"p50 {Bench.Percentile(latencies, 0.50):F1} ms, p99 {Bench.Percentile(latencies, 0.99):F1} ms", "p50 ≤ 50 ms, p99 ≤ 250 ms");
+            var latencies = dropped.Select(d => Stopwatch.GetElapsedTime(d.Value, arrived[d.Key]).TotalMilliseconds).Order().ToList();
+            report.Add($"service: drop-to-output latency, {samples} drops at 100 a second", $"p50 {Bench.Percentile(latencies, 0.50):F1} ms, p99 {Bench.Percentile(latencies, 0.99):F1} ms, max {latencies[^1]:F1} ms", "p99 ≤ 100 ms");
             await host.StopAsync();
         }
         finally

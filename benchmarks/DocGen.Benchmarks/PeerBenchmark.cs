@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using DocGen.Rendering.Compilation;
+using DocGen.Rendering.Pipeline;
+
+namespace DocGen.Benchmarks;
+
+/// <summary>
+/// DocGen beside a peer in one run: docxtemplater (Node.js, <c>benchmarks/peer/peer.js</c>) fills a
+/// same-shaped indicator table from the same JSON files. Both end to end: read the JSON, fill,
+/// zip into document bytes. Then the whole <c>docgen render</c> process on 10,000 indicators
+/// against the peer's render. Runs when <c>node</c> is on the PATH; says so when it cannot.
+/// </summary>
+internal sealed class PeerBenchmark(bool smoke, Report report, DocumentGenerator generator)
+{
+    private static readonly string s_peerFolder = Path.Combine(Bench.Root, "benchmarks", "peer");
+
+    public void Run()
+    {
+        if (PeerUnavailable() is { } why)
+        {
+            report.Add("peer: docxtemplater", $"skipped: {why}", "");
+            return;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("docgen-peer-");
+        try
+        {
+            var template = TemplateCompiler.Compile(Bench.TemplateBytes, "performance-goals.docx");
+            var peerTimes = new Dictionary<int, double>();
+            foreach (var rows in smoke ? new[] { 10, 1000 } : [10, 1000, 10000])
+            {
+                var file = Path.Combine(folder.FullName, $"table-{rows}.json");
+                var bytes = TableSubmission(rows);
+                File.WriteAllBytes(file, bytes);
+                var runs = rows >= 10000 ? 5 : rows >= 1000 ? 20 : 200;
+                var ours = Bench.Median(Bench.Repeat(runs, () => generator.Generate(File.ReadAllBytes(file), template)));
+                var peer = Node("table", file, runs.ToString(CultureInfo.InvariantCulture)).Split('\t');
+                var peerMs = double.Parse(peer[0], CultureInfo.InvariantCulture);
+                peerTimes[rows] = peerMs;
+                report.Add($"end to end, {rows:N0} indicators (read JSON → docx bytes, in process)",
+                    $"DocGen {ours:F2} ms, docxtemplater {peerMs:F1} ms (peak {peer[1]} MB): **{peerMs / ours:F0}×**",
+                    rows == 10 ? "seed ≥ 50× the peer's 10-row table" : "");
+            }
+
+            var burst = Node("burst", Path.Combine(folder.FullName, "table-10.json"), smoke ? "50" : "1000").Split('\t');
+            report.Add($"peer: {(smoke ? 50 : 1000):N0} 10-row tables in one process (no inbox)", $"docxtemplater {burst[0]} docs/s in a fresh process, {burst[1]} docs/s warm", "");
+
+            if (!smoke)
+            {
+                Cli(folder.FullName, peerTimes[10000]);
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The whole <c>docgen render</c> process on 10,000 indicators, less the same on 10: what the table costs a user at the command line.</summary>
+    private void Cli(string folder, double peer10000)
+    {
+        var small = Path.Combine(folder, "table-10.json");
+        var big = Path.Combine(folder, "table-10000.json");
+        var (smallMs, _) = Measure(small);
+        var (bigMs, bigPeak) = Measure(big);
+        var extra = bigMs - smallMs;
+        report.Add("CLI: docgen render of 10,000 indicators, whole process minus 10 indicators",
+            $"{extra:F0} ms ({bigMs:F0} − {smallMs:F0} ms), peak {bigPeak} against docxtemplater's render {peer10000:F0} ms: **{peer10000 / extra:F1}×**",
+            "≥ 9×, ≤ 80 MB");
+    }
+
+    /// <summary>Median wall time of five runs after one, and the peak memory (GNU time, when present).</summary>
+    private static (double Ms, string Peak) Measure(string file)
+    {
+        var docgen = Path.Combine(AppContext.BaseDirectory, "docgen");
+        var output = Path.ChangeExtension(file, ".docx");
+        var times = new List<double>();
+        var peak = "not measured (no /usr/bin/time)";
+        for (var i = 0; i < 6; i++)
+        {
+            var timed = File.Exists("/usr/bin/time");
+            var start = new ProcessStartInfo(timed ? "/usr/bin/time" : docgen) { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var argument in (string[])[.. timed ? ["-f", "peak %M KB", docgen] : Array.Empty<string>(), "render", file, "-o", output])
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            var clock = Stopwatch.StartNew();
+            using var process = Process.Start(start)!;
+            process.StandardOutput.ReadToEnd();
+            var errors = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            if (i > 0)
+            {
+                times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+
+            if (errors.Split('\n').LastOrDefault(static l => l.StartsWith("peak ", StringComparison.Ordinal)) is { } line)
+            {
+                peak = $"{long.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture) / 1024} MB";
+            }
+        }
+
+        return (Bench.Median(times), peak);
+    }
+
+    /// <summary>The seed as a 第二部分-only submission with <paramref name="rows"/> indicators (the seed's, renamed).</summary>
+    private static byte[] TableSubmission(int rows)
+    {
+        var root = JsonNode.Parse(Bench.SeedBytes)!.AsObject();
+        root["kind"] = "projectGoalTable";
+        root.Remove("overallGoal");
+        root.Remove("itemizedGoals");
+        root.Remove("safeguards");
+        var project = root["projects"]![0]!.AsObject();
+        var source = project["indicators"]!.AsArray();
+        var indicators = new JsonArray();
+        for (var i = 0; i < rows; i++)
+        {
+            var indicator = source[i % source.Count]!.DeepClone().AsObject();
+            indicator["name"] = "指标" + i.ToString(CultureInfo.InvariantCulture);
+            indicators.Add(indicator);
+        }
+
+        project["indicators"] = indicators;
+        root["projects"] = new JsonArray(project.DeepClone());
+        return System.Text.Encoding.UTF8.GetBytes(root.ToJsonString());
+    }
+
+    private static string Node(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, WorkingDirectory = s_peerFolder };
+        foreach (var argument in (string[])["peer.js", .. arguments])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd().Trim();
+        process.WaitForExit();
+        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"node peer.js {string.Join(' ', arguments)} failed (exit code {process.ExitCode})");
+    }
+
+    /// <summary>Why the peer cannot run here (no node, or its packages not installable), or null.</summary>
+    private static string? PeerUnavailable()
+    {
+        if (!OnPath("node") || !OnPath("npm"))
+        {
+            return "node and npm are not installed (apt-get install nodejs npm)";
+        }
+
+        if (Directory.Exists(Path.Combine(s_peerFolder, "node_modules", "docxtemplater")))
+        {
+            return null;
+        }
+
+        // Exactly the versions of package-lock.json.
+        var start = new ProcessStartInfo("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"]) { WorkingDirectory = s_peerFolder, RedirectStandardOutput = true, RedirectStandardError = true };
+        using var npm = Process.Start(start)!;
+        var stderr = npm.StandardError.ReadToEndAsync();
+        npm.StandardOutput.ReadToEnd();
+        if (!npm.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            npm.Kill(entireProcessTree: true);
+            return "npm ci in benchmarks/peer did not finish within 3 minutes";
+        }
+
+        return npm.ExitCode == 0 ? null : $"npm ci in benchmarks/peer failed: {stderr.Result.Trim().Split('\n').FirstOrDefault()}";
+    }
+
+    private static bool OnPath(string program)
+        => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => d.Length > 0 && File.Exists(Path.Combine(d, program)));
+}
