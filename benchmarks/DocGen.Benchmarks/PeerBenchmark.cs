@@ -35,14 +35,19 @@ internal sealed class PeerBenchmark(bool smoke, Report report, DocumentGenerator
                 var bytes = TableSubmission(rows);
                 File.WriteAllBytes(file, bytes);
                 var runs = rows >= 10000 ? 5 : rows >= 1000 ? 20 : 200;
-                var ours = Bench.Median(Bench.Repeat(runs, () => generator.Generate(File.ReadAllBytes(file), template)));
+                var ours = WarmMedian(runs, () => generator.Generate(File.ReadAllBytes(file), template));
                 var peer = Node("table", file, runs.ToString(CultureInfo.InvariantCulture)).Split('\t');
                 var peerMs = double.Parse(peer[0], CultureInfo.InvariantCulture);
                 peerTimes[rows] = peerMs;
-                report.Add($"end to end, {rows:N0} indicators (read JSON → docx bytes, in process)",
-                    $"DocGen {ours:F2} ms, docxtemplater {peerMs:F1} ms (peak {peer[1]} MB): **{peerMs / ours:F0}×**",
-                    rows == 10 ? "seed ≥ 50× the peer's 10-row table" : "");
+                report.Add($"end to end, {rows:N0} indicators (read JSON → docx bytes, in process, warm)",
+                    $"DocGen {ours:F2} ms, docxtemplater {peerMs:F1} ms (peak {peer[1]} MB): **{peerMs / ours:F0}×**", "");
             }
+
+            // The yardstick: the whole seed (both parts, 9 indicators) against the peer's 10-row table.
+            var seedFile = Path.Combine(folder.FullName, "seed.json");
+            File.WriteAllBytes(seedFile, Bench.SeedBytes);
+            var seed = WarmMedian(smoke ? 200 : 2000, () => generator.Generate(File.ReadAllBytes(seedFile), template));
+            report.Add("seed, end to end (read JSON → docx bytes, in process, warm)", $"DocGen {seed * 1000:F0} µs against docxtemplater's 10-row table {peerTimes[10]:F1} ms: **{peerTimes[10] / seed:F0}×**", "≥ 50×");
 
             var burst = Node("burst", Path.Combine(folder.FullName, "table-10.json"), smoke ? "50" : "1000").Split('\t');
             report.Add($"peer: {(smoke ? 50 : 1000):N0} 10-row tables in one process (no inbox)", $"docxtemplater {burst[0]} docs/s in a fresh process, {burst[1]} docs/s warm", "");
@@ -69,6 +74,13 @@ internal sealed class PeerBenchmark(bool smoke, Report report, DocumentGenerator
         report.Add("CLI: docgen render of 10,000 indicators, whole process minus 10 indicators",
             $"{extra:F0} ms ({bigMs:F0} − {smallMs:F0} ms), peak {bigPeak} against docxtemplater's render {peer10000:F0} ms: **{peer10000 / extra:F1}×**",
             "≥ 9×, ≤ 80 MB");
+    }
+
+    /// <summary>The median of <paramref name="runs"/> timed runs after as many untimed ones (the code tiered up, the template's blocks compiled).</summary>
+    private static double WarmMedian(int runs, Action action)
+    {
+        Bench.Repeat(Math.Max(runs, 64), action);
+        return Bench.Median(Bench.Repeat(runs, action));
     }
 
     /// <summary>Median wall time of five runs after one, and the peak memory (GNU time, when present).</summary>

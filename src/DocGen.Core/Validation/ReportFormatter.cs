@@ -67,8 +67,8 @@ public static class ReportFormatter
     public static string ToJson(ValidationReport report, string source)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return JsonSerializer.Serialize(new JsonReport(source, report.IsValid, report.ErrorCount, report.WarningCount, report.Issues), OutputJson.Options) + "\n";
+        return JsonSerializer.Serialize(new JsonReport(source, report.IsValid, report.ErrorCount, report.WarningCount, report.Issues), s_json) + "\n";
     }
 
-    private sealed record JsonReport(string File, bool Valid, int ErrorCount, int WarningCount, IReadOnlyList<ValidationIssue> Issues);
+    private static readonly JsonSerializerOptions s_json = new(OutputJson.Options) { TypeInfoResolver = ReportJsonContext.Default };
 }

@@ -1,4 +1,3 @@
-using DocGen.Rendering.Pipeline;
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using DocGen.Worker.IO;
@@ -19,7 +18,7 @@ public sealed class InboxService(
     TemplateStore templates,
     SubmissionProcessor processor,
     StableFileReader reader,
-    DocumentGenerator generator,
+    WarmUp warmUp,
     PdfOutput pdf,
     TimeProvider time,
     ILogger<InboxService> logger) : BackgroundService
@@ -38,18 +37,26 @@ public sealed class InboxService(
     private readonly LogThrottle _throttle = new(time, TimeSpan.FromMinutes(1));
     private FileSystemWatcher? _watcher;
 
-    public override Task StartAsync(CancellationToken cancellationToken)
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
         folders.CreateAll();
         RefreshTemplate();
-        if (WarmUp.Run(generator, templates) is { } warmUpMs)
+        try
         {
-            logger.WarmedUp(warmUpMs);
+            if (await warmUp.RunAsync(cancellationToken).ConfigureAwait(false) is { } rehearsal)
+            {
+                logger.WarmedUp(rehearsal.Milliseconds, rehearsal.SampleGenerated, rehearsal.BrokenRejected);
+            }
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.WarmUpSkipped(ex.Message); // only slower first documents: the service starts all the same
+        }
+
         logger.Started(folders.Inbox, folders.Out, folders.Failed, folders.Archive, folders.Processing, templates.TemplatePath, _options.MaxConcurrency,
             pdf.Converters is { } converters ? $"on, {converters.Converters} converters" : "off");
         pdf.Converters?.WarmUp(); // LibreOffice starts while the first files arrive; stopping disposes the converters
-        return base.StartAsync(cancellationToken);
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

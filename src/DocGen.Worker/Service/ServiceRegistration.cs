@@ -33,6 +33,7 @@ public static class ServiceRegistration
         services.AddSingleton<Publisher>();
         services.AddSingleton(static sp => CreatePdfOutput(sp));
         services.AddSingleton<SubmissionProcessor>();
+        services.AddSingleton<WarmUp>();
         services.AddHostedService<InboxService>();
 
         // Only transient I/O is retried (sharing violations, a share that blinks); a missing file

@@ -1,36 +1,85 @@
 using System.Diagnostics;
 using DocGen.Rendering.Pipeline;
+using DocGen.Worker.Service.Claims;
+using DocGen.Worker.Service.Intake;
+using DocGen.Worker.Service.Publishing;
 using DocGen.Worker.Templates;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Polly;
 
 namespace DocGen.Worker.Service;
 
 /// <summary>
-/// Runs a built-in sample (the seed submission, embedded) through reading, validation and
-/// rendering once at start-up, before files are taken: the first real submissions of a deadline
-/// burst then do not pay for compiling those code paths.
+/// A rehearsal at start-up, before files are taken: a built-in sample (the seed submission,
+/// embedded) and a broken copy of it go through the whole path of a submission (claim, read,
+/// validation, rendering or the report, hashing, receipt, publishing) in a scratch folder of
+/// their own, so that the first real submissions of a deadline burst do not pay for compiling
+/// that code. Nothing of it reaches the service's folders or its log.
 /// </summary>
-internal static class WarmUp
+public sealed class WarmUp(
+    TemplateStore templates,
+    DocumentGenerator generator,
+    [FromKeyedServices(ServiceRegistration.IoPipeline)] ResiliencePipeline io,
+    TimeProvider time)
 {
     private const string SampleResource = "DocGen.Worker.Samples.sample-submission.json";
 
-    /// <summary>Milliseconds spent, or null when there was nothing to warm (no usable template yet).</summary>
-    public static double? Run(DocumentGenerator generator, TemplateStore templates)
+    /// <summary>What the rehearsal did and how long it took; null when there was nothing to warm (no usable template yet).</summary>
+    public async Task<WarmUpOutcome?> RunAsync(CancellationToken cancellationToken)
     {
-        if (templates.Current is not { } template)
+        if (templates.Current is null || typeof(WarmUp).Assembly.GetManifestResourceStream(SampleResource) is not { } stream)
         {
             return null;
         }
 
         var clock = Stopwatch.StartNew();
-        using var stream = typeof(WarmUp).Assembly.GetManifestResourceStream(SampleResource);
-        if (stream is null)
+        var sample = new MemoryStream();
+        using (stream)
         {
-            return null;
+            await stream.CopyToAsync(sample, cancellationToken).ConfigureAwait(false);
         }
 
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        _ = generator.Generate(copy.ToArray(), template);
-        return clock.Elapsed.TotalMilliseconds;
+        var scratch = Directory.CreateTempSubdirectory($"docgen-warmup-{Environment.ProcessId}-");
+        try
+        {
+            var rehearsal = Options.Create(new DocGenOptions
+            {
+                Root = scratch.FullName,
+                StableFor = TimeSpan.Zero,
+                FlushToDisk = false,
+            });
+            var folders = new InboxFolders(rehearsal.Value);
+            folders.CreateAll();
+            var processor = new SubmissionProcessor(
+                new ClaimStore(folders, io, time, NullLogger<ClaimStore>.Instance),
+                new StableFileReader(rehearsal, generator.Validator, time, NullLogger<StableFileReader>.Instance),
+                new Publisher(folders, rehearsal, io), templates, generator, new PdfOutput(null), time, NullLogger<SubmissionProcessor>.Instance);
+            foreach (var (name, bytes) in new[] { ("sample.json", sample.ToArray()), ("broken.json", "{\"kind\": 3}"u8.ToArray()) })
+            {
+                var path = Path.Combine(folders.Inbox, name);
+                await File.WriteAllBytesAsync(path, bytes, cancellationToken).ConfigureAwait(false);
+                for (var attempt = 0; attempt < 3 && !await processor.TryProcessAsync(path, cancellationToken).ConfigureAwait(false); attempt++)
+                {
+                    // A first look may leave it for a second (the file is new): look again.
+                }
+            }
+
+            return new WarmUpOutcome(clock.Elapsed.TotalMilliseconds,
+                SampleGenerated: File.Exists(Path.Combine(folders.Out, "sample.docx")),
+                BrokenRejected: File.Exists(Path.Combine(folders.Failed, "broken.errors.txt")),
+                scratch.FullName);
+        }
+        finally
+        {
+            try
+            {
+                scratch.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // The scratch folder is in the temporary folder: what is left there is the system's to clean.
+            }
+        }
     }
 }
