@@ -59,7 +59,7 @@ public static class TemplateCompiler
 
             var bytes = PackageGuard.ReadBounded(entry);
             parts.Add(textParts.Contains(entry.FullName)
-                ? new TemplatePart(entry.FullName, CompilePart(entry.FullName, bytes, environment, bookmarks, problems), null)
+                ? new TemplatePart(entry.FullName, CompilePart(entry.FullName, bytes, environment, bookmarks, problems), null, Stored: bytes.Length < TemplatePart.StoredBelowBytes)
                 : new TemplatePart(entry.FullName, null, PackedEntry.Pack(entry.FullName, bytes)));
         }
 

@@ -35,7 +35,7 @@ public static class DocxRenderer
                 continue;
             }
 
-            zip.Add(part.EntryName, stream =>
+            zip.Add(part.EntryName, part.Stored, stream =>
             {
                 writer.Begin(stream);
                 try

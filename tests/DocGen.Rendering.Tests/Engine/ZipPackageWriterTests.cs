@@ -35,14 +35,16 @@ public sealed class ZipPackageWriterTests
         var writer = new ZipPackageWriter(output);
         var big = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("<w:t>机关工委业务费</w:t>", 20_000)));
         writer.Add(PackedEntry.Pack("word/styles.xml", "<styles/>"u8));
-        writer.Add("word/文档.xml", s => s.Write(big));
-        writer.Add("empty.xml", static _ => { });
+        writer.Add("word/文档.xml", stored: false, s => s.Write(big));
+        writer.Add("word/footer1.xml", stored: true, s => s.Write(big));
+        writer.Add("empty.xml", stored: false, static _ => { });
         writer.Finish();
 
         output.Position = 0;
         using var zip = new ZipArchive(output, ZipArchiveMode.Read);
         Assert.Equal("<styles/>"u8.ToArray(), Read(zip.GetEntry("word/styles.xml")!));
         Assert.Equal(big, Read(zip.GetEntry("word/文档.xml")!));
+        Assert.Equal(big, Read(zip.GetEntry("word/footer1.xml")!));
         Assert.Empty(Read(zip.GetEntry("empty.xml")!));
     }
 
