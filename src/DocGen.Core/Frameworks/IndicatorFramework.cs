@@ -17,7 +17,17 @@ public sealed record IndicatorFramework
 
     /// <summary>Finds a 一级指标 by name or alias.</summary>
     public Level1Category? FindLevel1(string? name)
-        => name is null ? null : Level1.FirstOrDefault(l => l.Matches(name));
+    {
+        for (var i = 0; i < Level1.Count; i++) // an index, not foreach: no enumerator boxed per indicator
+        {
+            if (Level1[i].Matches(name))
+            {
+                return Level1[i];
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Sort key of an indicator: (一级 index, 二级 index); unknown names sort last.</summary>
     public (int Level1, int Level2) OrderOf(string? level1, string? level2)

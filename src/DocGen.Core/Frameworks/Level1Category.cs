@@ -23,7 +23,18 @@ public sealed record Level1Category
 
     public bool Matches(string? name) => name is not null && (Name == name || Aliases.Contains(name));
 
-    public Level2Category? FindLevel2(string? name) => Level2.FirstOrDefault(l => l.Matches(name));
+    public Level2Category? FindLevel2(string? name)
+    {
+        for (var i = 0; i < Level2.Count; i++) // an index, not foreach: no enumerator boxed per indicator
+        {
+            if (Level2[i].Matches(name))
+            {
+                return Level2[i];
+            }
+        }
+
+        return null;
+    }
 
     public int IndexOfLevel2(string? name)
     {

@@ -12,6 +12,9 @@ public static class DocumentOrder
     /// <summary>Compares the keys made by <see cref="KeyOf"/>: sort by key, computed once per path.</summary>
     public static IComparer<int[]> Keys { get; } = Comparer<int[]>.Create(CompareKeys);
 
+    /// <summary>Deeper paths are ordered by their first steps (the model is 5 levels deep; a path's depth is bounded by the reader's limit).</summary>
+    private const int MaxSteps = 64;
+
     public static int Compare(string a, string b)
         => string.Equals(a, b, StringComparison.Ordinal) ? 0 : CompareKeys(KeyOf(a), KeyOf(b));
 
@@ -23,7 +26,8 @@ public static class DocumentOrder
     public static int[] KeyOf(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var key = new List<int>(8);
+        Span<int> steps = stackalloc int[MaxSteps];
+        var count = 0;
         var shape = Shape.Of(typeof(Submission));
         var i = 1;
         while (i < path.Length)
@@ -31,23 +35,33 @@ public static class DocumentOrder
             if (path[i] == '[' && i + 1 < path.Length && char.IsAsciiDigit(path[i + 1]))
             {
                 var end = path.IndexOf(']', i);
-                key.Add(int.TryParse(path.AsSpan(i + 1, (end < 0 ? path.Length : end) - i - 1), out var n) ? n : int.MaxValue);
+                if (count == MaxSteps)
+                {
+                    break;
+                }
+
+                steps[count++] = int.TryParse(path.AsSpan(i + 1, (end < 0 ? path.Length : end) - i - 1), out var n) ? n : int.MaxValue;
                 shape = shape.ElementType is { } element ? Shape.Of(element) : shape;
                 i = end < 0 ? path.Length : end + 1;
                 continue;
             }
 
             var start = path[i] == '.' ? i + 1 : i;
-            var stop = path.IndexOfAny(['.', '['], start);
-            stop = stop < 0 ? path.Length : stop;
+            var stop = path.AsSpan(start).IndexOfAny('.', '[');
+            stop = stop < 0 ? path.Length : start + stop;
             var order = int.MaxValue;
-            if (shape.Kind == ShapeKind.Object && shape.Members.TryGetValue(path[start..stop], out var member))
+            if (shape.Kind == ShapeKind.Object && shape.TryGetMember(path.AsSpan(start, stop - start), out var member))
             {
                 order = member.Order;
                 shape = member.Shape;
             }
 
-            key.Add(order);
+            if (count == MaxSteps)
+            {
+                break;
+            }
+
+            steps[count++] = order;
             if (order == int.MaxValue)
             {
                 break;
@@ -56,7 +70,7 @@ public static class DocumentOrder
             i = stop;
         }
 
-        return [.. key];
+        return steps[..count].ToArray();
     }
 
     private static int CompareKeys(int[]? x, int[]? y)

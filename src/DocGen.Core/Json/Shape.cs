@@ -64,6 +64,11 @@ internal sealed class Shape
 
     public IReadOnlyDictionary<string, object>? EnumValues { get; }
 
+    /// <summary>An enum's values as a report lists them: <c>a | b | c</c>.</summary>
+    public string EnumNames => _enumNames ??= string.Join(" | ", EnumValues?.Keys ?? []);
+
+    private string? _enumNames;
+
     /// <summary>An object's members by their JSON name.</summary>
     public IReadOnlyDictionary<string, Member> Members => _members ??= Info.Properties.Select(static (p, i) => new Member(p, i)).ToDictionary(static m => m.Name, StringComparer.Ordinal);
 

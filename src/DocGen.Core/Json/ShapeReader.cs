@@ -304,22 +304,21 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
 
     private object? ReadEnum(ref Utf8JsonReader reader, Shape shape, Shape.Member member)
     {
-        var names = string.Join(" | ", shape.EnumValues!.Keys);
         if (reader.TokenType == JsonTokenType.String)
         {
             var text = Text(ref reader);
-            if (shape.EnumValues.TryGetValue(text.Trim(), out var value))
+            if (shape.EnumValues!.TryGetValue(text.Trim(), out var value))
             {
                 return value;
             }
 
             var suggestion = ValueSlips.MeantEnumValue(text) ?? NameSuggestions.Suggest(text, shape.EnumValues.Keys);
             return Broken<object>(_path.ToString(), member.Code,
-                $"{Label(member)}应为以下之一：{names}，实际为“{Shorten(text)}”。" + (suggestion is null ? "" : $"您是否想写“{suggestion}”？"),
-                $"Expected one of: {names}; found '{Shorten(text)}'." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
+                $"{Label(member)}应为以下之一：{shape.EnumNames}，实际为“{Shorten(text)}”。" + (suggestion is null ? "" : $"您是否想写“{suggestion}”？"),
+                $"Expected one of: {shape.EnumNames}; found '{Shorten(text)}'." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
         }
 
-        return WrongType(ref reader, member, $"以下之一：{names}", $"one of: {names}");
+        return WrongType(ref reader, member, $"以下之一：{shape.EnumNames}", $"one of: {shape.EnumNames}");
     }
 
     /// <summary>Reports an unknown property; returns the known member it most likely meant, if any.</summary>

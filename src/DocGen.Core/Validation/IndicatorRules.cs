@@ -185,13 +185,39 @@ internal static class IndicatorRules
         _ => "<",
     };
 
-    /// <summary>V14 (required categories) and V15 (recommended ones) for one project.</summary>
+    /// <summary>V14 (required categories) and V15 (recommended ones) for one project, in one pass over its indicators.</summary>
     private static void CheckCoverage(IReadOnlyList<Indicator> indicators, IndicatorFramework framework, string path, IssueCollector issues)
     {
-        foreach (var level1 in framework.Level1)
+        var level1Count = framework.Level1.Count;
+        var hasLevel1 = new bool[level1Count];
+        var hasLevel2 = new bool[level1Count][];
+        for (var l = 0; l < level1Count; l++)
         {
-            var under = indicators.Where(i => level1.Matches(i.Level1)).ToList();
-            if (under.Count == 0)
+            hasLevel2[l] = new bool[framework.Level1[l].Level2.Count];
+        }
+
+        foreach (var indicator in indicators)
+        {
+            for (var l = 0; l < level1Count; l++)
+            {
+                var level1 = framework.Level1[l];
+                if (!level1.Matches(indicator.Level1))
+                {
+                    continue;
+                }
+
+                hasLevel1[l] = true;
+                for (var m = 0; m < level1.Level2.Count; m++)
+                {
+                    hasLevel2[l][m] |= level1.Level2[m].Matches(indicator.Level2);
+                }
+            }
+        }
+
+        for (var l = 0; l < level1Count; l++)
+        {
+            var level1 = framework.Level1[l];
+            if (!hasLevel1[l])
             {
                 if (level1.Required)
                 {
@@ -205,9 +231,9 @@ internal static class IndicatorRules
                 continue;
             }
 
-            foreach (var level2 in level1.Level2.Where(static l => l.Recommended))
+            for (var m = 0; m < level1.Level2.Count; m++)
             {
-                if (!under.Any(i => level2.Matches(i.Level2)))
+                if (level1.Level2[m] is { Recommended: true } level2 && !hasLevel2[l][m])
                 {
                     issues.Warning("V15", path, $"“{level1.Name}”下缺少“{level2.Name}”。", $"'{level1.Name}' has no '{level2.Name}' indicator.");
                 }
