@@ -70,21 +70,25 @@ internal sealed class Shape
     private string? _enumNames;
 
     /// <summary>An object's members by their JSON name.</summary>
-    public IReadOnlyDictionary<string, Member> Members => _members ??= Info.Properties.Select(static (p, i) => new Member(p, i)).ToDictionary(static m => m.Name, StringComparer.Ordinal);
-
-    private Dictionary<string, Member>? _members;
-
-    private Dictionary<string, Member>.AlternateLookup<ReadOnlySpan<char>>? _membersBySpan;
+    public IReadOnlyDictionary<string, Member> Members => Index.ByName;
 
     /// <summary>The member of that JSON name, looked up without making a string of it.</summary>
     public bool TryGetMember(ReadOnlySpan<char> name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Member? member)
-    {
-        _ = Members;
-        _membersBySpan ??= _members!.GetAlternateLookup<ReadOnlySpan<char>>();
-        return _membersBySpan.Value.TryGetValue(name, out member);
-    }
+        => Index.BySpan.TryGetValue(name, out member);
+
+    // Built on first use and published as one reference: shapes are shared by every thread.
+    private MemberIndex Index => _index ??= new MemberIndex(Info.Properties.Select(static (p, i) => new Member(p, i)).ToDictionary(static m => m.Name, StringComparer.Ordinal));
+
+    private MemberIndex? _index;
 
     public static Shape Of(Type type) => s_shapes.GetOrAdd(type, static t => new Shape(t));
+
+    private sealed class MemberIndex(Dictionary<string, Member> byName)
+    {
+        public Dictionary<string, Member> ByName { get; } = byName;
+
+        public Dictionary<string, Member>.AlternateLookup<ReadOnlySpan<char>> BySpan { get; } = byName.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>One member of an object: its contract, its Chinese label and the rule that owns a value of it that cannot be read.</summary>
     internal sealed class Member(JsonPropertyInfo property, int order)

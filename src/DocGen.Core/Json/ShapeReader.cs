@@ -100,6 +100,7 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
         {
             var member = KnownMember(ref reader, shape);
             var name = member?.Name ?? Text(ref reader);
+            member ??= shape.Members.GetValueOrDefault(name); // a known name spelt with many \u escapes is longer than the fast path takes
             reader.Read();
             if (!seen.Add(name))
             {

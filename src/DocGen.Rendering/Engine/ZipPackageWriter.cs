@@ -65,16 +65,11 @@ internal sealed class ZipPackageWriter(Stream output)
         var end = output.Position;
         var crc = content.Crc;
         var compressed = end - dataStart;
-        if (compressed > uint.MaxValue || content.Length > uint.MaxValue)
-        {
-            throw new InvalidOperationException($"Part {entryName} is larger than 4 GB, which needs Zip64.");
-        }
-
         output.Position = offset + 14;
         Span<byte> sizes = stackalloc byte[12];
         BinaryPrimitives.WriteUInt32LittleEndian(sizes, crc);
-        BinaryPrimitives.WriteUInt32LittleEndian(sizes[4..], (uint)compressed);
-        BinaryPrimitives.WriteUInt32LittleEndian(sizes[8..], (uint)content.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(sizes[4..], Fits32(compressed));
+        BinaryPrimitives.WriteUInt32LittleEndian(sizes[8..], Fits32(content.Length));
         output.Write(sizes);
         output.Position = end;
         _entries.Add((name, method, crc, compressed, content.Length, offset));
@@ -95,11 +90,11 @@ internal sealed class ZipPackageWriter(Stream output)
             BinaryPrimitives.WriteUInt16LittleEndian(header[12..], 0); // time 00:00
             BinaryPrimitives.WriteUInt16LittleEndian(header[14..], DosDate);
             BinaryPrimitives.WriteUInt32LittleEndian(header[16..], crc);
-            BinaryPrimitives.WriteUInt32LittleEndian(header[20..], (uint)compressed);
-            BinaryPrimitives.WriteUInt32LittleEndian(header[24..], (uint)length);
+            BinaryPrimitives.WriteUInt32LittleEndian(header[20..], Fits32(compressed));
+            BinaryPrimitives.WriteUInt32LittleEndian(header[24..], Fits32(length));
             BinaryPrimitives.WriteUInt16LittleEndian(header[28..], (ushort)name.Length);
             header[30..].Clear(); // no extra field, no comment, disk 0, no attributes
-            BinaryPrimitives.WriteUInt32LittleEndian(header[42..], checked((uint)offset));
+            BinaryPrimitives.WriteUInt32LittleEndian(header[42..], Fits32(offset));
             output.Write(header);
             output.Write(name);
         }
@@ -107,10 +102,10 @@ internal sealed class ZipPackageWriter(Stream output)
         Span<byte> end = stackalloc byte[22];
         end.Clear();
         BinaryPrimitives.WriteUInt32LittleEndian(end, 0x06054b50);
-        BinaryPrimitives.WriteUInt16LittleEndian(end[8..], checked((ushort)_entries.Count));
-        BinaryPrimitives.WriteUInt16LittleEndian(end[10..], checked((ushort)_entries.Count));
-        BinaryPrimitives.WriteUInt32LittleEndian(end[12..], checked((uint)(output.Position - start)));
-        BinaryPrimitives.WriteUInt32LittleEndian(end[16..], checked((uint)start));
+        BinaryPrimitives.WriteUInt16LittleEndian(end[8..], Fits16(_entries.Count));
+        BinaryPrimitives.WriteUInt16LittleEndian(end[10..], Fits16(_entries.Count));
+        BinaryPrimitives.WriteUInt32LittleEndian(end[12..], Fits32(output.Position - start));
+        BinaryPrimitives.WriteUInt32LittleEndian(end[16..], Fits32(start));
         output.Write(end);
     }
 
@@ -124,13 +119,21 @@ internal sealed class ZipPackageWriter(Stream output)
         BinaryPrimitives.WriteUInt16LittleEndian(header[10..], 0);
         BinaryPrimitives.WriteUInt16LittleEndian(header[12..], DosDate);
         BinaryPrimitives.WriteUInt32LittleEndian(header[14..], crc);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[18..], checked((uint)compressed));
-        BinaryPrimitives.WriteUInt32LittleEndian(header[22..], checked((uint)length));
-        BinaryPrimitives.WriteUInt16LittleEndian(header[26..], checked((ushort)name.Length));
+        BinaryPrimitives.WriteUInt32LittleEndian(header[18..], Fits32(compressed));
+        BinaryPrimitives.WriteUInt32LittleEndian(header[22..], Fits32(length));
+        BinaryPrimitives.WriteUInt16LittleEndian(header[26..], Fits16(name.Length));
         BinaryPrimitives.WriteUInt16LittleEndian(header[28..], 0);
         output.Write(header);
         output.Write(name);
     }
+
+    // 0xFFFF and 0xFFFFFFFF tell a reader to look for Zip64 records, which this writer does not
+    // write: a package that big (far past the template and submission limits) is refused instead.
+    private static uint Fits32(long value)
+        => value is >= 0 and < uint.MaxValue ? (uint)value : throw new InvalidOperationException($"The document's package is past the zip format's 4 GB limits ({value}); Zip64 is not written.");
+
+    private static ushort Fits16(int value)
+        => value is >= 0 and < ushort.MaxValue ? (ushort)value : throw new InvalidOperationException($"The document's package is past the zip format's 65,535-entry limits ({value}); Zip64 is not written.");
 
     private static ushort Flags(byte[] name) => name.Any(static b => b >= 0x80) ? Utf8Names : (ushort)0;
 }

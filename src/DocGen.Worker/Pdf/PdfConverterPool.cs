@@ -1,3 +1,4 @@
+using DocGen.Worker.IO;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -189,8 +190,7 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
                 return _folder;
             }
 
-            SweepStale();
-            var folder = Directory.CreateTempSubdirectory($"{FolderPrefix}{Environment.ProcessId}-").FullName;
+            var folder = ScratchFolders.Create(FolderPrefix).FullName;
             using (var script = typeof(PdfConverterPool).Assembly.GetManifestResourceStream(ScriptResource)
                 ?? throw new InvalidOperationException($"The resource {ScriptResource} is missing from the build."))
             using (var file = File.Create(Path.Combine(folder, "bridge.py")))
@@ -202,29 +202,6 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
             return _folder = folder;
         }
     }
-
-    /// <summary>Folders left by a DocGen that was killed (its process id no longer runs).</summary>
-    private static void SweepStale()
-    {
-        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), FolderPrefix + "*"))
-        {
-            var name = Path.GetFileName(folder);
-            var dash = name.IndexOf('-', FolderPrefix.Length);
-            if (dash > 0 && int.TryParse(name.AsSpan(FolderPrefix.Length, dash - FolderPrefix.Length), out var pid) && !ProcessRuns(pid))
-            {
-                try
-                {
-                    Directory.Delete(folder, recursive: true);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    // another user's, or in use: left alone
-                }
-            }
-        }
-    }
-
-    private static bool ProcessRuns(int pid) => pid == Environment.ProcessId || Directory.Exists($"/proc/{pid}");
 
     public ValueTask DisposeAsync()
     {

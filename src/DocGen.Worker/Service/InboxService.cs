@@ -48,7 +48,7 @@ public sealed class InboxService(
                 logger.WarmedUp(rehearsal.Milliseconds, rehearsal.SampleGenerated, rehearsal.BrokenRejected);
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.WarmUpSkipped(ex.Message); // only slower first documents: the service starts all the same
         }

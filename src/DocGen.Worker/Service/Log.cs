@@ -9,7 +9,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Warmed up in {ElapsedMs:F0} ms: a built-in sample (generated: {Generated}) and a broken one (rejected: {Rejected}) went through claim, validation, rendering, report and publishing in a scratch folder before the first submission")]
     public static partial void WarmedUp(this ILogger logger, double elapsedMs, bool generated, bool rejected);
 
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "No warm-up (its scratch folder could not be used: {Reason}); the first submissions take longer")]
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "No warm-up ({Reason}); the first submissions take longer")]
     public static partial void WarmUpSkipped(this ILogger logger, string reason);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "DocGen stopping; unfinished submissions stay claimed and are resumed at the next start.")]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DocGen.Rendering.Pipeline;
+using DocGen.Worker.IO;
 using DocGen.Worker.Service.Claims;
 using DocGen.Worker.Service.Intake;
 using DocGen.Worker.Service.Publishing;
@@ -15,12 +16,12 @@ namespace DocGen.Worker.Service;
 /// embedded) and a broken copy of it go through the whole path of a submission (claim, read,
 /// validation, rendering or the report, hashing, receipt, publishing) in a scratch folder of
 /// their own, so that the first real submissions of a deadline burst do not pay for compiling
-/// that code. Nothing of it reaches the service's folders or its log.
+/// that code. Nothing of it reaches the service's folders or its log (no retries either: a
+/// rehearsal that fails only makes the first documents slower).
 /// </summary>
 public sealed class WarmUp(
     TemplateStore templates,
     DocumentGenerator generator,
-    [FromKeyedServices(ServiceRegistration.IoPipeline)] ResiliencePipeline io,
     TimeProvider time)
 {
     private const string SampleResource = "DocGen.Worker.Samples.sample-submission.json";
@@ -40,7 +41,7 @@ public sealed class WarmUp(
             await stream.CopyToAsync(sample, cancellationToken).ConfigureAwait(false);
         }
 
-        var scratch = Directory.CreateTempSubdirectory($"docgen-warmup-{Environment.ProcessId}-");
+        var scratch = ScratchFolders.Create("docgen-warmup-"); // a killed service's is removed at the next start
         try
         {
             var rehearsal = Options.Create(new DocGenOptions
@@ -52,9 +53,9 @@ public sealed class WarmUp(
             var folders = new InboxFolders(rehearsal.Value);
             folders.CreateAll();
             var processor = new SubmissionProcessor(
-                new ClaimStore(folders, io, time, NullLogger<ClaimStore>.Instance),
+                new ClaimStore(folders, ResiliencePipeline.Empty, time, NullLogger<ClaimStore>.Instance),
                 new StableFileReader(rehearsal, generator.Validator, time, NullLogger<StableFileReader>.Instance),
-                new Publisher(folders, rehearsal, io), templates, generator, new PdfOutput(null), time, NullLogger<SubmissionProcessor>.Instance);
+                new Publisher(folders, rehearsal, ResiliencePipeline.Empty), templates, generator, new PdfOutput(null), time, NullLogger<SubmissionProcessor>.Instance);
             foreach (var (name, bytes) in new[] { ("sample.json", sample.ToArray()), ("broken.json", "{\"kind\": 3}"u8.ToArray()) })
             {
                 var path = Path.Combine(folders.Inbox, name);
@@ -76,7 +77,7 @@ public sealed class WarmUp(
             {
                 scratch.Delete(recursive: true);
             }
-            catch (IOException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 // The scratch folder is in the temporary folder: what is left there is the system's to clean.
             }
