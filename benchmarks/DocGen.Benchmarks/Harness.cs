@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using DocGen.Core.Json;
 using DocGen.Core.Frameworks;
 using DocGen.Core.Model;
 using DocGen.Core.Validation;
@@ -88,6 +90,11 @@ internal sealed class Harness(bool smoke, Report report)
             child.WaitForExit();
             var target = size switch { 1000 => "≤ 15 ms", 10000 => "≤ 150 ms, ≤ 80 MB peak", _ => "linear" };
             report.Add($"render table {size:N0} indicators", line, target);
+
+            using var check = Bench.StartChild("--child-check", size.ToString(CultureInfo.InvariantCulture));
+            var checkLine = check.StandardOutput.ReadToEnd().Trim();
+            check.WaitForExit();
+            report.Add($"read + validate {size:N0} indicators (JSON bytes in)", checkLine, "linear");
         }
     }
 
@@ -113,6 +120,27 @@ internal sealed class Harness(bool smoke, Report report)
         using var process = Process.GetCurrentProcess();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{Bench.Median(times):F1} ms/doc, {alloc / 1048576.0:F1} MB alloc/doc, peak {process.PeakWorkingSet64 / 1048576.0:F0} MB process, {length / 1024.0:F0} KB docx"));
+        return 0;
+    }
+
+    /// <summary>Reading and validating the JSON of a <paramref name="size"/>-indicator project (limits raised past 10,000): is it linear?</summary>
+    public static int ChildCheck(int size)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(BigProject(size), SubmissionJson.Options);
+        var validator = new SubmissionValidator(s_generator.Validator.Frameworks, SubmissionLimits.Default with { MaxFileBytes = long.MaxValue, MaxArrayLength = int.MaxValue });
+        validator.Check(bytes);
+        var times = new List<double>();
+        long alloc = 0;
+        for (var i = 0; i < (size >= 100000 ? 3 : size >= 10000 ? 5 : 20); i++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var clock = Stopwatch.StartNew();
+            validator.Check(bytes);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            alloc = GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Bench.Median(times):F1} ms, {alloc / 1048576.0:F1} MB alloc, {bytes.Length / 1048576.0:F1} MB of JSON"));
         return 0;
     }
 

@@ -11,6 +11,11 @@ if (args is ["--child-table", var size])
     return Harness.ChildTable(int.Parse(size, CultureInfo.InvariantCulture));
 }
 
+if (args is ["--child-check", var checkSize])
+{
+    return Harness.ChildCheck(int.Parse(checkSize, CultureInfo.InvariantCulture));
+}
+
 var smoke = args.Contains("--smoke");
 if (args is ["--child-service", ..])
 {
