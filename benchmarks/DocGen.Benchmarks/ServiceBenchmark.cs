@@ -17,6 +17,7 @@ internal sealed class ServiceBenchmark(bool smoke, Report report)
         try
         {
             var root = Path.Combine(folder.FullName, "data");
+            report.Add("service: the folders' file system", FileSystemOf(folder.FullName), "");
             using var host = ServiceHost.CreateBuilder([$"--DocGen:Root={root}", $"--DocGen:Templates={Path.Combine(Bench.Root, "templates")}", "--Logging:LogLevel:Default=Warning"]).Build();
             await host.StartAsync();
             var inbox = Path.Combine(root, "inbox");
@@ -80,6 +81,34 @@ internal sealed class ServiceBenchmark(bool smoke, Report report)
         finally
         {
             folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// The file system under the service's folders (<c>TMPDIR</c>): the bursts create and delete
+    /// inodes for every document, and on ext4 without a journal each new inode is found past the
+    /// ones deleted in the last seconds, which the kernel's time per document then shows.
+    /// </summary>
+    private static string FileSystemOf(string path)
+    {
+        try
+        {
+            var mount = File.ReadLines("/proc/mounts")
+                .Select(static l => l.Split(' '))
+                .Where(f => f.Length > 2 && (path == f[1] || path.StartsWith(f[1].TrimEnd('/') + "/", StringComparison.Ordinal)))
+                .MaxBy(static f => f[1].Length);
+            if (mount is null)
+            {
+                return "unknown";
+            }
+
+            var device = Path.GetFileName(mount[0]);
+            var journal = mount[2] == "ext4" && File.Exists($"/sys/fs/ext4/{device}/journal_task") && File.ReadAllText($"/sys/fs/ext4/{device}/journal_task").Trim() == "<none>" ? ", no journal" : "";
+            return $"{mount[2]}{journal} on {mount[1]} (TMPDIR={Path.GetTempPath()})";
+        }
+        catch (IOException)
+        {
+            return "unknown (no /proc/mounts)";
         }
     }
 }
