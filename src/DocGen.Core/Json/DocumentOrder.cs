@@ -29,45 +29,24 @@ public static class DocumentOrder
         Span<int> steps = stackalloc int[MaxSteps];
         var count = 0;
         var shape = Shape.Of(typeof(Submission));
-        var i = 1;
-        while (i < path.Length)
+        var walker = new PathWalker(path);
+        while (count < MaxSteps && walker.Next())
         {
-            if (path[i] == '[' && i + 1 < path.Length && char.IsAsciiDigit(path[i + 1]))
+            if (walker.Index is { } index)
             {
-                var end = path.IndexOf(']', i);
-                if (count == MaxSteps)
-                {
-                    break;
-                }
-
-                steps[count++] = int.TryParse(path.AsSpan(i + 1, (end < 0 ? path.Length : end) - i - 1), out var n) ? n : int.MaxValue;
+                steps[count++] = index;
                 shape = shape.ElementType is { } element ? Shape.Of(element) : shape;
-                i = end < 0 ? path.Length : end + 1;
                 continue;
             }
 
-            var start = path[i] == '.' ? i + 1 : i;
-            var stop = path.AsSpan(start).IndexOfAny('.', '[');
-            stop = stop < 0 ? path.Length : start + stop;
-            var order = int.MaxValue;
-            if (shape.Kind == ShapeKind.Object && shape.TryGetMember(path.AsSpan(start, stop - start), out var member))
+            if (shape.Kind != ShapeKind.Object || !shape.TryGetMember(walker.Name, out var member))
             {
-                order = member.Order;
-                shape = member.Shape;
-            }
-
-            if (count == MaxSteps)
-            {
+                steps[count++] = int.MaxValue; // an unknown member: after the known ones, nothing further is known
                 break;
             }
 
-            steps[count++] = order;
-            if (order == int.MaxValue)
-            {
-                break;
-            }
-
-            i = stop;
+            steps[count++] = member.Order;
+            shape = member.Shape;
         }
 
         return steps[..count].ToArray();

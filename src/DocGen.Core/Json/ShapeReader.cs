@@ -20,6 +20,9 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
     private const int MaxMemberNameBytes = 64;
 
     private readonly PathStack _path = new();
+
+    /// <summary>The current path, for rules that need it only when they find something.</summary>
+    private Func<string>? _pathText;
     private readonly List<HashSet<string>> _seen = [];
     private long _lastTokenEnd;
 
@@ -251,11 +254,7 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
                 $"Character {bad + 1} is the control character U+{(int)text[bad]:X4}, which a Word document cannot hold; remove it.");
         }
 
-        // The path is built only for a finding: most texts have none.
-        if (TextRules.HasHalfWidthPunctuation(text))
-        {
-            TextRules.CheckHalfWidthPunctuation(text, _path.ToString(), issues);
-        }
+        TextRules.CheckHalfWidthPunctuation(text, _pathText ??= _path.ToString, issues);
 
         return text;
     }

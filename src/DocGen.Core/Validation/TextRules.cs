@@ -6,14 +6,15 @@ namespace DocGen.Core.Validation;
 /// <summary>Rules about the wording of text fields (V25, V26).</summary>
 public static partial class TextRules
 {
-    /// <summary>Whether <see cref="CheckHalfWidthPunctuation"/> would find anything (no allocation).</summary>
-    public static bool HasHalfWidthPunctuation(string text) => HalfWidthBetweenCjk().IsMatch(text);
-
-    /// <summary>V25: half-width <c>,;:()</c> between Chinese characters (seed §1.3 item 7).</summary>
-    public static void CheckHalfWidthPunctuation(string text, string path, IssueCollector issues)
+    /// <summary>
+    /// V25: half-width <c>,;:()</c> between Chinese characters (seed §1.3 item 7). The reader asks
+    /// this of every text, so <paramref name="path"/> is only called for a finding.
+    /// </summary>
+    public static void CheckHalfWidthPunctuation(string text, Func<string> path, IssueCollector issues)
     {
+        ArgumentNullException.ThrowIfNull(path);
         StringBuilder? found = null;
-        foreach (Match m in HalfWidthBetweenCjk().Matches(text))
+        foreach (var m in HalfWidthBetweenCjk().EnumerateMatches(text))
         {
             found ??= new StringBuilder();
             if (found.Length > 0)
@@ -26,7 +27,7 @@ public static partial class TextRules
 
         if (found is not null)
         {
-            issues.Warning("V25", path,
+            issues.Warning("V25", path(),
                 $"中文之间使用了半角标点：{found}。公文应使用全角标点（，；：（））。",
                 $"Half-width punctuation between Chinese characters: {found}. Official documents use full-width punctuation.");
         }
