@@ -59,8 +59,8 @@ public static class TemplateCompiler
 
             var bytes = PackageGuard.ReadBounded(entry);
             parts.Add(textParts.Contains(entry.FullName)
-                ? new TemplatePart(entry.FullName, CompilePart(entry.FullName, bytes, environment, bookmarks, problems), null, Stored: bytes.Length < TemplatePart.StoredBelowBytes)
-                : new TemplatePart(entry.FullName, null, PackedEntry.Pack(entry.FullName, bytes)));
+                ? new TemplatePart(ZipEntryName.Of(entry.FullName), CompilePart(entry.FullName, bytes, environment, bookmarks, problems), null, Stored: bytes.Length < TemplatePart.StoredBelowBytes)
+                : new TemplatePart(ZipEntryName.Of(entry.FullName), null, PackedEntry.Pack(entry.FullName, bytes)));
         }
 
         if (problems.Count > 0)

@@ -1,11 +1,11 @@
 namespace DocGen.Rendering.Engine;
 
-/// <summary>Passes a rendered part on to its deflater, counting its bytes and their CRC-32.</summary>
-internal sealed class CrcCountingStream : Stream
+/// <summary>Passes a rendered part on to its deflater (or the package itself), counting its bytes and their CRC-32.</summary>
+internal sealed class CrcCountingStream(Stream inner) : Stream
 {
     private readonly System.IO.Hashing.Crc32 _crc = new();
 
-    public Stream Inner { get; set; } = Null;
+    public Stream Inner { get; } = inner;
 
     public uint Crc => _crc.GetCurrentHashAsUInt32();
 

@@ -35,7 +35,7 @@ public static class DocxRenderer
                 continue;
             }
 
-            zip.Add(part.EntryName, part.Stored, stream =>
+            zip.Add(part.Entry, part.Stored, stream =>
             {
                 writer.Begin(stream);
                 try
@@ -44,7 +44,7 @@ public static class DocxRenderer
                 }
                 catch (Exception ex) when (ex is HandlebarsException or HandlebarsDotNet.Compiler.HandlebarsUndefinedBindingException)
                 {
-                    throw new TemplateRenderException(template.Name, part.EntryName, ex);
+                    throw new TemplateRenderException(template.Name, part.Entry.Text, ex);
                 }
 
                 writer.End();

@@ -8,7 +8,7 @@ namespace DocGen.Rendering.Engine;
 /// deflated once when the template is compiled: documents copy its compressed bytes instead of
 /// deflating the same bytes again for each one.
 /// </summary>
-internal sealed record PackedEntry(string Name, uint Crc32, long Length, byte[] Deflated)
+internal sealed record PackedEntry(ZipEntryName Name, uint Crc32, long Length, byte[] Deflated)
 {
     public static PackedEntry Pack(string name, ReadOnlySpan<byte> bytes)
     {
@@ -18,6 +18,6 @@ internal sealed record PackedEntry(string Name, uint Crc32, long Length, byte[] 
             deflate.Write(bytes);
         }
 
-        return new PackedEntry(name, System.IO.Hashing.Crc32.HashToUInt32(bytes), bytes.Length, deflated.ToArray());
+        return new PackedEntry(ZipEntryName.Of(name), System.IO.Hashing.Crc32.HashToUInt32(bytes), bytes.Length, deflated.ToArray());
     }
 }

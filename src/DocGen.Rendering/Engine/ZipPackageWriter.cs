@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
-using System.Text;
 
 namespace DocGen.Rendering.Engine;
 
@@ -17,23 +16,23 @@ internal sealed class ZipPackageWriter(Stream output)
     private const ushort Version = 20; // 2.0: deflate
     private const ushort Stored = 0;
     private const ushort Deflated = 8;
-    private const ushort Utf8Names = 1 << 11;
-    private const int LocalHeaderLength = 30;
 
     /// <summary>2000-01-01 00:00 in MS-DOS form (<see cref="DocxRenderer.EntryTimestamp"/>).</summary>
     private const ushort DosDate = ((2000 - 1980) << 9) | (1 << 5) | 1;
 
-    private readonly List<(byte[] Name, ushort Method, uint Crc, long Compressed, long Length, long Offset)> _entries = [];
+    /// <summary>Where the CRC and sizes sit in a local header: written after the entry's data.</summary>
+    private const int LocalSizesOffset = 14;
+
+    private readonly List<(ZipEntryName Name, ushort Method, uint Crc, long Compressed, long Length, long Offset)> _entries = [];
 
     /// <summary>Copies a part deflated in advance.</summary>
     public void Add(PackedEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var name = Encoding.UTF8.GetBytes(entry.Name);
         var offset = output.Position;
-        WriteLocalHeader(name, Deflated, entry.Crc32, entry.Deflated.Length, entry.Length);
+        WriteLocalHeader(entry.Name, Deflated, entry.Crc32, entry.Deflated.Length, entry.Length);
         output.Write(entry.Deflated);
-        _entries.Add((name, Deflated, entry.Crc32, entry.Deflated.Length, entry.Length, offset));
+        _entries.Add((entry.Name, Deflated, entry.Crc32, entry.Deflated.Length, entry.Length, offset));
     }
 
     /// <summary>
@@ -41,38 +40,35 @@ internal sealed class ZipPackageWriter(Stream output)
     /// deflated or <paramref name="stored"/> as it is (a deflater costs ~20 µs to set up, more
     /// than it saves on a footer of a few hundred bytes).
     /// </summary>
-    public void Add(string entryName, bool stored, Action<Stream> write)
+    public void Add(ZipEntryName name, bool stored, Action<Stream> write)
     {
+        ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(write);
-        var name = Encoding.UTF8.GetBytes(entryName);
         var offset = output.Position;
         var method = stored ? Stored : Deflated;
         WriteLocalHeader(name, method, 0, 0, 0); // completed below, once the sizes are known
         var dataStart = output.Position;
-        var content = new CrcCountingStream();
-        if (stored)
+        var content = new CrcCountingStream(stored ? output : new DeflateStream(output, CompressionLevel.Fastest, leaveOpen: true));
+        try
         {
-            content.Inner = output;
             write(content);
         }
-        else
+        finally
         {
-            using var deflate = new DeflateStream(output, CompressionLevel.Fastest, leaveOpen: true);
-            content.Inner = deflate;
-            write(content);
+            if (!stored)
+            {
+                content.Inner.Dispose(); // the deflater's last block, and its native state freed
+            }
         }
 
         var end = output.Position;
-        var crc = content.Crc;
         var compressed = end - dataStart;
-        output.Position = offset + 14;
+        output.Position = offset + LocalSizesOffset;
         Span<byte> sizes = stackalloc byte[12];
-        BinaryPrimitives.WriteUInt32LittleEndian(sizes, crc);
-        BinaryPrimitives.WriteUInt32LittleEndian(sizes[4..], Fits32(compressed));
-        BinaryPrimitives.WriteUInt32LittleEndian(sizes[8..], Fits32(content.Length));
+        WriteSizes(sizes, content.Crc, compressed, content.Length);
         output.Write(sizes);
         output.Position = end;
-        _entries.Add((name, method, crc, compressed, content.Length, offset));
+        _entries.Add((name, method, content.Crc, compressed, content.Length, offset));
     }
 
     /// <summary>Writes the central directory: the package is complete.</summary>
@@ -82,21 +78,13 @@ internal sealed class ZipPackageWriter(Stream output)
         Span<byte> header = stackalloc byte[46];
         foreach (var (name, method, crc, compressed, length, offset) in _entries)
         {
+            header.Clear(); // no comment, disk 0, no attributes
             BinaryPrimitives.WriteUInt32LittleEndian(header, 0x02014b50);
             BinaryPrimitives.WriteUInt16LittleEndian(header[4..], Version); // made by: MS-DOS (0), 2.0
-            BinaryPrimitives.WriteUInt16LittleEndian(header[6..], Version);
-            BinaryPrimitives.WriteUInt16LittleEndian(header[8..], Flags(name));
-            BinaryPrimitives.WriteUInt16LittleEndian(header[10..], method);
-            BinaryPrimitives.WriteUInt16LittleEndian(header[12..], 0); // time 00:00
-            BinaryPrimitives.WriteUInt16LittleEndian(header[14..], DosDate);
-            BinaryPrimitives.WriteUInt32LittleEndian(header[16..], crc);
-            BinaryPrimitives.WriteUInt32LittleEndian(header[20..], Fits32(compressed));
-            BinaryPrimitives.WriteUInt32LittleEndian(header[24..], Fits32(length));
-            BinaryPrimitives.WriteUInt16LittleEndian(header[28..], (ushort)name.Length);
-            header[30..].Clear(); // no extra field, no comment, disk 0, no attributes
+            WriteEntryFields(header[6..], name, method, crc, compressed, length);
             BinaryPrimitives.WriteUInt32LittleEndian(header[42..], Fits32(offset));
             output.Write(header);
-            output.Write(name);
+            output.Write(name.Utf8);
         }
 
         Span<byte> end = stackalloc byte[22];
@@ -109,22 +97,36 @@ internal sealed class ZipPackageWriter(Stream output)
         output.Write(end);
     }
 
-    private void WriteLocalHeader(byte[] name, ushort method, uint crc, long compressed, long length)
+    private void WriteLocalHeader(ZipEntryName name, ushort method, uint crc, long compressed, long length)
     {
-        Span<byte> header = stackalloc byte[LocalHeaderLength];
+        Span<byte> header = stackalloc byte[30];
         BinaryPrimitives.WriteUInt32LittleEndian(header, 0x04034b50);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[4..], Version);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[6..], Flags(name));
-        BinaryPrimitives.WriteUInt16LittleEndian(header[8..], method);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[10..], 0);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[12..], DosDate);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[14..], crc);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[18..], Fits32(compressed));
-        BinaryPrimitives.WriteUInt32LittleEndian(header[22..], Fits32(length));
-        BinaryPrimitives.WriteUInt16LittleEndian(header[26..], Fits16(name.Length));
-        BinaryPrimitives.WriteUInt16LittleEndian(header[28..], 0);
+        WriteEntryFields(header[4..], name, method, crc, compressed, length);
         output.Write(header);
-        output.Write(name);
+        output.Write(name.Utf8);
+    }
+
+    /// <summary>
+    /// The 26 bytes a local header and a central directory record share, in the same order:
+    /// version needed, flags, method, time, date, CRC, sizes, name length, extra length (0).
+    /// </summary>
+    private static void WriteEntryFields(Span<byte> fields, ZipEntryName name, ushort method, uint crc, long compressed, long length)
+    {
+        BinaryPrimitives.WriteUInt16LittleEndian(fields, Version);
+        BinaryPrimitives.WriteUInt16LittleEndian(fields[2..], name.Flags);
+        BinaryPrimitives.WriteUInt16LittleEndian(fields[4..], method);
+        BinaryPrimitives.WriteUInt16LittleEndian(fields[6..], 0); // time 00:00
+        BinaryPrimitives.WriteUInt16LittleEndian(fields[8..], DosDate);
+        WriteSizes(fields[10..], crc, compressed, length);
+        BinaryPrimitives.WriteUInt16LittleEndian(fields[22..], Fits16(name.Utf8.Length));
+        BinaryPrimitives.WriteUInt16LittleEndian(fields[24..], 0);
+    }
+
+    private static void WriteSizes(Span<byte> sizes, uint crc, long compressed, long length)
+    {
+        BinaryPrimitives.WriteUInt32LittleEndian(sizes, crc);
+        BinaryPrimitives.WriteUInt32LittleEndian(sizes[4..], Fits32(compressed));
+        BinaryPrimitives.WriteUInt32LittleEndian(sizes[8..], Fits32(length));
     }
 
     // 0xFFFF and 0xFFFFFFFF tell a reader to look for Zip64 records, which this writer does not
@@ -134,6 +136,4 @@ internal sealed class ZipPackageWriter(Stream output)
 
     private static ushort Fits16(int value)
         => value is >= 0 and < ushort.MaxValue ? (ushort)value : throw new InvalidOperationException($"The document's package is past the zip format's 65,535-entry limits ({value}); Zip64 is not written.");
-
-    private static ushort Flags(byte[] name) => name.Any(static b => b >= 0x80) ? Utf8Names : (ushort)0;
 }

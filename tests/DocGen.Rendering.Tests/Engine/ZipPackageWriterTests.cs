@@ -35,9 +35,9 @@ public sealed class ZipPackageWriterTests
         var writer = new ZipPackageWriter(output);
         var big = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("<w:t>机关工委业务费</w:t>", 20_000)));
         writer.Add(PackedEntry.Pack("word/styles.xml", "<styles/>"u8));
-        writer.Add("word/文档.xml", stored: false, s => s.Write(big));
-        writer.Add("word/footer1.xml", stored: true, s => s.Write(big));
-        writer.Add("empty.xml", stored: false, static _ => { });
+        writer.Add(ZipEntryName.Of("word/文档.xml"), stored: false, s => s.Write(big));
+        writer.Add(ZipEntryName.Of("word/footer1.xml"), stored: true, s => s.Write(big));
+        writer.Add(ZipEntryName.Of("empty.xml"), stored: false, static _ => { });
         writer.Finish();
 
         output.Position = 0;
