@@ -126,7 +126,7 @@ internal sealed class Harness(bool smoke, Report report)
     /// <summary>Reading and validating the JSON of a <paramref name="size"/>-indicator project (limits raised past 10,000): is it linear?</summary>
     public static int ChildCheck(int size)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(BigProject(size), SubmissionJson.Options);
+        var bytes = TableJson(size);
         var validator = new SubmissionValidator(s_generator.Validator.Frameworks, SubmissionLimits.Default with { MaxFileBytes = long.MaxValue, MaxArrayLength = int.MaxValue });
         validator.Check(bytes);
         var times = new List<double>();
@@ -143,6 +143,9 @@ internal sealed class Harness(bool smoke, Report report)
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Bench.Median(times):F1} ms, {alloc / 1048576.0:F1} MB alloc, {bytes.Length / 1048576.0:F1} MB of JSON"));
         return 0;
     }
+
+    /// <summary>The JSON file of <see cref="BigProject"/>: what the table benchmarks and the peer read.</summary>
+    public static byte[] TableJson(int size) => JsonSerializer.SerializeToUtf8Bytes(BigProject(size), SubmissionJson.Options);
 
     /// <summary>A project with <paramref name="size"/> indicators, built in code (past the submission limits, on purpose).</summary>
     private static Submission BigProject(int size)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using DocGen.Rendering.Compilation;
 using DocGen.Rendering.Pipeline;
 
@@ -47,7 +46,7 @@ internal sealed class PeerBenchmark(bool smoke, Report report, DocumentGenerator
         foreach (var rows in smoke ? new[] { 10, 1000 } : [10, 1000, 10000])
         {
             var file = Path.Combine(folder, $"table-{rows}.json");
-            var bytes = TableSubmission(rows);
+            var bytes = Harness.TableJson(rows);
             File.WriteAllBytes(file, bytes);
             var runs = rows >= 10000 ? 5 : rows >= 1000 ? 20 : 200;
             var ours = WarmMedian(runs, () => generator.Generate(File.ReadAllBytes(file), template));
@@ -131,29 +130,6 @@ internal sealed class PeerBenchmark(bool smoke, Report report, DocumentGenerator
         }
 
         return (Bench.Median(times), peak);
-    }
-
-    /// <summary>The seed as a 第二部分-only submission with <paramref name="rows"/> indicators (the seed's, renamed).</summary>
-    private static byte[] TableSubmission(int rows)
-    {
-        var root = JsonNode.Parse(Bench.SeedBytes)!.AsObject();
-        root["kind"] = "projectGoalTable";
-        root.Remove("overallGoal");
-        root.Remove("itemizedGoals");
-        root.Remove("safeguards");
-        var project = root["projects"]![0]!.AsObject();
-        var source = project["indicators"]!.AsArray();
-        var indicators = new JsonArray();
-        for (var i = 0; i < rows; i++)
-        {
-            var indicator = source[i % source.Count]!.DeepClone().AsObject();
-            indicator["name"] = "指标" + i.ToString(CultureInfo.InvariantCulture);
-            indicators.Add(indicator);
-        }
-
-        project["indicators"] = indicators;
-        root["projects"] = new JsonArray(project.DeepClone());
-        return System.Text.Encoding.UTF8.GetBytes(root.ToJsonString());
     }
 
     private static string Node(params string[] arguments)

@@ -1,6 +1,6 @@
-using DocGen.Worker.IO;
 using System.Diagnostics;
 using System.Threading.Channels;
+using DocGen.Worker.IO;
 using Microsoft.Extensions.Logging;
 
 namespace DocGen.Worker.Pdf;
