@@ -16,6 +16,9 @@ public static class WorkbookConverter
     /// <summary>The file names read as workbooks.</summary>
     public static bool IsWorkbookName(string name) => name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Whether the bytes look like a workbook still being copied (empty, or a zip without its central directory); no part is read.</summary>
+    public static bool LooksIncomplete(ReadOnlyMemory<byte> bytes) => WorkbookFile.LooksCutShort(bytes);
+
     public static WorkbookConversion Convert(ReadOnlyMemory<byte> bytes, FrameworkCatalog frameworks, WorkbookLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(frameworks);

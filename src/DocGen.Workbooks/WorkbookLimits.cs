@@ -1,9 +1,10 @@
 namespace DocGen.Workbooks;
 
 /// <summary>
-/// Bounds on a workbook submission, so that a hostile or broken one (a zip bomb, a million rows)
-/// is refused with a clear report (X4) instead of exhausting memory or time. Far above a real
-/// 申报表: the seed's workbook is 12 KB with 30 rows.
+/// Bounds on a workbook submission, so that a hostile or broken one (a zip bomb, a million rows,
+/// runs nested a hundred thousand deep) is refused with a clear report (X4) instead of exhausting
+/// memory, time or the stack. Every bound is counted while the parts are streamed, before what it
+/// limits is kept. Far above a real 申报表: the seed's workbook is 12 KB with 30 rows.
 /// </summary>
 public sealed record WorkbookLimits
 {
@@ -13,18 +14,33 @@ public sealed record WorkbookLimits
 
     public int MaxEntries { get; init; } = 1000;
 
-    /// <summary>All parts together, uncompressed.</summary>
+    /// <summary>All parts together, uncompressed: counted as they are inflated, not taken from the zip's own (forgeable) sizes.</summary>
     public long MaxUncompressedBytes { get; init; } = 128L * 1024 * 1024;
 
     /// <summary>Uncompressed / compressed for a part over 1 MB: XML compresses 10–20 times, a bomb thousands of times.</summary>
     public long MaxRatio { get; init; } = 200;
 
+    /// <summary>Bytes of one part, inflated.</summary>
+    public long MaxPartBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>XML elements nested in one another: Excel writes 7 levels in a sheet (worksheet, sheetData, row, c, is, r, t).</summary>
+    public int MaxDepth { get; init; } = 100;
+
     /// <summary>Rows with content in one sheet.</summary>
     public int MaxRows { get; init; } = 10_000;
+
+    /// <summary>Cells in one row, filled or not: Excel's own column count (A to XFD).</summary>
+    public int MaxCellsPerRow { get; init; } = 16_384;
+
+    /// <summary>Cells in one sheet, filled or not.</summary>
+    public int MaxCellsPerSheet { get; init; } = 1_000_000;
 
     /// <summary>Cells with content in the whole workbook.</summary>
     public int MaxCells { get; init; } = 300_000;
 
-    /// <summary>Characters of one part (the Open XML SDK stops reading past it).</summary>
-    public long MaxCharactersInPart { get; init; } = 64L * 1024 * 1024;
+    /// <summary>Characters in one cell or one shared string: Excel's own limit.</summary>
+    public int MaxCellCharacters { get; init; } = 32_767;
+
+    /// <summary>Characters of all the text kept (shared strings and cells together): 32 MB of strings at the most.</summary>
+    public long MaxTextCharacters { get; init; } = 16L * 1024 * 1024;
 }

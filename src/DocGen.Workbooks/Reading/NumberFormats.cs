@@ -1,45 +1,14 @@
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
-
 namespace DocGen.Workbooks.Reading;
 
 /// <summary>
-/// Which cell styles show a number as a percentage: the built-in formats 9 (0%) and 10 (0.00%),
+/// Which number formats show a number as a percentage: the built-in formats 9 (0%) and 10 (0.00%),
 /// and custom formats with a % outside quotes and escapes (<c>0.0%</c>, but not <c>0.00"%"</c>,
 /// which shows a percent sign after the number as typed).
 /// </summary>
 internal static class NumberFormats
 {
-    public static IReadOnlySet<uint> PercentStyles(WorkbookStylesPart? part)
-    {
-        var styles = new HashSet<uint>();
-        if (part?.Stylesheet is not { } stylesheet)
-        {
-            return styles;
-        }
-
-        var percentFormats = new HashSet<uint> { 9, 10 };
-        foreach (var format in stylesheet.NumberingFormats?.Elements<NumberingFormat>() ?? [])
-        {
-            if (format.NumberFormatId?.Value is { } id && IsPercent(format.FormatCode?.Value))
-            {
-                percentFormats.Add(id);
-            }
-        }
-
-        uint index = 0;
-        foreach (var xf in stylesheet.CellFormats?.Elements<CellFormat>() ?? [])
-        {
-            if (xf.NumberFormatId?.Value is { } id && percentFormats.Contains(id))
-            {
-                styles.Add(index);
-            }
-
-            index++;
-        }
-
-        return styles;
-    }
+    /// <summary>Whether a number format (built-in <paramref name="id"/>, or a custom <paramref name="code"/>) shows a percentage.</summary>
+    public static bool IsPercent(uint id, string? code) => code is null ? id is 9 or 10 : IsPercent(code);
 
     public static bool IsPercent(string? code)
     {

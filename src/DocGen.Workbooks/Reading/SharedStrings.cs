@@ -1,7 +1,4 @@
-using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using System.Globalization;
 
 namespace DocGen.Workbooks.Reading;
 
@@ -12,44 +9,33 @@ namespace DocGen.Workbooks.Reading;
 /// </summary>
 internal static class SharedStrings
 {
-    public static IReadOnlyList<string> Read(SharedStringTablePart? part, WorkbookLimits limits)
+    public static IReadOnlyList<string> Read(PartXml? xml, WorkbookLimits limits)
     {
         var strings = new List<string>();
-        if (part is null)
+        if (xml is null)
         {
             return strings;
         }
 
-        using var reader = OpenXmlReader.Create(part);
-        while (reader.Read())
+        using (xml)
         {
-            if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
+            while (xml.Read())
             {
-                strings.Add(TextOf((SharedStringItem)reader.LoadCurrentElement()!));
-                if (strings.Count > limits.MaxCells)
+                if (xml.IsElement("si"))
                 {
-                    break; // more strings than cells may use: the rest cannot be referenced by a workbook within the limits
+                    var number = strings.Count + 1;
+                    strings.Add(xml.ReadText(
+                        runs: true,
+                        string.Create(CultureInfo.InvariantCulture, $"第 {number} 个共享字符串"),
+                        string.Create(CultureInfo.InvariantCulture, $"shared string {number}")));
+                    if (strings.Count > limits.MaxCells)
+                    {
+                        break; // more strings than cells may use: the rest cannot be referenced by a workbook within the limits
+                    }
                 }
             }
         }
 
         return strings;
-    }
-
-    /// <summary>The text of a shared string or an inline string: its own text, or its runs' texts joined.</summary>
-    public static string TextOf(OpenXmlElement item)
-    {
-        if (item.GetFirstChild<Text>() is { } text)
-        {
-            return text.Text;
-        }
-
-        var joined = new StringBuilder();
-        foreach (var run in item.Elements<Run>())
-        {
-            joined.Append(run.Text?.Text);
-        }
-
-        return joined.ToString();
     }
 }

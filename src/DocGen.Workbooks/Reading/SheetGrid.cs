@@ -32,17 +32,17 @@ internal sealed class SheetGrid(string name)
 
     /// <summary>
     /// A merged range shows its first cell's value in all of it (a clerk merges 项目编码 or 一级指标
-    /// down the rows they share): each cell of the range takes that value. Ranges are bounded by the
-    /// caller's row limit.
+    /// down the rows they share): each cell of the range takes that value, until the grid holds
+    /// <paramref name="maxCells"/> (the caller then refuses the workbook).
     /// </summary>
-    public void FillMerged(int top, int left, int bottom, int right)
+    public void FillMerged(int top, int left, int bottom, int right, int maxCells)
     {
         if (Get(top, left) is not { IsEmpty: false } first)
         {
             return;
         }
 
-        for (var row = top; row <= bottom; row++)
+        for (var row = top; row <= bottom && CellCount <= maxCells; row++)
         {
             for (var column = left; column <= right; column++)
             {

@@ -54,7 +54,7 @@ public sealed class SubmissionProcessor(
             return false;
         }
 
-        var check = Judge(first);
+        var check = JudgeBeforeClaim(first);
         if (MayStillChange(first, check) && !reader.HasSettled(first))
         {
             return false; // a copy still under way: judged once it stops changing
@@ -69,9 +69,15 @@ public sealed class SubmissionProcessor(
 
         claim.RecordAttempt();
         var claimed = Path.Combine(claim.Folder, Path.GetFileName(inboxPath));
-        var read = first.Read.Outcome != SafeReadOutcome.Read || (!check.LooksIncomplete && StableFileReader.IsUnchanged(first, claimed))
+        if (check is null && StableFileReader.IsUnchanged(first, claimed))
+        {
+            claim.Enter(ClaimStage.Reading); // a workbook, judged now that a crash in its reading counts; its bytes are not read twice
+            check = Judge(first with { Path = claimed });
+        }
+
+        var read = check is not null && (first.Read.Outcome != SafeReadOutcome.Read || (!check.LooksIncomplete && StableFileReader.IsUnchanged(first, claimed)))
             ? (first with { Path = claimed }, check)
-            : await ReadClaimedAsync(claimed, cancellationToken).ConfigureAwait(false);
+            : await ReadClaimedAsync(claim, claimed, cancellationToken).ConfigureAwait(false);
         await AttemptAsync(claim, () => FinishAsync(claim, read.Item1, read.Item2, clock, cancellationToken)).ConfigureAwait(false);
         return true;
     }
@@ -120,40 +126,53 @@ public sealed class SubmissionProcessor(
         }
 
         var stoppedInPdf = File.Exists(claim.Staged(PdfPending));
+        var stoppedIn = claim.Stage;
         claim.ClearStaged(); // an interrupted attempt: start it again
         var clock = Stopwatch.StartNew();
         var attempt = claim.RecordAttempt();
         if (attempt > MaxAttempts)
         {
-            GiveUp(claim, Path.GetFileName(input), clock);
+            GiveUp(claim, Path.GetFileName(input), stoppedIn, clock);
             return;
         }
 
         // The service stopped while this document's PDF was being made, twice: its last attempt
         // publishes the document without the PDF rather than risk giving the submission up.
         var withoutPdf = stoppedInPdf && attempt == MaxAttempts ? "服务在转换 PDF 时多次中断 the service stopped while converting it to PDF, more than once" : null;
-        var (snapshot, check) = await ReadClaimedAsync(input, cancellationToken).ConfigureAwait(false);
+        var (snapshot, check) = await ReadClaimedAsync(claim, input, cancellationToken).ConfigureAwait(false);
         await AttemptAsync(claim, () => FinishAsync(claim, snapshot, check, clock, cancellationToken, withoutPdf)).ConfigureAwait(false);
     }
 
-    /// <summary>What is known of an entry before it is claimed: its check, or why it is refused unread.</summary>
+    /// <summary>What is known of an entry: its check, or why it is refused unread.</summary>
     private SubmissionCheck Judge(FileSnapshot snapshot)
         => IntakeRefusal.For(snapshot.Read, generator.Validator) ?? SubmissionFormats.Check(snapshot.Path, snapshot.Bytes!, generator.Validator);
+
+    /// <summary>
+    /// What is judged before a claim, where a crash would not be counted: a JSON file is checked
+    /// whole (its reader is bounded and never recurses, and the check is kept for the claim); a
+    /// workbook is only probed for completeness (its zip directory), and converted once claimed,
+    /// so that a workbook that somehow ends the process is counted and given up.
+    /// </summary>
+    private SubmissionCheck? JudgeBeforeClaim(FileSnapshot snapshot)
+        => snapshot.Read.Outcome == SafeReadOutcome.Read && SubmissionFormats.IsWorkbook(snapshot.Path) ? null : Judge(snapshot);
 
     /// <summary>
     /// Whether an entry may still be on its way: content that looks cut short, or a refusal that
     /// can be a passing state (a hard link made before the old name is removed; a file created
     /// before its permissions are set). Links, FIFOs, folders and oversized files are refused at once.
     /// </summary>
-    private static bool MayStillChange(FileSnapshot snapshot, SubmissionCheck check) => snapshot.Read.Outcome switch
+    private static bool MayStillChange(FileSnapshot snapshot, SubmissionCheck? check) => snapshot.Read.Outcome switch
     {
-        SafeReadOutcome.Read => check.LooksIncomplete,
+        SafeReadOutcome.Read => check?.LooksIncomplete ?? SubmissionFormats.LooksCutShort(snapshot.Path, snapshot.Bytes!),
         SafeReadOutcome.HardLink or SafeReadOutcome.AccessDenied => true,
         _ => false,
     };
 
-    private Task<(FileSnapshot, SubmissionCheck)> ReadClaimedAsync(string path, CancellationToken cancellationToken)
-        => reader.ReadSettledAsync(path, Judge, static c => c.LooksIncomplete, cancellationToken);
+    private Task<(FileSnapshot, SubmissionCheck)> ReadClaimedAsync(Claim claim, string path, CancellationToken cancellationToken)
+    {
+        claim.Enter(ClaimStage.Reading);
+        return reader.ReadSettledAsync(path, Judge, static c => c.LooksIncomplete, cancellationToken);
+    }
 
     /// <summary>
     /// Runs one attempt. A failure of the submission is kept in the claim (for the report if it is
@@ -199,9 +218,11 @@ public sealed class SubmissionProcessor(
     {
         var name = Path.GetFileName(input.Path);
         var template = templates.Current ?? throw new InvalidOperationException("No template is loaded.");
+        claim.Enter(ClaimStage.Rendering);
         var result = check.Valid is { } valid ? DocumentGenerator.Render(valid, template) : new Rejected(check.Report);
         if (result is not Generated generated)
         {
+            claim.Enter(ClaimStage.Publishing);
             Reject(claim, name, result.Report, clock);
             return;
         }
@@ -218,6 +239,7 @@ public sealed class SubmissionProcessor(
             logger.PdfMissing(name, 0, withoutPdf!);
         }
 
+        claim.Enter(ClaimStage.Publishing);
         var output = publisher.PublishDocument(claim, name, conversion?.Succeeded == true, check.Converted,
             stem => ReceiptFor(claim, input, check, generated, template, stem, conversion, clock));
         var pdfNote = conversion is null ? "" : conversion.Succeeded ? " and its PDF" : " WITHOUT its PDF";
@@ -228,6 +250,7 @@ public sealed class SubmissionProcessor(
     private async Task<PdfConversion> ConvertAsync(PdfConverterPool converters, Claim claim, string name, string staged, Generated generated, CancellationToken cancellationToken)
     {
         var target = Publisher.StagedPdfPath(claim);
+        claim.Enter(ClaimStage.ConvertingPdf);
         await File.WriteAllBytesAsync(claim.Staged(PdfPending), [], cancellationToken).ConfigureAwait(false); // seen by a restart if the service stops during the conversion
         var conversion = await converters.ConvertAsync(staged, target, DocumentTitle.For(generated.Submission.Submission), cancellationToken).ConfigureAwait(false);
         if (!conversion.Succeeded || !File.Exists(target))
@@ -241,14 +264,24 @@ public sealed class SubmissionProcessor(
         return conversion;
     }
 
-    /// <summary>A claim that failed <see cref="MaxAttempts"/> times: the input goes to <c>failed/</c> with the reason.</summary>
-    private void GiveUp(Claim claim, string name, Stopwatch clock)
+    /// <summary>A claim that failed <see cref="MaxAttempts"/> times: the input goes to <c>failed/</c> with the reason and where the last attempt stopped.</summary>
+    private void GiveUp(Claim claim, string name, ClaimStage stoppedIn, Stopwatch clock)
     {
-        var why = claim.LastFailure ?? "服务在处理时多次中断 the service stopped while processing it";
+        var (stage, stageEn) = Describe(stoppedIn);
+        var why = claim.LastFailure ?? $"服务在{stage}时中断 the service stopped while {stageEn}";
         Reject(claim, name, new ValidationReport([new ValidationIssue("S1", Severity.Error, Core.Json.JsonPath.Root,
-            $"处理了 {MaxAttempts} 次均未成功，已停止重试。最后一次的原因：{why}。请联系管理员；修正后可重新提交。",
-            $"Processing failed {MaxAttempts} times and is not retried any more. Last reason: {why}. Contact the admin; submit again once it is fixed.")]), clock);
+            $"处理了 {MaxAttempts} 次均未成功，已停止重试。最后一次停在“{stage}”，原因：{why}。请联系管理员；修正后可重新提交。",
+            $"Processing failed {MaxAttempts} times and is not retried any more. The last attempt stopped while {stageEn}: {why}. Contact the admin; submit again once it is fixed.")]), clock);
     }
+
+    private static (string Zh, string En) Describe(ClaimStage stage) => stage switch
+    {
+        ClaimStage.Reading => ("读取和检查文件", "reading and checking the file"),
+        ClaimStage.Rendering => ("生成 Word 文档", "filling the template"),
+        ClaimStage.ConvertingPdf => ("转换 PDF", "converting it to PDF"),
+        ClaimStage.Publishing => ("发布结果", "publishing the results"),
+        _ => ("开始处理", "starting on it"),
+    };
 
     private void Reject(Claim claim, string name, ValidationReport report, Stopwatch clock)
     {

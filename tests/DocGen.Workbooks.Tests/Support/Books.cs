@@ -151,6 +151,28 @@ internal static class Books
 
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
+    /// <summary>The zip entry name of a sheet's part in a workbook DocGen wrote.</summary>
+    public static string SheetEntry(byte[] workbook, string name)
+    {
+        using var document = SpreadsheetDocument.Open(new MemoryStream(workbook), false);
+        var sheet = document.WorkbookPart!.Workbook!.Descendants<Sheet>().Single(s => s.Name == name);
+        return document.WorkbookPart.GetPartById(sheet.Id!).Uri.OriginalString.TrimStart('/');
+    }
+
+    /// <summary>The seed's workbook with one entry's content replaced.</summary>
+    public static byte[] SeedWith(string entry, byte[] content)
+    {
+        var entries = Entries(Seed);
+        var index = entries.FindIndex(e => e.Name == entry);
+        Assert.True(index >= 0, $"no entry {entry}");
+        entries[index] = (entry, content);
+        return Zip([.. entries]);
+    }
+
+    /// <summary>A worksheet part of the given rows' XML.</summary>
+    public static byte[] Worksheet(string rows)
+        => Utf8($"<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>{rows}</sheetData></worksheet>");
+
     private static int ColumnNumber(string reference)
         => reference.TakeWhile(char.IsLetter).Aggregate(0, static (n, c) => (n * 26) + (char.ToUpperInvariant(c) - 'A' + 1));
 }

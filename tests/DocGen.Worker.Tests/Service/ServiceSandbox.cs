@@ -75,7 +75,10 @@ internal sealed class ServiceSandbox : IAsyncDisposable
     }
 
     /// <summary>Starts <c>docgen run</c> on this sandbox as a process of its own (its output is read and dropped).</summary>
-    public Process StartProcess(params string[] extra)
+    public Process StartProcess(params string[] extra) => StartProcess(new Dictionary<string, string>(), extra);
+
+    /// <summary>Starts <c>docgen run</c> with these environment variables set (e.g. <c>TMPDIR</c>).</summary>
+    public Process StartProcess(IReadOnlyDictionary<string, string> environment, params string[] extra)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -83,6 +86,11 @@ internal sealed class ServiceSandbox : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "docgen.dll"));
         start.ArgumentList.Add("run");
         foreach (var argument in Arguments(extra))

@@ -1,3 +1,5 @@
+using DocGen.Worker.Service.Claims;
+
 namespace DocGen.Worker.Tests.Service;
 
 public sealed class SubmissionProcessorTests
@@ -45,6 +47,48 @@ public sealed class SubmissionProcessorTests
 
         ServiceSandbox.AssertValidDocx(Path.Combine(rooms.Folders.Out, "seed.docx"));
         Assert.Empty(Directory.EnumerateFileSystemEntries(rooms.Folders.Processing));
+    }
+
+    [Fact]
+    public async Task WorkbookThatEndedTheProcessThreeTimesWhileBeingRead_IsGivenUpWithS1_NamingTheStage()
+    {
+        using var rooms = new Rooms().WithShippedTemplates();
+        var claims = rooms.Claims();
+        var claim = claims.TryClaim(rooms.Drop("clerk.xlsx", "PK not really a workbook"))!;
+        var folder = claim.Folder;
+        claim.Dispose();
+        for (var crash = 1; crash <= 3; crash++)
+        {
+            // What an attempt that died in the workbook's reader leaves: its count and stage in the claim's lock file.
+            using var dead = claims.TakeAbandoned().Single(c => c.Folder == folder);
+            dead.RecordAttempt();
+            dead.Enter(ClaimStage.Reading);
+        }
+
+        await rooms.Processor().RecoverAsync(TestContext.Current.CancellationToken);
+
+        var report = File.ReadAllText(Path.Combine(rooms.Folders.Failed, "clerk.errors.txt"));
+        Assert.Contains("[S1]", report, StringComparison.Ordinal);
+        Assert.Contains("最后一次停在“读取和检查文件”", report, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(rooms.Folders.Failed, "clerk.xlsx")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(rooms.Folders.Processing));
+    }
+
+    [Fact]
+    public void ClaimStage_IsKeptBesideTheAttemptCount_ForWhoeverTakesTheClaimOver()
+    {
+        using var rooms = new Rooms();
+        var claims = rooms.Claims();
+        var claim = claims.TryClaim(rooms.Drop("seed.json", ServiceSandbox.SeedJson))!;
+        claim.RecordAttempt();
+        claim.Enter(ClaimStage.ConvertingPdf);
+        claim.Dispose();
+
+        using var taken = claims.TakeAbandoned().Single();
+
+        Assert.Equal(ClaimStage.ConvertingPdf, taken.Stage);
+        Assert.Equal(2, taken.RecordAttempt());
+        Assert.Equal(ClaimStage.Claimed, taken.Stage);
     }
 
     [Fact]

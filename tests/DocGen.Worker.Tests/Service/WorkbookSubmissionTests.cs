@@ -28,6 +28,41 @@ public sealed class WorkbookSubmissionTests
     }
 
     [Fact]
+    public async Task WorkbookNestedAHundredThousandDeep_GoesToFailedWithX4_AndTheServiceKeepsRunning()
+    {
+        await using var box = new ServiceSandbox();
+        using var service = box.StartProcess();
+        var deep = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"4\"><c r=\"H4\" t=\"inlineStr\"><is>"
+            + string.Concat(Enumerable.Repeat("<r>", 100_000)) + "<t>x</t>" + string.Concat(Enumerable.Repeat("</r>", 100_000)) + "</is></c></row></sheetData></worksheet>";
+
+        box.Drop("deep.xlsx", WithEntry(Workbook(ServiceSandbox.SeedJson), "xl/worksheets/sheet6.xml", deep));
+        box.Drop("after.json", ServiceSandbox.SeedJson);
+        await ServiceSandbox.Eventually(() => File.Exists(Path.Combine(box.Failed, "deep.errors.txt")) && File.Exists(Path.Combine(box.Out, "after.docx")), "the deep workbook rejected and the next file published", 60);
+
+        Assert.False(service.HasExited);
+        Assert.Contains("[X4]", await File.ReadAllTextAsync(Path.Combine(box.Failed, "deep.errors.txt"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(box.Failed, "deep.xlsx")));
+        service.Kill(entireProcessTree: true);
+        await service.WaitForExitAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task WorkbookRead_WithAnUnusableTemporaryFolder_IsStillPublished()
+    {
+        // Reading a workbook writes nothing outside the service's folders: a temporary folder that is
+        // missing (as good as full, for a writer) does not turn a valid workbook into a rejection.
+        await using var box = new ServiceSandbox();
+        using var service = box.StartProcess(new Dictionary<string, string> { ["TMPDIR"] = Path.Combine(box.Folder, "no-such-temp") });
+
+        box.Drop("申报表.xlsx", Workbook(ServiceSandbox.SeedJson));
+        await ServiceSandbox.Eventually(() => File.Exists(Path.Combine(box.Out, "申报表.docx")) || File.Exists(Path.Combine(box.Failed, "申报表.errors.txt")), "the workbook processed", 60);
+
+        Assert.True(File.Exists(Path.Combine(box.Out, "申报表.docx")), File.Exists(Path.Combine(box.Failed, "申报表.errors.txt")) ? File.ReadAllText(Path.Combine(box.Failed, "申报表.errors.txt")) : "");
+        service.Kill(entireProcessTree: true);
+        await service.WaitForExitAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public async Task WorkbookWithErrors_GoesToFailed_WithItsReportNamingTheCells()
     {
         await using var box = new ServiceSandbox();
@@ -58,4 +93,19 @@ public sealed class WorkbookSubmissionTests
 
     private static byte[] Workbook(string json)
         => WorkbookWriter.Write((System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(json)!, Core.Frameworks.FrameworkCatalog.LoadFolder(Path.Combine(Cli.CliTests.Root, "templates")));
+
+    /// <summary>A workbook with one part's content replaced.</summary>
+    private static byte[] WithEntry(byte[] workbook, string name, string content)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(workbook);
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry(name)!.Delete();
+            using var entry = zip.CreateEntry(name).Open();
+            entry.Write(System.Text.Encoding.UTF8.GetBytes(content));
+        }
+
+        return stream.ToArray();
+    }
 }

@@ -42,10 +42,16 @@ public sealed class Claim : IDisposable
     /// Counts one more attempt at processing this claim (a crash or a failure ends an attempt);
     /// returns the count including it. The count is kept in the lock file the claim holds open.
     /// </summary>
-    public int RecordAttempt() => WriteAttempts(ReadAttempts() + 1);
+    public int RecordAttempt() => Write(Read().Attempts + 1, ClaimStage.Claimed);
 
     /// <summary>Takes back the last attempt: it failed for a reason outside the submission (a full disk), which must not count.</summary>
-    public void UndoAttempt() => WriteAttempts(Math.Max(0, ReadAttempts() - 1));
+    public void UndoAttempt() => Write(Math.Max(0, Read().Attempts - 1), Read().Stage);
+
+    /// <summary>Records the stage the current attempt has reached, kept beside the count in the lock file.</summary>
+    public void Enter(ClaimStage stage) => Write(Read().Attempts, stage);
+
+    /// <summary>The stage the last attempt reached (for a claim left by a dead process: where it died).</summary>
+    public ClaimStage Stage => Read().Stage;
 
     /// <summary>Keeps why an attempt failed (the report says it when the claim is given up).</summary>
     public void RecordFailure(string why) => File.WriteAllText(Staged(LastFailureFile), why);
@@ -61,17 +67,29 @@ public sealed class Claim : IDisposable
 
     public void Dispose() => _lock.Dispose();
 
-    private int ReadAttempts()
+    /// <summary>The lock file's text: the attempt count, a space, the stage's number ("2 1").</summary>
+    private (int Attempts, ClaimStage Stage) Read()
     {
-        Span<byte> text = stackalloc byte[16];
+        Span<byte> text = stackalloc byte[32];
         var length = RandomAccess.Read(_lock.SafeFileHandle, text, 0);
-        return System.Buffers.Text.Utf8Parser.TryParse(text[..length], out int attempts, out _) ? attempts : 0;
+        if (!System.Buffers.Text.Utf8Parser.TryParse(text[..length], out int attempts, out var used))
+        {
+            return (0, ClaimStage.Claimed);
+        }
+
+        var stage = used + 1 < length && System.Buffers.Text.Utf8Parser.TryParse(text[(used + 1)..length], out int number, out _) && Enum.IsDefined((ClaimStage)number)
+            ? (ClaimStage)number
+            : ClaimStage.Claimed;
+        return (attempts, stage);
     }
 
-    private int WriteAttempts(int attempts)
+    private int Write(int attempts, ClaimStage stage)
     {
-        Span<byte> text = stackalloc byte[16];
+        Span<byte> text = stackalloc byte[32];
         System.Buffers.Text.Utf8Formatter.TryFormat(attempts, text, out var length);
+        text[length++] = (byte)' ';
+        System.Buffers.Text.Utf8Formatter.TryFormat((int)stage, text[length..], out var written);
+        length += written;
         RandomAccess.Write(_lock.SafeFileHandle, text[..length], 0);
         RandomAccess.SetLength(_lock.SafeFileHandle, length);
         return attempts;

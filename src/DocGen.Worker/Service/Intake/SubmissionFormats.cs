@@ -22,6 +22,9 @@ public static class SubmissionFormats
 
     public static bool IsWorkbook(string name) => ExtensionOf(name) is ".xlsx";
 
+    /// <summary>Whether a workbook's bytes look like a copy still under way (empty, or a zip without its directory), without reading its parts.</summary>
+    public static bool LooksCutShort(string name, ReadOnlyMemory<byte> bytes) => IsWorkbook(name) && WorkbookConverter.LooksIncomplete(bytes);
+
     /// <summary>Reads and checks a submission's bytes by its kind; a workbook's check keeps its converted JSON.</summary>
     public static SubmissionCheck Check(string name, ReadOnlyMemory<byte> bytes, SubmissionValidator validator)
     {

@@ -1,0 +1,69 @@
+using System.Globalization;
+
+namespace DocGen.Workbooks.Reading;
+
+/// <summary>
+/// The number format of each cell style (<c>s</c> of a cell, an index into <c>cellXfs</c>), read
+/// from the styles part: a built-in format id, or a custom format's code.
+/// </summary>
+internal sealed class CellStyles
+{
+    /// <summary>Excel's own bound on cell formats in a workbook.</summary>
+    private const int MaxStyles = 65_536;
+
+    private readonly List<uint> _formatOfStyle = [];
+    private readonly Dictionary<uint, string> _customCodes = [];
+
+    public static CellStyles Empty { get; } = new();
+
+    public static CellStyles Read(PartXml? xml)
+    {
+        var styles = new CellStyles();
+        if (xml is null)
+        {
+            return styles;
+        }
+
+        using (xml)
+        {
+            var cellXfs = -1;
+            while (xml.Read())
+            {
+                if (xml.IsElement("numFmt") && Id(xml.Attribute("numFmtId")) is { } id && xml.Attribute("formatCode") is { } code)
+                {
+                    styles._customCodes[id] = code;
+                }
+                else if (xml.IsElement("cellXfs") && !xml.Xml.IsEmptyElement)
+                {
+                    cellXfs = xml.Xml.Depth;
+                }
+                else if (xml.IsEnd(cellXfs))
+                {
+                    cellXfs = -1;
+                }
+                else if (cellXfs >= 0 && xml.Xml.Depth == cellXfs + 1 && xml.IsElement("xf"))
+                {
+                    styles._formatOfStyle.Add(Id(xml.Attribute("numFmtId")) ?? 0);
+                    if (styles._formatOfStyle.Count > MaxStyles)
+                    {
+                        throw xml.Limit(string.Create(CultureInfo.InvariantCulture, $"单元格格式超过 {MaxStyles:N0} 种"), string.Create(CultureInfo.InvariantCulture, $"over {MaxStyles:N0} cell formats"));
+                    }
+                }
+            }
+        }
+
+        return styles;
+    }
+
+    /// <summary>The number format of a style: its id, and its code when it is a custom one (null for a built-in).</summary>
+    public (uint Id, string? Code) FormatOf(uint style)
+    {
+        var id = style < _formatOfStyle.Count ? _formatOfStyle[(int)style] : 0;
+        return (id, _customCodes.GetValueOrDefault(id));
+    }
+
+    /// <summary>Whether a style shows a number as a percentage.</summary>
+    public bool IsPercent(uint style) => FormatOf(style) is var (id, code) && NumberFormats.IsPercent(id, code);
+
+    private static uint? Id(string? text) => uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+
+namespace DocGen.Workbooks.Reading;
+
+/// <summary>
+/// Streams one worksheet into its <see cref="SheetGrid"/>: rows, cells (shared strings, inline
+/// strings, numbers, booleans, errors, formulas without a value) and merged ranges. Every bound
+/// is counted as the XML goes by, so a row of millions of cells is refused at its 16,385th.
+/// </summary>
+internal sealed class SheetReader(IReadOnlyList<string> strings, CellStyles styles, WorkbookLimits limits)
+{
+    /// <summary>Reads the sheet; <paramref name="cellsLeft"/> is what the workbook's cell limit leaves for it.</summary>
+    public SheetGrid Read(PartXml xml, string name, int cellsLeft)
+    {
+        var grid = new SheetGrid(name);
+        var rowNumber = 0;
+        var column = 0;
+        var cellsInRow = 0;
+        var cellsInSheet = 0;
+        while (xml.Read())
+        {
+            if (xml.IsElement("row"))
+            {
+                rowNumber = Number(xml.Attribute("r")) is { } index and > 0 and <= 1_048_576 ? index : rowNumber + 1;
+                xml.Row = rowNumber;
+                column = 0;
+                cellsInRow = 0;
+            }
+            else if (xml.IsElement("c"))
+            {
+                column = xml.Attribute("r") is { } reference && CellPlace.Parse(reference) is { } at ? at.Column : column + 1;
+                if (++cellsInRow > limits.MaxCellsPerRow || ++cellsInSheet > limits.MaxCellsPerSheet)
+                {
+                    throw xml.Limit(
+                        string.Create(CultureInfo.InvariantCulture, $"单元格过多（每行最多 {limits.MaxCellsPerRow:N0} 个，每个工作表最多 {limits.MaxCellsPerSheet:N0} 个）"),
+                        string.Create(CultureInfo.InvariantCulture, $"too many cells (at most {limits.MaxCellsPerRow:N0} a row, {limits.MaxCellsPerSheet:N0} a sheet)"));
+                }
+
+                if (ReadCell(xml, CellPlace.ColumnName(column) + rowNumber.ToString(CultureInfo.InvariantCulture)) is { IsEmpty: false } value)
+                {
+                    grid.Set(rowNumber, column, value);
+                    CheckSize(xml, grid, cellsLeft);
+                }
+            }
+            else if (xml.IsElement("mergeCell"))
+            {
+                xml.Row = 0;
+                if (xml.Attribute("ref")?.Split(':') is [var from, var to] && CellPlace.Parse(from) is { } a && CellPlace.Parse(to) is { } b)
+                {
+                    // Clipped: a range over a whole sheet must not make billions of cells.
+                    grid.FillMerged(a.Row, a.Column, Math.Min(b.Row, a.Row + limits.MaxRows), Math.Min(b.Column, a.Column + 64), cellsLeft);
+                    CheckSize(xml, grid, cellsLeft);
+                }
+            }
+        }
+
+        return grid;
+    }
+
+    private void CheckSize(PartXml xml, SheetGrid grid, int cellsLeft)
+    {
+        if (grid.RowCount > limits.MaxRows || grid.CellCount > cellsLeft)
+        {
+            throw xml.Limit(
+                string.Create(CultureInfo.InvariantCulture, $"超过 {limits.MaxRows:N0} 行，或整个工作簿超过 {limits.MaxCells:N0} 个有内容的单元格"),
+                string.Create(CultureInfo.InvariantCulture, $"over {limits.MaxRows:N0} rows, or over {limits.MaxCells:N0} filled cells in the workbook"));
+        }
+    }
+
+    /// <summary>The cell the reader is on, read to its end: what the clerk sees in it.</summary>
+    private SheetCell? ReadCell(PartXml xml, string reference)
+    {
+        var type = xml.Attribute("t");
+        var style = Number(xml.Attribute("s")) is { } s ? (uint)s : 0u;
+        if (xml.Xml.IsEmptyElement)
+        {
+            return null;
+        }
+
+        string? raw = null;
+        string? inline = null;
+        var formula = false;
+        var depth = xml.Xml.Depth;
+        while (xml.Read() && !xml.IsEnd(depth))
+        {
+            if (xml.Xml.Depth != depth + 1)
+            {
+                continue;
+            }
+
+            if (xml.IsElement("v"))
+            {
+                raw = xml.ReadText(runs: false, $"单元格 {reference} ", $"the cell {reference}");
+            }
+            else if (xml.IsElement("is"))
+            {
+                inline = xml.ReadText(runs: true, $"单元格 {reference} ", $"the cell {reference}");
+            }
+            else if (xml.IsElement("f"))
+            {
+                formula = true;
+                xml.SkipElement();
+            }
+        }
+
+        return Value(type, style, raw, inline, formula);
+    }
+
+    private SheetCell? Value(string? type, uint style, string? raw, string? inline, bool formula)
+    {
+        if (formula && raw is null)
+        {
+            return new SheetCell("", FormulaWithoutValue: true);
+        }
+
+        switch (type)
+        {
+            case "s":
+                return Number(raw) is { } index && index < strings.Count ? new SheetCell(CellText.Clean(strings[index])) : null;
+            case "inlineStr":
+                return inline is null ? null : new SheetCell(CellText.Clean(inline));
+            case "e" when raw is not null:
+                return new SheetCell("", ErrorValue: raw.Trim());
+            case "b" when raw is not null:
+                return new SheetCell(raw.Trim() == "1" ? "TRUE" : "FALSE");
+            case "str" or "d" when raw is not null:
+                return new SheetCell(CellText.Clean(raw));
+        }
+
+        if (raw is null)
+        {
+            return null;
+        }
+
+        // A number, as stored (a double's text): the decimal Excel shows, 15 significant digits.
+        return CellText.Decimal(raw) is { } number ? new SheetCell(number, number, styles.IsPercent(style)) : new SheetCell(CellText.Clean(raw));
+    }
+
+    private static int? Number(string? text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+}

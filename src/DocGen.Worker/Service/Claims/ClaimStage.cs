@@ -1,0 +1,23 @@
+namespace DocGen.Worker.Service.Claims;
+
+/// <summary>
+/// How far the current attempt at a claim got, kept in the claim so that the report of a
+/// submission given up after repeated crashes names where they happened.
+/// </summary>
+public enum ClaimStage
+{
+    /// <summary>Claimed; nothing read yet.</summary>
+    Claimed,
+
+    /// <summary>Reading and checking the file (a workbook is converted here).</summary>
+    Reading,
+
+    /// <summary>Filling the template.</summary>
+    Rendering,
+
+    /// <summary>LibreOffice making the PDF.</summary>
+    ConvertingPdf,
+
+    /// <summary>Moving the outputs into place.</summary>
+    Publishing,
+}

@@ -1,0 +1,151 @@
+using System.Text;
+using DocGen.Core.Validation;
+using DocGen.Workbooks.Tests.Support;
+
+namespace DocGen.Workbooks.Tests.Reading;
+
+/// <summary>
+/// The bounds of <see cref="WorkbookLimits"/>, each reached the way an attacker would: every one
+/// ends in one X4 report naming the sheet (and row) or part, in the process that read it — never a
+/// stack overflow, never memory exhaustion.
+/// </summary>
+public sealed class WorkbookLimitTests
+{
+    private const string IndicatorSheet = "绩效指标";
+
+    [Fact]
+    public void InlineStringNested100000Deep_IsX4_NamingTheSheetAndRow()
+    {
+        var deep = new StringBuilder("<row r=\"4\"><c r=\"H4\" t=\"inlineStr\"><is>");
+        deep.Insert(deep.Length, "<r>", 100_000).Append("<t>x</t>").Insert(deep.Length, "</r>", 100_000).Append("</is></c></row>");
+
+        var issue = Refused(Books.SeedWith(Books.SheetEntry(Books.Seed, IndicatorSheet), Books.Worksheet(deep.ToString())));
+
+        Assert.Contains($"工作表“{IndicatorSheet}”第 4 行", issue.Message, StringComparison.Ordinal);
+        Assert.Contains("嵌套超过 100 层", issue.Message, StringComparison.Ordinal);
+        Assert.Equal($"{IndicatorSheet}!4:4", issue.Source);
+    }
+
+    [Theory]
+    [InlineData("xl/sharedStrings.xml", "共享字符串")]
+    [InlineData("xl/styles.xml", "单元格格式")]
+    [InlineData("xl/workbook.xml", "工作簿部件")]
+    [InlineData("[Content_Types].xml", "[Content_Types].xml")]
+    [InlineData("xl/_rels/workbook.xml.rels", "workbook.xml.rels")]
+    public void AnyPartNestedTooDeep_IsX4_NamingThePart(string entry, string place)
+    {
+        var entries = WithSharedStrings("<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>x</t></si></sst>");
+        var index = entries.FindIndex(e => e.Name == entry);
+        var original = Encoding.UTF8.GetString(entries[index].Content);
+        var root = original.IndexOf('>', original.IndexOf('<', original.IndexOf("?>", StringComparison.Ordinal) + 2)) + 1;
+        entries[index] = (entry, Books.Utf8(original[..root] + string.Concat(Enumerable.Repeat("<x>", 50_000)) + string.Concat(Enumerable.Repeat("</x>", 50_000)) + original[root..]));
+
+        var issue = Refused(Books.Zip([.. entries]));
+
+        Assert.Contains(place, issue.Message, StringComparison.Ordinal);
+        Assert.Contains("嵌套", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ARowOfTwoMillionCells_IsX4_AtItsRow()
+    {
+        // Values that do not compress away, as in a real attack file (~4 bytes a cell zipped): the zip's ratio check does not catch it.
+        var random = new Random(20261204);
+        var row = new StringBuilder("<row r=\"1\">");
+        for (var i = 0; i < 2_000_000; i++)
+        {
+            row.Append("<c><v>").Append(random.Next(1_000_000)).Append("</v></c>");
+        }
+
+        var book = Books.SeedWith(Books.SheetEntry(Books.Seed, IndicatorSheet), Books.Worksheet(row.Append("</row>").ToString()));
+
+        var issue = Refused(book);
+
+        Assert.Contains($"工作表“{IndicatorSheet}”第 1 行", issue.Message, StringComparison.Ordinal);
+        Assert.Contains("单元格过多", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CellOverExcelsCharacterLimit_IsX4_NamingTheCell()
+    {
+        var rows = $"<row r=\"4\"><c r=\"G4\" t=\"inlineStr\"><is><t>{new string('款', 32_768)}</t></is></c></row>";
+
+        var issue = Refused(Books.SeedWith(Books.SheetEntry(Books.Seed, IndicatorSheet), Books.Worksheet(rows)));
+
+        Assert.Contains("单元格 G4", issue.Message, StringComparison.Ordinal);
+        Assert.Contains("32,767", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SharedStringsOverTheTextBudget_AreX4()
+    {
+        var table = new StringBuilder("<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">");
+        for (var i = 0; i < 100; i++)
+        {
+            table.Append("<si><t>").Append(new string((char)('一' + i), 2_000)).Append("</t></si>");
+        }
+
+        var book = Books.Zip([.. WithSharedStrings(table.Append("</sst>").ToString())]);
+
+        var issue = Refused(book, new WorkbookLimits { MaxTextCharacters = 100_000 });
+
+        Assert.Contains("文字总量超过 100,000", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APartInflatingPastItsBound_IsX4_NamingThePart()
+    {
+        var rows = string.Concat(Enumerable.Range(1, 5_000).Select(static r => $"<row r=\"{r}\"><c r=\"A{r}\"><v>{r}</v></c></row>"));
+        var entry = Books.SheetEntry(Books.Seed, IndicatorSheet);
+
+        var issue = Refused(Books.SeedWith(entry, Books.Worksheet(rows)), new WorkbookLimits { MaxPartBytes = 64 * 1024 });
+
+        Assert.Contains(entry, issue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADocxRenamedXlsx_IsX1_NotAWorkbook()
+    {
+        var entries = Books.Entries(Books.Seed);
+        var types = entries.FindIndex(static e => e.Name == "[Content_Types].xml");
+        entries[types] = (entries[types].Name, Books.Utf8(Encoding.UTF8.GetString(entries[types].Content).Replace("spreadsheetml.sheet.main", "wordprocessingml.document.main", StringComparison.Ordinal)));
+
+        Assert.Equal("X1", Refused(Books.Zip([.. entries])).Code);
+    }
+
+    [Fact]
+    public void AMacroEnabledContentType_IsX3()
+    {
+        var entries = Books.Entries(Books.Seed);
+        var types = entries.FindIndex(static e => e.Name == "[Content_Types].xml");
+        entries[types] = (entries[types].Name, Books.Utf8(Encoding.UTF8.GetString(entries[types].Content).Replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml", StringComparison.Ordinal)));
+
+        Assert.Equal("X3", Refused(Books.Zip([.. entries])).Code);
+    }
+
+    /// <summary>The seed's entries with a shared-string table added (DocGen writes inline strings; Excel writes shared ones).</summary>
+    private static List<(string Name, byte[] Content)> WithSharedStrings(string table)
+    {
+        var entries = Books.Entries(Books.Seed);
+        Edit(entries, "xl/_rels/workbook.xml.rels", "</Relationships>", "<Relationship Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\" Id=\"rIdStrings\"/></Relationships>");
+        Edit(entries, "[Content_Types].xml", "</Types>", "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/></Types>");
+        entries.Add(("xl/sharedStrings.xml", Books.Utf8("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + table)));
+        return entries;
+    }
+
+    private static void Edit(List<(string Name, byte[] Content)> entries, string name, string from, string to)
+    {
+        var index = entries.FindIndex(e => e.Name == name);
+        entries[index] = (name, Books.Utf8(Encoding.UTF8.GetString(entries[index].Content).Replace(from, to, StringComparison.Ordinal)));
+    }
+
+    private static ValidationIssue Refused(byte[] workbook, WorkbookLimits? limits = null)
+    {
+        var check = WorkbookConverter.Check(workbook, Books.Validator, limits);
+
+        var issue = Assert.Single(check.Report.Issues);
+        Assert.False(check.IsValid);
+        Assert.Null(check.Converted);
+        return issue;
+    }
+}
