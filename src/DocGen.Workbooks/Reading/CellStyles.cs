@@ -62,6 +62,9 @@ internal sealed class CellStyles
         return (id, _customCodes.GetValueOrDefault(id));
     }
 
+    /// <summary>The date or time format a style shows a number with, or null when it shows no date or time.</summary>
+    public string? DateFormatOf(uint style) => FormatOf(style) is var (id, code) ? DateFormat.Of(id, code) : null;
+
     /// <summary>Whether a style shows a number as a percentage.</summary>
     public bool IsPercent(uint style) => FormatOf(style) is var (id, code) && NumberFormats.IsPercent(id, code);
 

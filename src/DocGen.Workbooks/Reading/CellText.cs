@@ -31,6 +31,15 @@ internal static class CellText
             ? Plain(fraction * 100m)
             : number;
 
+    /// <summary>The significant digits of a number in plain notation (“123456789012345000” → 18): more than 15 means Excel has already turned the rest into zeros.</summary>
+    public static int SignificantDigits(string number) => number.TrimStart('-').Split('.')[0].TrimStart('0').Length;
+
+    /// <summary>A number as Excel's General format shows it in a cell: from 12 digits on, in scientific notation (1.23457E+17).</summary>
+    public static string General(string number)
+        => decimal.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && Math.Abs(value) >= 1e11m
+            ? ((double)value).ToString("0.#####E+00", CultureInfo.InvariantCulture)
+            : number;
+
     /// <summary>A decimal in plain notation without trailing zeros (25.500 → 25.5).</summary>
     public static string Plain(decimal value)
     {

@@ -27,12 +27,28 @@ internal sealed class ReadContext(FrameworkCatalog frameworks)
 
         if (cell.FormulaWithoutValue || cell.ErrorValue is not null)
         {
-            Report(cell.FormulaWithoutValue ? WorkbookIssues.FormulaWithoutValue(path) : WorkbookIssues.ErrorValue(path, cell.ErrorValue!), CellPlace.Cell(sheet, row, column));
-            Unreadable.Add(path);
-            return null;
+            return Refuse(cell.FormulaWithoutValue ? WorkbookIssues.FormulaWithoutValue(path) : WorkbookIssues.ErrorValue(path, cell.ErrorValue!), path, sheet, row, column);
+        }
+
+        if (field.Kind is FieldKind.Whole or FieldKind.Amount or FieldKind.Number or FieldKind.Percent && (cell.IsDate || cell.IsBoolean))
+        {
+            return Refuse(WorkbookIssues.NotANumber(path, field, cell), path, sheet, row, column);
+        }
+
+        if (field.Kind == FieldKind.Code && cell.Number is { } number && CellText.SignificantDigits(number) > 15)
+        {
+            return Refuse(WorkbookIssues.CodeDigitsLost(path, field, number), path, sheet, row, column);
         }
 
         return CellJson.ToJson(field, cell, frameworks);
+    }
+
+    /// <summary>A cell whose value cannot mean what its field needs: reported at the cell, and nothing of it reaches the document.</summary>
+    private JsonNode? Refuse(ValidationIssue issue, string path, string sheet, int row, int column)
+    {
+        Report(issue, CellPlace.Cell(sheet, row, column));
+        Unreadable.Add(path);
+        return null;
     }
 
     public static string Join(string path, string relative) => relative.Length == 0 ? path : path + "." + relative;

@@ -4,9 +4,10 @@ namespace DocGen.Workbooks.Reading;
 /// One cell as the clerk sees it: its text (trimmed), and when it holds a number the number as an
 /// exact decimal (<see cref="Number"/>: 15 significant digits, as Excel shows it, so a stored
 /// 29999.999999999996 is 30000), whether it is percent-formatted, and what is wrong with it if
-/// anything (a formula never calculated, an error value).
+/// anything (a formula never calculated, an error value). A date or time is its text as the cell
+/// shows it (<see cref="IsDate"/>: never its serial), a boolean TRUE or FALSE (<see cref="IsBoolean"/>).
 /// </summary>
-internal sealed record SheetCell(string Text, string? Number = null, bool IsPercent = false, string? ErrorValue = null, bool FormulaWithoutValue = false)
+internal sealed record SheetCell(string Text, string? Number = null, bool IsPercent = false, string? ErrorValue = null, bool FormulaWithoutValue = false, bool IsDate = false, bool IsBoolean = false)
 {
     public bool IsEmpty => Text.Length == 0 && ErrorValue is null && !FormulaWithoutValue;
 }

@@ -7,7 +7,7 @@ namespace DocGen.Workbooks.Reading;
 /// strings, numbers, booleans, errors, formulas without a value) and merged ranges. Every bound
 /// is counted as the XML goes by, so a row of millions of cells is refused at its 16,385th.
 /// </summary>
-internal sealed class SheetReader(IReadOnlyList<string> strings, CellStyles styles, WorkbookLimits limits)
+internal sealed class SheetReader(IReadOnlyList<string> strings, CellStyles styles, bool date1904, WorkbookLimits limits)
 {
     /// <summary>Reads the sheet; <paramref name="cellsLeft"/> is what the workbook's cell limit leaves for it.</summary>
     public SheetGrid Read(PartXml xml, string name, int cellsLeft)
@@ -122,7 +122,7 @@ internal sealed class SheetReader(IReadOnlyList<string> strings, CellStyles styl
             case "e" when raw is not null:
                 return new SheetCell("", ErrorValue: raw.Trim());
             case "b" when raw is not null:
-                return new SheetCell(raw.Trim() == "1" ? "TRUE" : "FALSE");
+                return new SheetCell(raw.Trim() == "1" ? "TRUE" : "FALSE", IsBoolean: true);
             case "str" or "d" when raw is not null:
                 return new SheetCell(CellText.Clean(raw));
         }
@@ -130,6 +130,12 @@ internal sealed class SheetReader(IReadOnlyList<string> strings, CellStyles styl
         if (raw is null)
         {
             return null;
+        }
+
+        // A date or time is a number with a date format: the text the cell shows, never the serial.
+        if (styles.DateFormatOf(style) is { } format && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && DateFormat.Show(serial, format, date1904) is { } shown)
+        {
+            return new SheetCell(shown, IsDate: true);
         }
 
         // A number, as stored (a double's text): the decimal Excel shows, 15 significant digits.

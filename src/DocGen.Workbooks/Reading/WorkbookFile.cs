@@ -125,7 +125,7 @@ internal sealed class WorkbookFile
             return WorkbookIssues.ExternalLinks();
         }
 
-        var sheets = ReadSheetList(package, main);
+        var (sheets, date1904) = ReadSheetList(package, main);
         if (sheets.Count == 0)
         {
             return WorkbookIssues.NotAWorkbook("没有工作表 it has no sheets");
@@ -133,7 +133,7 @@ internal sealed class WorkbookFile
 
         var strings = SharedStrings.Read(Part(package, relationships, "sharedStrings", "共享字符串", "the shared strings"), limits);
         var styles = CellStyles.Read(Part(package, relationships, "styles", "单元格格式", "the styles"));
-        var reader = new SheetReader(strings, styles, limits);
+        var reader = new SheetReader(strings, styles, date1904, limits);
         var cells = 0;
         foreach (var (name, id) in sheets)
         {
@@ -156,10 +156,11 @@ internal sealed class WorkbookFile
         return null;
     }
 
-    /// <summary>The workbook's sheets in order: each one's name and relationship id.</summary>
-    private static List<(string Name, string Id)> ReadSheetList(WorkbookPackage package, string main)
+    /// <summary>The workbook's sheets in order (each one's name and relationship id), and whether its dates count from 1904 (a Mac option).</summary>
+    private static (List<(string Name, string Id)> Sheets, bool Date1904) ReadSheetList(WorkbookPackage package, string main)
     {
         var sheets = new List<(string, string)>();
+        var date1904 = false;
         using var xml = package.Open(main, "工作簿部件", "the workbook part");
         while (xml is not null && xml.Read())
         {
@@ -167,9 +168,13 @@ internal sealed class WorkbookFile
             {
                 sheets.Add((name, id));
             }
+            else if (xml.IsElement("workbookPr"))
+            {
+                date1904 = xml.Attribute("date1904") is "1" or "true";
+            }
         }
 
-        return sheets;
+        return (sheets, date1904);
     }
 
     private static PartXml? Part(WorkbookPackage package, IReadOnlyList<PartRelationship> relationships, string type, string place, string placeEn)

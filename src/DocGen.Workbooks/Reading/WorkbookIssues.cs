@@ -4,7 +4,7 @@ using DocGen.Core.Validation;
 namespace DocGen.Workbooks.Reading;
 
 /// <summary>
-/// The problems of a workbook itself (X1–X8), Chinese first: what the clerk sees and what to do
+/// The problems of a workbook itself (X1–X9), Chinese first: what the clerk sees and what to do
 /// in Excel or WPS. Problems of its content are the validator's (V…), placed at their cells.
 /// </summary>
 internal static class WorkbookIssues
@@ -35,6 +35,26 @@ internal static class WorkbookIssues
 
     public static ValidationIssue ErrorValue(string path, string value)
         => Error("X6", path, $"单元格显示错误值 {value}，请改正公式或直接填写数值。", $"The cell shows the error value {value}; fix the formula or type the value.");
+
+    /// <summary>A date, a time or a TRUE/FALSE where a number is needed (X9): quoted as the cell shows it, never as its serial.</summary>
+    public static ValidationIssue NotANumber(string path, Layout.Field field, SheetCell cell)
+    {
+        var (what, whatEn) = cell.IsBoolean ? ("逻辑值", "a TRUE/FALSE value") : ("日期或时间", "a date or time");
+        var (advice, adviceEn) = field.Json switch
+        {
+            "fiscalYear" => ("请填写四位数的年份，如 2025：先把单元格格式设为“常规”，再重新输入。", "Type the year as four digits, e.g. 2025: set the cell's format to General first, then type it again."),
+            "value" => ("如果这个指标是完成时间（如工程完工时间），请把“指标性质”改为“定性”，在“指标值（文字）”中写日期；或者填写月数、天数等数字，并在“计量单位”中写“月”“天”。",
+                "If the indicator is a deadline, set 指标性质 to 定性 and write the date in 指标值（文字）; or type a number of months or days with 月 or 天 as its unit."),
+            _ => ("请先把单元格格式设为“常规”或“数值”，再重新输入数字。", "Set the cell's format to General or Number first, then type the number again."),
+        };
+        return Error("X9", path, $"“{field.Label}”需要数字，但单元格显示的是{what}“{cell.Text}”（Excel 把输入识别成了{what}）。{advice}",
+            $"'{field.Label}' needs a number, but the cell shows {whatEn}, '{cell.Text}' (Excel took what was typed as {whatEn}). {adviceEn}");
+    }
+
+    /// <summary>A code typed as a number of more than 15 digits (X9): Excel has already replaced its last digits with zeros.</summary>
+    public static ValidationIssue CodeDigitsLost(string path, Layout.Field field, string number)
+        => Error("X9", path, $"“{field.Label}”被 Excel 当作数字保存，单元格显示为“{CellText.General(number)}”：Excel 只保留 15 位有效数字，第 16 位起已变成 0（{number}）。请把单元格格式设为“文本”后重新输入完整的编码。",
+            $"'{field.Label}' was stored by Excel as a number and shows as '{CellText.General(number)}': Excel keeps 15 significant digits, so the digits from the 16th on are now zeros ({number}). Set the cell's format to Text and type the whole code again.");
 
     public static ValidationIssue MissingSheet(string sheet)
         => Error("X7", $"工作簿中没有工作表“{sheet}”。请使用 docgen workbook 生成的申报表，不要删除或改名工作表。",

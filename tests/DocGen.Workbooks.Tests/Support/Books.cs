@@ -120,6 +120,24 @@ internal static class Books
         cell.CellValue = new CellValue(stored);
     }
 
+    /// <summary>A number stored as Excel stores what a person types: the value (a date's serial) with the style of a number format, built-in (<paramref name="code"/> null) or custom.</summary>
+    public static void SetStyled(SpreadsheetDocument document, string sheet, string reference, string stored, uint formatId, string? code = null)
+    {
+        var stylesheet = document.WorkbookPart!.WorkbookStylesPart!.Stylesheet!;
+        if (code is not null)
+        {
+            stylesheet.NumberingFormats ??= new NumberingFormats();
+            stylesheet.NumberingFormats.Append(new NumberingFormat { NumberFormatId = formatId, FormatCode = code });
+        }
+
+        stylesheet.CellFormats!.Append(new CellFormat { NumberFormatId = formatId, ApplyNumberFormat = true });
+        var cell = Cell(document, sheet, reference);
+        cell.RemoveAllChildren();
+        cell.DataType = null;
+        cell.StyleIndex = (uint)stylesheet.CellFormats.Count() - 1;
+        cell.CellValue = new CellValue(stored);
+    }
+
     /// <summary>A zip of the given entries (for packages no spreadsheet program would write).</summary>
     public static byte[] Zip(params (string Name, byte[] Content)[] entries)
     {
