@@ -27,8 +27,22 @@ public static class WorkbookLayout
     /// <summary>A spending-plan column: the checkpoint's label followed by this (3月底累计支出比例).</summary>
     public const string SpendingSuffix = "累计支出比例";
 
-    /// <summary>The checkpoints of a blank workbook (the seed's).</summary>
-    public static readonly IReadOnlyList<string> DefaultCheckpoints = ["3月底", "6月底", "10月底", "12月底"];
+    /// <summary>The checkpoints of a blank workbook: the quarter-ends.</summary>
+    public static readonly IReadOnlyList<string> DefaultCheckpoints = ["3月底", "6月底", "9月底", "12月底"];
+
+    /// <summary>
+    /// Checkpoint labels in calendar order (3月底 before 10月底), each once; labels that name no
+    /// month keep their order after them, for the validator to report. Both the writer's columns
+    /// and the reader's plan follow it, so a submission mixing projects' months survives its workbook.
+    /// </summary>
+    public static IReadOnlyList<string> InCalendarOrder(IEnumerable<string> labels)
+        => [.. labels.Distinct(StringComparer.Ordinal).Select(static (label, index) => (label, index)).OrderBy(static c => MonthOf(c.label) ?? 13).ThenBy(static c => c.index).Select(static c => c.label)];
+
+    /// <summary>The month of a “N月底” label, or null.</summary>
+    public static int? MonthOf(string label)
+        => label.EndsWith("月底", StringComparison.Ordinal) && int.TryParse(label.AsSpan(0, label.Length - 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var month) && month is >= 1 and <= 12
+            ? month
+            : null;
 
     public static readonly LabelledSection Info = new(null, "",
     [

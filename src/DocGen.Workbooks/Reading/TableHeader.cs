@@ -5,8 +5,9 @@ namespace DocGen.Workbooks.Reading;
 
 /// <summary>
 /// The header row of a table sheet (the first, within the top rows, with a 项目编码 column): which
-/// column holds which field, and the spending-plan checkpoints (3月底累计支出比例 …). Columns are
-/// found by their header text, so a clerk may reorder them.
+/// column holds which field, and the spending-plan checkpoints (3月底累计支出比例 …), in calendar
+/// order whatever their columns' order. Columns are found by their header text, so a clerk may
+/// reorder them.
 /// </summary>
 internal sealed record TableHeader(int Row, IReadOnlyDictionary<int, (Field Field, string Header)> Columns, IReadOnlyList<(int Column, string Label)> Checkpoints, int CodeColumn)
 {
@@ -43,6 +44,7 @@ internal sealed record TableHeader(int Row, IReadOnlyDictionary<int, (Field Fiel
                 }
             }
 
+            checkpoints = [.. checkpoints.OrderBy(static c => WorkbookLayout.MonthOf(c.Label) ?? 13).ThenBy(static c => c.Column)];
             var header = new TableHeader(row, columns, checkpoints, columns.First(static c => c.Value.Field.Label == WorkbookLayout.ProjectCodeHeader).Key);
             foreach (var (column, name) in unknown)
             {

@@ -143,9 +143,9 @@ public static class WorkbookWriter
 
     private static SheetWriter Projects(JsonArray projects, FrameworkCatalog frameworks)
     {
-        var checkpoints = projects.SelectMany(static p => CellContent.At(p, "spendingPlan") as JsonArray ?? [])
+        var checkpoints = WorkbookLayout.InCalendarOrder(projects.SelectMany(static p => CellContent.At(p, "spendingPlan") as JsonArray ?? [])
             .Select(static c => CellContent.At(c, "label") is JsonValue v && v.TryGetValue<string>(out var label) ? label : null)
-            .OfType<string>().Distinct().ToList();
+            .OfType<string>()).ToList();
         if (checkpoints.Count == 0)
         {
             checkpoints = [.. WorkbookLayout.DefaultCheckpoints];

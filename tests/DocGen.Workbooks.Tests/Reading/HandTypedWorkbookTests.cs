@@ -44,7 +44,7 @@ public sealed class HandTypedWorkbookTests : IDisposable
         var project = Assert.Single(submission.Projects!);
         Assert.Equal([30000m, 28000.5m, 1999.5m], [project.Budget!.Total!.Value, project.Budget.Fiscal!.Value, project.Budget.Other!.Value]);
         Assert.Equal([25m, 50m, 75m, 100m], project.SpendingPlan!.Select(static c => c.CumulativePercent!.Value));
-        Assert.Equal(["3月底", "6月底", "10月底", "12月底"], project.SpendingPlan!.Select(static c => c.Label));
+        Assert.Equal(["3月底", "6月底", "9月底", "12月底"], project.SpendingPlan!.Select(static c => c.Label)); // a blank workbook's columns: the quarter-ends
         Assert.Equal([50m, 95m, 90m], project.Indicators!.Select(static i => i.Value!.Value)); // "95%" typed in a General cell is 95
     }
 

@@ -169,6 +169,14 @@ internal static class Books
 
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
+    /// <summary>The texts of a sheet's first row, in column order.</summary>
+    public static List<string> HeaderRow(byte[] workbook, string name)
+    {
+        using var document = SpreadsheetDocument.Open(new MemoryStream(workbook), false);
+        var row = Sheet(document, name).GetFirstChild<SheetData>()!.Elements<Row>().First();
+        return [.. row.Elements<Cell>().Select(static c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "")];
+    }
+
     /// <summary>The zip entry name of a sheet's part in a workbook DocGen wrote.</summary>
     public static string SheetEntry(byte[] workbook, string name)
     {
