@@ -12,6 +12,13 @@ public sealed record IndicatorFramework
 
     public string? Title { get; init; }
 
+    /// <summary>
+    /// The 计量单位 a workbook offers in its drop-down (others may still be typed, with a warning):
+    /// kept in the framework file so that an admin adds the units an office uses without a release.
+    /// Null: the workbook's built-in list.
+    /// </summary>
+    public IReadOnlyList<string>? Units { get; init; }
+
     /// <summary>一级指标 in canonical order.</summary>
     public required IReadOnlyList<Level1Category> Level1 { get; init; }
 

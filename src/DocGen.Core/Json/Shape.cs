@@ -107,6 +107,9 @@ internal sealed class Shape
         /// <summary>V6 for amounts, V9 percentages, … (<see cref="ValidationCodeAttribute"/>); D5 otherwise.</summary>
         public string Code { get; } = property.AttributeProvider?.GetCustomAttributes(typeof(ValidationCodeAttribute), false).OfType<ValidationCodeAttribute>().FirstOrDefault()?.Code ?? "D5";
 
+        /// <summary>Whether this is an indicator's value (a unit typed into it belongs in <c>unit</c>), decided by the model's property, not by its code.</summary>
+        public bool IsIndicatorValue { get; } = property.AttributeProvider is System.Reflection.PropertyInfo { Name: nameof(Model.Indicator.Value) } info && info.DeclaringType == typeof(Model.Indicator);
+
         /// <summary>The member's description (<c>计量单位 unit, 如 …</c>).</summary>
         public string? Description { get; } = property.AttributeProvider?.GetCustomAttributes(typeof(DescriptionAttribute), false).OfType<DescriptionAttribute>().FirstOrDefault()?.Description;
     }

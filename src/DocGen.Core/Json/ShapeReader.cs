@@ -14,7 +14,7 @@ namespace DocGen.Core.Json;
 /// else is read on, so one pass reports every mistake. Only a syntax error or a nesting deeper
 /// than the limit stops it (the structure after such a point cannot be known).
 /// </summary>
-internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues)
+internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues, SlipWording wording = SlipWording.Json)
 {
     /// <summary>Longer names are no member's (the model's longest is far shorter): they are read as text.</summary>
     private const int MaxMemberNameBytes = 64;
@@ -25,6 +25,9 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
     private Func<string>? _pathText;
     private readonly List<HashSet<string>> _seen = [];
     private long _lastTokenEnd;
+
+    /// <summary>Set when the value just read was an indicator's number with its unit typed after it (“95%”).</summary>
+    private bool _unitInValue;
 
     public Submission? Read(ReadOnlySpan<byte> utf8)
     {
@@ -125,11 +128,11 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
             }
 
             _path.Push(name);
-            var issuesBefore = issues.Issues.Count;
+            _unitInValue = false;
             var value = ReadValue(ref reader, member.Shape, member);
-            if (member.Name == "value" && value is null && issues.Issues.Count > issuesBefore && issues.Issues[^1].Message.Contains("计量单位 unit 写", StringComparison.Ordinal))
+            if (_unitInValue)
             {
-                (explained ??= []).Add("unit");
+                (explained ??= []).Add("unit"); // the unit typed into the value was reported there: its absence is not reported again
             }
 
             if (value is not null)
@@ -277,7 +280,9 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
         if (reader.TokenType == JsonTokenType.String && Text(ref reader).Trim() is var typed
             && (int.TryParse(typed.TrimEnd('年'), NumberStyles.Integer, CultureInfo.InvariantCulture, out var meant) || ValueSlips.ChineseNumber(typed.TrimEnd('年')) is { } chinese && (meant = chinese) >= 0))
         {
-            return Broken<object>(_path.ToString(), member.Code, $"{Label(member)}应为整数，实际为“{Shorten(typed)}”：写作 {meant}（不加引号）。", $"Expected a whole number, found '{Shorten(typed)}': write {meant} (without quotes).");
+            return wording == SlipWording.Cells
+                ? Broken<object>(_path.ToString(), member.Code, $"{Label(member)}应为整数，单元格中是文字“{Shorten(typed)}”：请把单元格格式设为“常规”后输入 {meant}。", $"Expected a whole number; the cell holds the text '{Shorten(typed)}': set the cell's format to General and type {meant}.")
+                : Broken<object>(_path.ToString(), member.Code, $"{Label(member)}应为整数，实际为“{Shorten(typed)}”：写作 {meant}（不加引号）。", $"Expected a whole number, found '{Shorten(typed)}': write {meant} (without quotes).");
         }
 
         return WrongType(ref reader, member, "整数", "a whole number");
@@ -296,10 +301,12 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
             return value;
         }
 
-        var slip = ValueSlips.ExplainDecimal(text, isIndicatorValue: member.Code == "V17");
-        return Broken<object>(_path.ToString(), member.Code,
-            $"{Label(member)}应为数字，实际为“{Shorten(text)}”。" + (slip?.Zh ?? "只写数字，如 30000.00（不用科学计数法和千分位）。"),
-            $"Expected a number, found '{Shorten(text)}'. " + (slip?.En ?? "Write a plain number such as 30000.00 (no exponent, no thousands separator)."));
+        var slip = ValueSlips.ExplainDecimal(text, member.IsIndicatorValue, wording);
+        _unitInValue = slip?.UnitInValue == true;
+        var (zh, en) = slip is { } explained ? (explained.Zh, explained.En) : (wording == SlipWording.Cells
+            ? ("请在单元格中只填数字（如 30000.00，可带千分位）；单元格格式用“常规”或“数值”，不要用“文本”。", "Type only the number into the cell (such as 30000.00; separators allowed), in a cell formatted General or Number, not Text.")
+            : ("只写数字，如 30000.00（不用科学计数法和千分位）。", "Write a plain number such as 30000.00 (no exponent, no thousands separator)."));
+        return Broken<object>(_path.ToString(), member.Code, $"{Label(member)}应为数字，实际为“{Shorten(text)}”。" + zh, $"Expected a number, found '{Shorten(text)}'. " + en);
     }
 
     private object? ReadEnum(ref Utf8JsonReader reader, Shape shape, Shape.Member member)

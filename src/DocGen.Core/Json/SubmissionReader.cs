@@ -10,7 +10,7 @@ namespace DocGen.Core.Json;
 /// </summary>
 internal static class SubmissionReader
 {
-    internal static Submission? Read(ReadOnlyMemory<byte> bytes, SubmissionLimits limits, IssueCollector issues)
+    internal static Submission? Read(ReadOnlyMemory<byte> bytes, SubmissionLimits limits, IssueCollector issues, SlipWording wording = SlipWording.Json)
     {
         if (bytes.Length > limits.MaxFileBytes)
         {
@@ -37,7 +37,7 @@ internal static class SubmissionReader
             return null;
         }
 
-        return new ShapeReader(limits, issues).Read(utf8.Span);
+        return new ShapeReader(limits, issues, wording).Read(utf8.Span);
     }
 
     internal static void ReportTooLarge(long? length, SubmissionLimits limits, IssueCollector issues)

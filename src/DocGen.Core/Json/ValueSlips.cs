@@ -38,55 +38,63 @@ public static partial class ValueSlips
     /// Why a value is not a plain decimal, and what to write instead (Chinese, English), or null
     /// when nothing specific is recognised. <paramref name="isIndicatorValue"/>: a unit or % belongs in <c>unit</c>.
     /// </summary>
-    public static (string Zh, string En)? ExplainDecimal(string text, bool isIndicatorValue)
+    public static (string Zh, string En, bool UnitInValue)? ExplainDecimal(string text, bool isIndicatorValue, SlipWording wording = SlipWording.Json)
     {
         var trimmed = text.Trim();
         if (ChineseNumber(trimmed) is { } arabic)
         {
-            return ($"请用阿拉伯数字：写作 {arabic}。", $"Use digits: write {arabic}.");
+            return ($"请用阿拉伯数字：写作 {arabic}。", $"Use digits: write {arabic}.", false);
         }
 
         var halfWidth = ToHalfWidthDigits(trimmed);
         if (halfWidth != trimmed && IsPlain(halfWidth))
         {
-            return ($"请用半角数字：写作 {halfWidth}（不要用全角数字“{trimmed}”）。", $"Use ASCII digits: write {halfWidth}.");
+            return ($"请用半角数字：写作 {halfWidth}（不要用全角数字“{trimmed}”）。", $"Use ASCII digits: write {halfWidth}.", false);
         }
 
         var withoutSeparators = halfWidth.Replace(",", "", StringComparison.Ordinal).Replace("，", "", StringComparison.Ordinal);
         if (withoutSeparators != halfWidth && IsPlain(withoutSeparators))
         {
-            return ($"数字不要写千分位逗号：写作 {withoutSeparators}。", $"Write numbers without thousands separators: {withoutSeparators}.");
+            // In a workbook the separators are fine in a number cell: the cell was text, so the number was kept as text.
+            return wording == SlipWording.Cells
+                ? ($"这个单元格是“文本”格式，数字被当作文字保存了：请把单元格格式设为“数值”或“常规”后重新输入 {halfWidth}。", $"The cell is formatted as Text, so the number was kept as text: set its format to Number or General and type {halfWidth} again.", false)
+                : ($"数字不要写千分位逗号：写作 {withoutSeparators}。", $"Write numbers without thousands separators: {withoutSeparators}.", false);
         }
 
         if (ComparatorPrefix().Match(halfWidth) is { Success: true } prefixed && IsPlain(prefixed.Groups[2].Value))
         {
             var symbol = Model.Comparators.Normalize(prefixed.Groups[1].Value) ?? MeantComparator(prefixed.Groups[1].Value) ?? prefixed.Groups[1].Value;
-            return ($"计算符号不要写在指标值里：comparator 写 {symbol}，value 写 {prefixed.Groups[2].Value}。",
-                $"The comparator does not belong in the value: put {symbol} in comparator and {prefixed.Groups[2].Value} in value.");
+            return wording == SlipWording.Cells
+                ? ($"计算符号不要写在指标值里：“计算符号”列选 {symbol}，“指标值”只填 {prefixed.Groups[2].Value}。", $"The comparator does not belong in the value: choose {symbol} in the 计算符号 column and type {prefixed.Groups[2].Value} in 指标值.", false)
+                : ($"计算符号不要写在指标值里：comparator 写 {symbol}，value 写 {prefixed.Groups[2].Value}。", $"The comparator does not belong in the value: put {symbol} in comparator and {prefixed.Groups[2].Value} in value.", false);
         }
 
         if (NumberAndUnit().Match(withoutSeparators) is { Success: true } m && IsPlain(m.Groups[1].Value))
         {
             var number = m.Groups[1].Value;
             var unit = m.Groups[2].Value.Trim();
-            return isIndicatorValue
-                ? ($"指标值只写数字：value 写 {number}，计量单位 unit 写 {unit}。", $"The value is a number only: put {number} in value and {unit} in unit.")
-                : ($"金额只写数字，不带单位或符号：写作 {number}（金额单位见 amountUnit）。", $"An amount is a number only, without unit or symbol: write {number} (the unit is amountUnit).");
+            return (isIndicatorValue, wording) switch
+            {
+                (true, SlipWording.Cells) => ($"指标值只填数字 {number}，单位“{unit}”填在“计量单位”列。", $"Type only {number} in 指标值 and put {unit} in the 计量单位 column.", true),
+                (true, _) => ($"指标值只写数字：value 写 {number}，计量单位 unit 写 {unit}。", $"The value is a number only: put {number} in value and {unit} in unit.", true),
+                (false, SlipWording.Cells) => ($"金额只填数字 {number}，不带单位或符号（金额单位在“基本信息”的“金额单位”中选择）。", $"Type only the number {number}, without unit or sign (the amount unit is chosen in 基本信息, 金额单位).", false),
+                _ => ($"金额只写数字，不带单位或符号：写作 {number}（金额单位见 amountUnit）。", $"An amount is a number only, without unit or symbol: write {number} (the unit is amountUnit).", false),
+            };
         }
 
         if (CurrencyPrefix().Match(withoutSeparators) is { Success: true } c && IsPlain(c.Groups[1].Value))
         {
-            return ($"金额不要写货币符号：写作 {c.Groups[1].Value}。", $"Write the amount without a currency sign: {c.Groups[1].Value}.");
+            return ($"金额不要写货币符号：写作 {c.Groups[1].Value}。", $"Write the amount without a currency sign: {c.Groups[1].Value}.", false);
         }
 
         if (decimal.TryParse(withoutSeparators, NumberStyles.Float, CultureInfo.InvariantCulture, out var exponent) && IsPlain(exponent.ToString(CultureInfo.InvariantCulture)))
         {
-            return ($"不要用科学计数法：写作 {exponent.ToString(CultureInfo.InvariantCulture)}。", $"Do not use an exponent: write {exponent.ToString(CultureInfo.InvariantCulture)}.");
+            return ($"不要用科学计数法：写作 {exponent.ToString(CultureInfo.InvariantCulture)}。", $"Do not use an exponent: write {exponent.ToString(CultureInfo.InvariantCulture)}.", false);
         }
 
         if (withoutSeparators.TrimStart('-').All(char.IsAsciiDigit) && withoutSeparators.Length > 28)
         {
-            return ("数字过大。", "The number is too large.");
+            return ("数字过大。", "The number is too large.", false);
         }
 
         return null;

@@ -36,7 +36,8 @@ public sealed class SubmissionValidator(FrameworkCatalog frameworks, SubmissionL
             issues.MarkBroken(path); // after the conversion's own issues, which are about these paths
         }
 
-        var submission = SubmissionReader.Read(bytes, _limits, issues);
+        // A source is a workbook a clerk filled: the advice on a value speaks of its cells, not of JSON.
+        var submission = SubmissionReader.Read(bytes, _limits, issues, source is null ? SlipWording.Json : SlipWording.Cells);
         if (submission is not null)
         {
             Validate(submission, issues);

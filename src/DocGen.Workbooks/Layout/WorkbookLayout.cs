@@ -94,7 +94,7 @@ public static class WorkbookLayout
     public static readonly IReadOnlyList<Field> GoalColumns =
     [
         new(ProjectCodeHeader, "", FieldKind.Code, 26),
-        new("绩效目标", "", FieldKind.Text, 80, "每行一条，依次编号 1. 2. …"),
+        new("绩效目标", "", FieldKind.Text, 80, "每行一条，不用编号（文档自动编号）"),
     ];
 
     public static readonly IReadOnlyList<Field> IndicatorColumns =
@@ -126,6 +126,6 @@ public static class WorkbookLayout
 
     public static readonly IReadOnlyList<string> AmountUnits = ["元", "万元"];
 
-    /// <summary>Units offered in the drop-down; others may be typed.</summary>
+    /// <summary>Units offered in the drop-down when the framework file lists none (its <c>units</c>); others may be typed.</summary>
     public static readonly IReadOnlyList<string> CommonUnits = ["%", "个", "项", "次", "人", "人次", "场", "期", "篇", "份", "家", "户", "元", "万元", "天", "日", "月", "年", "小时", "分", "平方米", "公里", "台", "套", "件"];
 }

@@ -24,7 +24,7 @@ internal static partial class LabelSheetReader
             if (sections.FirstOrDefault(s => s.Title is not null && Field.Normalize(label).StartsWith(Field.Normalize(s.Title), StringComparison.Ordinal)) is { } title)
             {
                 section = title;
-                context.Map.Add(SectionPath(title), CellPlace.Row(sheet.Name, row));
+                context.Map.Add(SectionPath(title), CellPlace.Cell(sheet.Name, row, 1)); // a section's own issues: at its title
                 continue;
             }
 

@@ -80,7 +80,7 @@ internal sealed class SubmissionBuilder(WorkbookFile file, FrameworkCatalog fram
             var index = _projects.Count;
             var project = new JsonObject();
             var path = $"$.projects[{index}]";
-            _context.Map.Add(path, CellPlace.Row(sheet.Name, row));
+            _context.Map.Add(path, CellPlace.Cell(sheet.Name, row, header.CodeColumn)); // a project's own issues: at its code
             foreach (var (column, (field, _)) in header.Columns)
             {
                 var fieldPath = ReadContext.Join(path, field.Json);
@@ -141,8 +141,9 @@ internal sealed class SubmissionBuilder(WorkbookFile file, FrameworkCatalog fram
 
             var list = lists.TryGetValue(owner, out var existing) ? existing : lists[owner] = [];
             var path = $"$.projects[{owner}].{listName}[{list.Count}]";
-            _context.Map.Add($"$.projects[{owner}].{listName}", CellPlace.Row(sheet.Name, row));
-            _context.Map.Add(path, CellPlace.Row(sheet.Name, row));
+            var anchor = CellPlace.Cell(sheet.Name, row, header.AnchorColumn); // a row's own issues: at the cell that names it
+            _context.Map.Add($"$.projects[{owner}].{listName}", anchor);
+            _context.Map.Add(path, anchor);
             JsonNode? item = null;
             foreach (var (column, (field, _)) in header.Columns)
             {

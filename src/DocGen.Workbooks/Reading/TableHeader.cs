@@ -65,6 +65,12 @@ internal sealed record TableHeader(int Row, IReadOnlyDictionary<int, (Field Fiel
         return null;
     }
 
+    /// <summary>
+    /// The column where an issue of a whole row is placed: the one that names the row (a goal's
+    /// text, an indicator's 三级指标 name), else its 项目编码. Never a row alone: the clerk looks at a cell.
+    /// </summary>
+    public int AnchorColumn => Columns.FirstOrDefault(static c => c.Value.Field.Json is "" or "name" && c.Value.Field.Label != WorkbookLayout.ProjectCodeHeader).Key is var column and > 0 ? column : CodeColumn;
+
     /// <summary>“3月底累计支出比例(%)” → “3月底”.</summary>
     private static string? Checkpoint(string header)
     {

@@ -8,7 +8,7 @@ namespace DocGen.Workbooks.Writing;
 /// <summary>
 /// The hidden sheet of drop-down choices and their defined names: the framework's 一级指标, one
 /// list of 二级指标 per 一级 (a 二级 cell offers those of its row's 一级, through
-/// <c>INDIRECT</c>), the frameworks by title, and common units.
+/// <c>INDIRECT</c>), the frameworks by title, and the framework's units (its file's <c>units</c>).
 /// </summary>
 internal sealed class ListsSheet(IndicatorFramework framework, FrameworkCatalog frameworks)
 {
@@ -46,7 +46,7 @@ internal sealed class ListsSheet(IndicatorFramework framework, FrameworkCatalog 
         }
 
         Column(sheet, column++, "指标体系", frameworks.Names.Select(n => frameworks.Find(n)!.Title ?? n), FrameworksName);
-        Column(sheet, column, "计量单位", WorkbookLayout.CommonUnits, UnitsName);
+        Column(sheet, column, "计量单位", framework.Units ?? WorkbookLayout.CommonUnits, UnitsName);
         return sheet;
     }
 

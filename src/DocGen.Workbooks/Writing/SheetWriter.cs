@@ -49,16 +49,16 @@ internal sealed class SheetWriter
 
     public void Blank(int row, int column, uint style) => Put(row, column, new Cell { StyleIndex = style });
 
-    /// <summary>A drop-down list on a range (<c>B2:B2000</c>): strict refuses other values, otherwise it only warns.</summary>
+    /// <summary>A drop-down list on a range (<c>B2:B2000</c>): strict refuses other values, otherwise it warns and lets the clerk keep the value.</summary>
     public void List(string range, string formula, bool strict, string? prompt = null)
         => _validations.Add(new DataValidation
         {
             Type = DataValidationValues.List,
             AllowBlank = true,
             ShowErrorMessage = true,
-            ErrorStyle = strict ? DataValidationErrorStyleValues.Stop : DataValidationErrorStyleValues.Information,
-            ErrorTitle = strict ? "请从列表中选择" : null,
-            Error = strict ? "请从下拉列表中选择。" : null,
+            ErrorStyle = strict ? DataValidationErrorStyleValues.Stop : DataValidationErrorStyleValues.Warning,
+            ErrorTitle = strict ? "请从列表中选择" : "不在常用列表中",
+            Error = strict ? "请从下拉列表中选择。" : "填写的内容不在下拉列表中。确认无误请选“是”继续使用；否则选“否”修改，或从下拉列表中选择。",
             ShowInputMessage = prompt is not null,
             Prompt = prompt,
             SequenceOfReferences = new ListValue<StringValue> { InnerText = range },

@@ -28,6 +28,17 @@ public sealed class CellLocationTests
     }
 
     [Fact]
+    public void IssuesOfAWholeRow_ArePlacedAtTheCellThatNamesIt_NeverAtARowAlone()
+    {
+        var book = Books.Edit(Books.Seed, static d => Books.SetText(d, "项目绩效目标", "B3", "2. 按照工作职责完成本单位的各项工作")); // numbered as clerks do
+
+        var issues = Books.Check(book).Report.Issues;
+
+        Assert.Contains(issues, static i => i.Code == "V26" && i.Source == "项目绩效目标!B3");
+        Assert.All(issues, static i => Assert.Matches(@"![A-Z]+\d+$", i.Source!)); // a cell, not “3:3”
+    }
+
+    [Fact]
     public void MissingSection_IsPlacedAtItsSheet_AndAMissingValueAtTheCellToFill()
     {
         var book = Books.Edit(Books.Seed, d =>

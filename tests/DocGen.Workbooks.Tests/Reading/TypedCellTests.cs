@@ -112,4 +112,29 @@ public sealed class TypedCellTests
             check.Report.Issues.Any(i => i.Source == "绩效指标!H2" && i.Message.Contains(typed, StringComparison.Ordinal)) || value?.GetValueKind() == System.Text.Json.JsonValueKind.Number,
             string.Join("\n", check.Report.Issues.Select(static i => $"{i.Code} {i.Source} {i.Message}")));
     }
+
+    [Fact]
+    public void NumberKeptAsTextInAnAmountCell_IsAdvisedInTermsOfCellFormats_NotJson()
+    {
+        var check = Books.Check(Books.Edit(Books.Seed, static d => Books.SetText(d, "预算项目", "F2", "1,200.50")));
+
+        var issue = Assert.Single(check.Report.Issues, static i => i.Source == "预算项目!F2");
+        Assert.Contains("“文本”格式", issue.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("千分位逗号", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnitTypedIntoAnIndicatorValueCell_IsOneIssueAtTheCell_NamingTheUnitColumn()
+    {
+        var check = Books.Check(Books.Edit(Books.Seed, static d =>
+        {
+            Books.SetText(d, "绩效指标", "H2", "95人");
+            Books.SetText(d, "绩效指标", "I2", "");
+        }));
+
+        var issue = Assert.Single(check.Report.Issues, static i => i.Severity == Severity.Error);
+        Assert.Equal("绩效指标!H2", issue.Source);
+        Assert.Contains("“计量单位”列", issue.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(" unit ", issue.Message, StringComparison.Ordinal);
+    }
 }

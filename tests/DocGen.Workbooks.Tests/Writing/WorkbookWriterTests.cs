@@ -54,6 +54,23 @@ public sealed class WorkbookWriterTests
     }
 
     [Fact]
+    public void UnitDropDown_OffersTheFrameworksUnits_AndWarnsInChineseOffTheList()
+    {
+        var framework = Books.Frameworks.Find("mof2021")!;
+        var book = WorkbookWriter.Write(new System.Text.Json.Nodes.JsonObject { ["framework"] = "mof2021" }, Books.Frameworks);
+        using var document = SpreadsheetDocument.Open(new MemoryStream(book), false);
+
+        var unit = Books.Sheet(document, WorkbookLayout.IndicatorsSheet).Descendants<DataValidation>().Single(static v => v.SequenceOfReferences!.InnerText!.StartsWith('I'));
+        Assert.Equal(DataValidationErrorStyleValues.Warning, unit.ErrorStyle!.Value);
+        Assert.Equal("不在常用列表中", unit.ErrorTitle!.Value);
+        Assert.Contains("确认无误", unit.Error!.Value, StringComparison.Ordinal);
+        var listed = Books.Sheet(document, WorkbookLayout.ListsSheet).Descendants<Cell>().Select(static c => c.InnerText).ToHashSet();
+        Assert.Contains("亩", listed);
+        Assert.Contains("公顷", listed);
+        Assert.All(framework.Units!, u => Assert.Contains(u, listed));
+    }
+
+    [Fact]
     public void Amounts_AreNumbersWithTwoDecimals_PercentagesInPercent_CodesText()
     {
         using var document = SpreadsheetDocument.Open(new MemoryStream(Books.Seed), false);
