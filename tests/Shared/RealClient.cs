@@ -100,6 +100,19 @@ internal static class RealClient
         }
     }
 
+    /// <summary>A tool's path (strace …); skips (or, in CI, fails) the test without it.</summary>
+    public static string Tool(string name, string package)
+    {
+        if (OnPath(name) is { } path)
+        {
+            return path;
+        }
+
+        Assert.False(Environment.GetEnvironmentVariable("CI") == "true", $"{name} must be installed in CI (.ci/run installs {package}).");
+        Assert.Skip($"skipped: {name} is not installed (apt-get install -y {package}, or run bash .ci/run).");
+        return "";
+    }
+
     private static string? OnPath(string name)
         => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
 }

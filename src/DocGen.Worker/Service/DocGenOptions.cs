@@ -92,6 +92,6 @@ public sealed class DocGenOptions
     /// <summary>LibreOffice's program folder (the one with <c>soffice.bin</c>). <value>Default: found where Debian or LibreOffice's own packages install it.</value></summary>
     public string? LibreOffice { get; set; }
 
-    /// <summary>Flush every written file to disk before renaming it into place (power-loss safety). <value>Default: true.</value></summary>
+    /// <summary>Flush every published file before its rename, and every folder after the renames into it (power-loss safety; see <c>Publisher</c>). <value>Default: true.</value></summary>
     public bool FlushToDisk { get; set; } = true;
 }

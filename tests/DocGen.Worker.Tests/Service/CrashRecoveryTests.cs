@@ -43,7 +43,7 @@ public sealed class CrashRecoveryTests
         {
             await ServiceSandbox.Eventually(
                 () => ServiceSandbox.Names(box.Inbox).Count == 0 && !Directory.EnumerateFileSystemEntries(box.Processing).Any()
-                    && ServiceSandbox.Names(box.Archive, "*.receipt.json").Count + ServiceSandbox.Names(box.Failed, "*.errors.txt").Count == Count,
+                    && box.FinishedReceipts() + ServiceSandbox.Names(box.Failed, "*.errors.txt").Count == Count,
                 "every submission ended", 180, () => $"inbox {ServiceSandbox.Names(box.Inbox).Count}, processing {string.Join(",", Directory.EnumerateFileSystemEntries(box.Processing, "*", SearchOption.AllDirectories))}, receipts {ServiceSandbox.Names(box.Archive, "*.receipt.json").Count}, errors {ServiceSandbox.Names(box.Failed, "*.errors.txt").Count}, out {ServiceSandbox.Names(box.Out).Count}, versioned {string.Join(",", ServiceSandbox.Names(box.Archive).Concat(ServiceSandbox.Names(box.Failed)).Where(static n => n.Contains(".2.", StringComparison.Ordinal)))}");
             last.Kill(entireProcessTree: true);
             await last.WaitForExitAsync(TestContext.Current.CancellationToken);
@@ -61,5 +61,5 @@ public sealed class CrashRecoveryTests
         }
     }
 
-    private static int Ended(ServiceSandbox box) => ServiceSandbox.Names(box.Archive, "*.receipt.json").Count + ServiceSandbox.Names(box.Failed, "*.errors.txt").Count;
+    private static int Ended(ServiceSandbox box) => box.FinishedReceipts() + ServiceSandbox.Names(box.Failed, "*.errors.txt").Count;
 }

@@ -147,7 +147,7 @@ public sealed class InboxServiceTests
             box.Drop($"s{i:D3}.json", ServiceSandbox.SeedJson);
         }
 
-        await box.WaitUntilAsync(() => ServiceSandbox.Names(box.Archive, "*.receipt.json").Count == Count && ServiceSandbox.Names(box.Inbox).Count == 0, "all processed", 120);
+        await box.WaitUntilAsync(() => box.FinishedReceipts() == Count && ServiceSandbox.Names(box.Inbox).Count == 0, "all processed", 120);
         await box.WaitUntilAsync(() => !Directory.EnumerateFileSystemEntries(box.Processing).Any(), "claims removed");
 
         var expected = Enumerable.Range(0, Count).Select(static i => $"s{i:D3}").ToList();

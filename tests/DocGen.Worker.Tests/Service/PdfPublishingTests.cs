@@ -143,7 +143,7 @@ public sealed class PdfPublishingTests
         Assert.All(Directory.EnumerateFiles(box.Out, "*.pdf"), static pdf => Assert.Equal("2b", PdfFacts.Read(pdf).PdfA));
     }
 
-    private static int Receipts(ServiceSandbox box) => ServiceSandbox.Names(box.Archive, "*.receipt.json").Count;
+    private static int Receipts(ServiceSandbox box) => box.FinishedReceipts();
 
     private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 }

@@ -59,7 +59,7 @@ internal sealed class ServiceSandbox : IAsyncDisposable
         "--DocGen:RescanInterval=00:00:00.100",
         "--DocGen:StableFor=00:00:00.300",
         "--DocGen:ParseRetryDelay=00:00:00.200",
-        "--DocGen:FlushToDisk=false",
+        "--DocGen:FlushToDisk=true", // as in production: the end-to-end tests publish durably
         "--Logging:LogLevel:Default=Warning",
         .. extra,
     ];
@@ -75,17 +75,22 @@ internal sealed class ServiceSandbox : IAsyncDisposable
     }
 
     /// <summary>Starts <c>docgen run</c> on this sandbox as a process of its own (its output is read and dropped).</summary>
-    public Process StartProcess(params string[] extra) => StartProcess(new Dictionary<string, string>(), extra);
+    public Process StartProcess(params string[] extra) => StartProcess(new Dictionary<string, string>(), [], extra);
 
-    /// <summary>Starts <c>docgen run</c> with these environment variables set (e.g. <c>TMPDIR</c>).</summary>
-    public Process StartProcess(IReadOnlyDictionary<string, string> environment, params string[] extra)
+    /// <summary>Starts <c>docgen run</c> with these environment variables set (e.g. <c>TMPDIR</c>), under a launcher when one is given (<c>strace -f …</c>).</summary>
+    public Process StartProcess(IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> launcher, params string[] extra)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(launcher.Count > 0 ? launcher[0] : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var argument in launcher.Skip(1).Concat(launcher.Count > 0 ? ["dotnet"] : []))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
@@ -105,6 +110,24 @@ internal sealed class ServiceSandbox : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    /// <summary>The receipts in <c>archive/</c> that are finished (not a reservation's placeholder, <c>"state": "publishing"</c>): their documents are in place.</summary>
+    public int FinishedReceipts() => Names(Archive, "*.receipt.json").Count(name => !IsPlaceholder(Path.Combine(Archive, name)));
+
+    /// <summary>Whether a receipt is finished: it exists and is not a reservation's placeholder.</summary>
+    public bool HasFinishedReceipt(string name) => File.Exists(Path.Combine(Archive, name)) && !IsPlaceholder(Path.Combine(Archive, name));
+
+    private static bool IsPlaceholder(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path).Contains("\"state\":\"publishing\"", StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+            return true; // replaced while being read: look again
+        }
     }
 
     /// <summary>Drops a submission the recommended way: write to a temporary name, then rename.</summary>

@@ -14,7 +14,7 @@ public sealed class WorkbookSubmissionTests
         var workbook = Workbook(ServiceSandbox.SeedJson);
 
         box.Drop("申报表.xlsx", workbook);
-        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Archive, "申报表.receipt.json")), "the workbook processed");
+        await box.WaitUntilAsync(() => box.HasFinishedReceipt("申报表.receipt.json"), "the workbook processed");
 
         Assert.Equal(["申报表.docx"], ServiceSandbox.Names(box.Out));
         ServiceSandbox.AssertValidDocx(Path.Combine(box.Out, "申报表.docx"));
@@ -52,7 +52,7 @@ public sealed class WorkbookSubmissionTests
         // Reading a workbook writes nothing outside the service's folders: a temporary folder that is
         // missing (as good as full, for a writer) does not turn a valid workbook into a rejection.
         await using var box = new ServiceSandbox();
-        using var service = box.StartProcess(new Dictionary<string, string> { ["TMPDIR"] = Path.Combine(box.Folder, "no-such-temp") });
+        using var service = box.StartProcess(new Dictionary<string, string> { ["TMPDIR"] = Path.Combine(box.Folder, "no-such-temp") }, []);
 
         box.Drop("申报表.xlsx", Workbook(ServiceSandbox.SeedJson));
         await ServiceSandbox.Eventually(() => File.Exists(Path.Combine(box.Out, "申报表.docx")) || File.Exists(Path.Combine(box.Failed, "申报表.errors.txt")), "the workbook processed", 60);

@@ -9,10 +9,15 @@ using Polly;
 namespace DocGen.Worker.Service.Publishing;
 
 /// <summary>
-/// Publishes what a claim produced, exactly once, surviving a crash at any point: the outputs are
-/// staged in the claim; a versioned stem (<c>x</c>, <c>x.2</c>, …) is reserved without
-/// overwriting; the list of moves (the manifest) is written; then the staged files are renamed
-/// into place, the input last. A claim found with a manifest is finished from it.
+/// Publishes what a claim produced, exactly once, surviving a crash or a power cut at any point:
+/// the outputs are staged in the claim, each flushed to disk; a versioned stem (<c>x</c>,
+/// <c>x.2</c>, …) is reserved without overwriting by a placeholder (<c>"state": "publishing"</c>),
+/// and its folder flushed; the list of moves (the manifest) is written, flushed, and the claim
+/// folder flushed; then the staged files are renamed into place — the documents, then the final
+/// receipt or report over the placeholder, the input last — and every folder they went into is
+/// flushed before the manifest is removed. A claim found with a manifest is finished from it.
+/// With <see cref="DocGenOptions.FlushToDisk"/> off nothing is flushed (a crash of the process is
+/// still survived; a power cut is not).
 /// </summary>
 public sealed class Publisher(
     InboxFolders folders,
@@ -25,6 +30,7 @@ public sealed class Publisher(
     private const string StagedErrorsText = ".docgen-errors.txt";
     private const string StagedErrorsJson = ".docgen-errors.json";
     private const string StagedReservation = ".docgen-reservation";
+    private const string StagedReceipt = ".docgen-receipt.json";
     private const string Manifest = ".docgen-publish.json";
 
     private readonly bool _flushToDisk = options.Value.FlushToDisk;
@@ -36,7 +42,7 @@ public sealed class Publisher(
     public string StageDocument(Claim claim, ReadOnlySpan<byte> document)
     {
         var path = claim.Staged(StagedDocument);
-        WriteStaged(path, document, _flushToDisk);
+        StagedFile.Write(path, document, _flushToDisk);
         return path;
     }
 
@@ -50,18 +56,23 @@ public sealed class Publisher(
     /// </summary>
     public string PublishDocument(Claim claim, string inputName, bool withPdf, byte[]? converted, Func<string, byte[]> receiptFor)
     {
-        if (withPdf && _flushToDisk)
+        if (_flushToDisk)
         {
-            FlushToDisk(StagedPdfPath(claim));
+            StagedFile.FlushInput(claim.Staged(inputName));
+            if (withPdf)
+            {
+                StagedFile.Flush(StagedPdfPath(claim));
+            }
         }
 
         if (converted is not null)
         {
-            WriteStaged(claim.Staged(StagedConverted), converted, flushToDisk: false);
+            StagedFile.Write(claim.Staged(StagedConverted), converted, _flushToDisk);
         }
 
         var family = OutputFamily.Success(folders);
-        var stem = Reserve(family, claim, OutputStem.For(inputName), receiptFor);
+        var stem = Reserve(family, claim, OutputStem.For(inputName));
+        StagedFile.Write(claim.Staged(StagedReceipt), receiptFor(stem), _flushToDisk);
         List<PublishMove> moves = [new(StagedDocument, OutputFamily.Document(folders).For(stem), Overwrite: false)];
         if (withPdf)
         {
@@ -73,6 +84,7 @@ public sealed class Publisher(
             moves.Add(new(StagedConverted, family.Converted.For(stem), Overwrite: false));
         }
 
+        moves.Add(new(StagedReceipt, family.Reservation.For(stem), Overwrite: true)); // the receipt, over its placeholder, once the documents are in place
         moves.Add(new(inputName, family.Input(inputName).For(stem), Overwrite: false));
         var manifest = new PublishManifest(family.Outcome, stem, moves);
         Commit(claim, manifest);
@@ -82,11 +94,15 @@ public sealed class Publisher(
     /// <summary>Publishes a rejected input to <c>failed/</c> with its reports; returns the text report's path.</summary>
     public string PublishRejection(Claim claim, string inputName, ValidationReport report)
     {
-        WriteStaged(claim.Staged(StagedErrorsText), Encoding.UTF8.GetBytes(ReportFormatter.ToText(report, inputName)), flushToDisk: false);
-        WriteStaged(claim.Staged(StagedErrorsJson), Encoding.UTF8.GetBytes(ReportFormatter.ToJson(report, inputName)), flushToDisk: false);
+        StagedFile.Write(claim.Staged(StagedErrorsText), Encoding.UTF8.GetBytes(ReportFormatter.ToText(report, inputName)), _flushToDisk);
+        StagedFile.Write(claim.Staged(StagedErrorsJson), Encoding.UTF8.GetBytes(ReportFormatter.ToJson(report, inputName)), _flushToDisk);
+        if (_flushToDisk)
+        {
+            StagedFile.FlushInput(claim.Staged(inputName));
+        }
+
         var family = OutputFamily.Rejection(folders);
-        var placeholder = Encoding.UTF8.GetBytes($"{{\"reservedBy\":\"{claim.Id}\"}}");
-        var stem = Reserve(family, claim, OutputStem.For(inputName), _ => placeholder);
+        var stem = Reserve(family, claim, OutputStem.For(inputName));
         var manifest = new PublishManifest(family.Outcome, stem,
         [
             new(StagedErrorsText, OutputFamily.ErrorsText(folders).For(stem), Overwrite: false),
@@ -119,16 +135,27 @@ public sealed class Publisher(
     }
 
     /// <summary>
-    /// The first free versioned stem (<c>x</c>, <c>x.2</c>, …), reserved by renaming a file
-    /// written in the claim (the receipt, or a placeholder for an error report) to the family's
-    /// reservation name without overwriting: it appears whole, two processes never get the same
-    /// stem, and a restarted claim recognises its own reservation by the claim id inside it.
+    /// The first free versioned stem (<c>x</c>, <c>x.2</c>, …), reserved by renaming a placeholder
+    /// written in the claim to the family's reservation name (the receipt's or the JSON report's)
+    /// without overwriting: it appears whole, two processes never get the same stem, and a
+    /// restarted claim recognises its own reservation by the claim id inside it. The placeholder
+    /// says <c>"state": "publishing"</c>: the receipt or report replaces it only once the
+    /// documents are in place, so a reader of <c>archive/</c> never takes it for a finished receipt.
     /// </summary>
-    private string Reserve(OutputFamily family, Claim claim, string baseStem, Func<string, byte[]> contentFor)
-        => RecreatingFolders(() => ReserveIn(family, claim, baseStem, contentFor));
-
-    private static string ReserveIn(OutputFamily family, Claim claim, string baseStem, Func<string, byte[]> contentFor)
+    private string Reserve(OutputFamily family, Claim claim, string baseStem)
     {
+        var stem = RecreatingFolders(() => ReserveIn(family, claim, baseStem, _flushToDisk));
+        if (_flushToDisk)
+        {
+            DurableFolder.Flush(Path.GetDirectoryName(family.Reservation.For(stem))!);
+        }
+
+        return stem;
+    }
+
+    private static string ReserveIn(OutputFamily family, Claim claim, string baseStem, bool flushToDisk)
+    {
+        var placeholder = Encoding.UTF8.GetBytes($"{{\"reservedBy\":\"{claim.Id}\",\"state\":\"publishing\"}}\n");
         var staged = claim.Staged(StagedReservation);
         for (var n = 1; ; n++)
         {
@@ -138,7 +165,7 @@ public sealed class Publisher(
             {
                 if (IsReservedBy(reservation, claim.Id))
                 {
-                    WriteStaged(staged, contentFor(stem), flushToDisk: false);
+                    StagedFile.Write(staged, placeholder, flushToDisk);
                     File.Move(staged, reservation, overwrite: true);
                     return stem;
                 }
@@ -151,7 +178,7 @@ public sealed class Publisher(
                 continue;
             }
 
-            WriteStaged(staged, contentFor(stem), flushToDisk: false);
+            StagedFile.Write(staged, placeholder, flushToDisk);
             try
             {
                 NoReplaceMove.Move(staged, reservation);
@@ -182,10 +209,15 @@ public sealed class Publisher(
         }
     }
 
-    /// <summary>Writes the manifest (from here on a restart finishes the moves), then publishes.</summary>
+    /// <summary>Writes the manifest and makes it durable (from here on a restart finishes the moves), then publishes.</summary>
     private void Commit(Claim claim, PublishManifest manifest)
     {
-        WriteStaged(claim.Staged(Manifest), JsonSerializer.SerializeToUtf8Bytes(manifest, ServiceJson.Options), flushToDisk: false);
+        StagedFile.Write(claim.Staged(Manifest), JsonSerializer.SerializeToUtf8Bytes(manifest, ServiceJson.Options), _flushToDisk);
+        if (_flushToDisk)
+        {
+            DurableFolder.Flush(claim.Folder);
+        }
+
         Publish(claim, manifest);
     }
 
@@ -216,6 +248,15 @@ public sealed class Publisher(
             }
         }
 
+        if (_flushToDisk)
+        {
+            // Every rename made durable before the manifest that would redo it goes.
+            foreach (var folder in manifest.Moves.Select(static m => Path.GetDirectoryName(m.To)!).Append(claim.Folder).Distinct(StringComparer.Ordinal))
+            {
+                DurableFolder.Flush(folder);
+            }
+        }
+
         File.Delete(claim.Staged(Manifest));
         claim.Release();
     }
@@ -235,29 +276,6 @@ public sealed class Publisher(
             folders.CreateAll();
             return step();
         }
-    }
-
-    /// <summary>
-    /// Writes a file inside the claim folder, synchronously (small local writes are faster than a
-    /// hop through the thread pool). No temporary name is needed there: a staged file only counts
-    /// once the manifest that names it exists, and a claim without one is redone. The name is new
-    /// (a claim starts empty and a redo clears its staged files), which spares a truncate.
-    /// </summary>
-    private static void WriteStaged(string path, ReadOnlySpan<byte> content, bool flushToDisk)
-    {
-        using var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-        RandomAccess.Write(handle, content, fileOffset: 0);
-        if (flushToDisk)
-        {
-            RandomAccess.FlushToDisk(handle);
-        }
-    }
-
-    /// <summary>Flushes a file another process wrote (the PDF LibreOffice wrote into the claim).</summary>
-    private static void FlushToDisk(string path)
-    {
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
-        RandomAccess.FlushToDisk(handle);
     }
 
     /// <summary>The claim's manifest, or null when there is none or it was cut short (then the claim is redone).</summary>

@@ -24,6 +24,23 @@ public sealed class PublisherTests
     }
 
     [Fact]
+    public void DocumentThatCannotBePlaced_LeavesOnlyTheReservationInArchive_NeverAFinishedReceipt()
+    {
+        using var rooms = new Rooms();
+        using var claim = rooms.Claims().TryClaim(rooms.Drop("a.json", "{}"))!;
+        var publisher = rooms.Publisher();
+        publisher.StageDocument(claim, "docx"u8);
+        Directory.Delete(rooms.Folders.Out);
+        File.WriteAllText(rooms.Folders.Out, "a file where out/ should be"); // out/ unusable, as on a read-only or broken share
+
+        Assert.ThrowsAny<IOException>(() => publisher.PublishDocument(claim, "a.json", withPdf: false, converted: null, static _ => "{\"submission\":\"a.json\"}"u8.ToArray()));
+
+        var reservation = File.ReadAllText(Path.Combine(rooms.Folders.Archive, "a.receipt.json"));
+        Assert.Contains("\"state\":\"publishing\"", reservation, StringComparison.Ordinal);
+        Assert.DoesNotContain("submission", reservation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ReusedName_GetsTheNextFreeVersion_InEachOutcome()
     {
         using var rooms = new Rooms();

@@ -1,0 +1,63 @@
+using System.Runtime.InteropServices;
+
+namespace DocGen.Worker.IO;
+
+/// <summary>
+/// Flushes a folder to disk (<c>fsync</c> on the folder itself), so that the names created,
+/// renamed into or removed from it survive a power cut: flushing a file makes its bytes durable,
+/// not its name. On Linux only (where the service is deployed); elsewhere it does nothing (NTFS
+/// logs its metadata itself, and .NET cannot open a folder for flushing).
+/// </summary>
+public static partial class DurableFolder
+{
+    private const int ORdOnly = 0;
+    private const int OCloExec = 0x80000;
+    private const int EINVAL = 22;
+    private const int EINTR = 4;
+
+    public static void Flush(string folder)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var fd = Open(folder, ORdOnly | OCloExec);
+        if (fd < 0)
+        {
+            throw Failure(Marshal.GetLastPInvokeError(), folder);
+        }
+
+        try
+        {
+            int result;
+            do
+            {
+                result = Fsync(fd);
+            }
+            while (result != 0 && Marshal.GetLastPInvokeError() == EINTR);
+
+            // EINVAL: a file system that cannot flush a folder (some network and FUSE mounts): nothing more can be done there.
+            if (result != 0 && Marshal.GetLastPInvokeError() is var errno && errno != EINVAL)
+            {
+                throw Failure(errno, folder);
+            }
+        }
+        finally
+        {
+            _ = Close(fd);
+        }
+    }
+
+    private static IOException Failure(int errno, string folder)
+        => new($"Cannot flush the folder '{folder}' to disk: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}).", errno);
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    private static partial int Fsync(int fd);
+
+    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
+    private static partial int Close(int fd);
+}

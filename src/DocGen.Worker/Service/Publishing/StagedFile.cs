@@ -1,0 +1,43 @@
+using DocGen.Worker.IO;
+
+namespace DocGen.Worker.Service.Publishing;
+
+/// <summary>Files in a claim folder on their way to being published: written once, and flushed to disk before they are renamed into place.</summary>
+internal static class StagedFile
+{
+    /// <summary>
+    /// Writes a file inside the claim folder, synchronously (small local writes are faster than a
+    /// hop through the thread pool). No temporary name is needed there: a staged file only counts
+    /// once the manifest that names it exists, and a claim without one is redone. The name is new
+    /// (a claim starts empty and a redo clears its staged files), which spares a truncate.
+    /// </summary>
+    public static void Write(string path, ReadOnlySpan<byte> content, bool flushToDisk)
+    {
+        using var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        RandomAccess.Write(handle, content, fileOffset: 0);
+        if (flushToDisk)
+        {
+            RandomAccess.FlushToDisk(handle);
+        }
+    }
+
+    /// <summary>Flushes a file another process wrote (the PDF LibreOffice wrote into the claim).</summary>
+    public static void Flush(string path)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
+        RandomAccess.FlushToDisk(handle);
+    }
+
+    /// <summary>
+    /// Flushes the submitter's file before it is archived: they may have written it without a flush.
+    /// Only a regular file is opened (a link or a FIFO refused with D10 is moved as it is, never opened).
+    /// </summary>
+    public static void FlushInput(string path)
+    {
+        if (SafeFile.Inspect(path).Kind == EntryKind.Regular)
+        {
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            RandomAccess.FlushToDisk(handle);
+        }
+    }
+}
