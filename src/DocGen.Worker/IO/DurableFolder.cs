@@ -12,8 +12,6 @@ public static partial class DurableFolder
 {
     private const int ORdOnly = 0;
     private const int OCloExec = 0x80000;
-    private const int EINVAL = 22;
-    private const int EINTR = 4;
 
     public static void Flush(string folder)
     {
@@ -35,10 +33,10 @@ public static partial class DurableFolder
             {
                 result = Fsync(fd);
             }
-            while (result != 0 && Marshal.GetLastPInvokeError() == EINTR);
+            while (result != 0 && Marshal.GetLastPInvokeError() == Errno.EINTR);
 
-            // EINVAL: a file system that cannot flush a folder (some network and FUSE mounts): nothing more can be done there.
-            if (result != 0 && Marshal.GetLastPInvokeError() is var errno && errno != EINVAL)
+            // Errno.EINVAL: a file system that cannot flush a folder (some network and FUSE mounts): nothing more can be done there.
+            if (result != 0 && Marshal.GetLastPInvokeError() is var errno && errno != Errno.EINVAL)
             {
                 throw Failure(errno, folder);
             }

@@ -6,17 +6,11 @@ namespace DocGen.Worker.IO;
 /// Renames a file only if the target does not exist, atomically. On Unix .NET's
 /// <c>File.Move(overwrite: false)</c> checks and then renames, which two processes can both pass.
 /// On Linux <c>renameat2(RENAME_NOREPLACE)</c> does it in one call; where the file system does not
-/// support that flag, <c>link(2)</c> + <c>unlink(2)</c> (it fails with EEXIST instead, so exactly one
+/// support that flag, <c>link(2)</c> + <c>unlink(2)</c> (it fails with Errno.EEXIST instead, so exactly one
 /// process wins). On Windows the move itself refuses an existing target.
 /// </summary>
 public static partial class NoReplaceMove
 {
-    private const int ENOENT = 2;
-    private const int EEXIST = 17;
-    private const int EXDEV = 18;
-    private const int EINVAL = 22;
-    private const int ENOSYS = 38;
-    private const int EOPNOTSUPP = 95;
     private const int AT_FDCWD = -100;
     private const uint RENAME_NOREPLACE = 1;
 
@@ -45,7 +39,7 @@ public static partial class NoReplaceMove
             catch (EntryPointNotFoundException)
             {
                 result = -1; // a C library older than glibc 2.28
-                Marshal.SetLastPInvokeError(ENOSYS);
+                Marshal.SetLastPInvokeError(Errno.ENOSYS);
             }
 
             if (result == 0)
@@ -54,11 +48,11 @@ public static partial class NoReplaceMove
             }
 
             var errno = Marshal.GetLastPInvokeError();
-            if (errno is EINVAL or ENOSYS or EOPNOTSUPP)
+            if (errno is Errno.EINVAL or Errno.ENOSYS or Errno.EOPNOTSUPP)
             {
                 RenameRefused = true; // e.g. an NFS or SMB mount
             }
-            else if (errno != EXDEV)
+            else if (errno != Errno.EXDEV)
             {
                 throw Failure(errno, source, target);
             }
@@ -79,12 +73,12 @@ public static partial class NoReplaceMove
         }
 
         var linkErrno = Marshal.GetLastPInvokeError();
-        if (linkErrno is EEXIST or ENOENT)
+        if (linkErrno is Errno.EEXIST or Errno.ENOENT)
         {
             throw Failure(linkErrno, source, target);
         }
 
-        // Another volume (EXDEV), or a file system without hard links: the best the platform
+        // Another volume (Errno.EXDEV), or a file system without hard links: the best the platform
         // offers (a copy across volumes; see the README on folders on different volumes).
         File.Move(source, target, overwrite: false);
     }
@@ -101,12 +95,12 @@ public static partial class NoReplaceMove
         }
 
         var errno = Marshal.GetLastPInvokeError();
-        if (errno is EEXIST or ENOENT)
+        if (errno is Errno.EEXIST or Errno.ENOENT)
         {
             return false;
         }
 
-        if (errno is not (EINVAL or ENOSYS or EOPNOTSUPP))
+        if (errno is not (Errno.EINVAL or Errno.ENOSYS or Errno.EOPNOTSUPP))
         {
             throw new IOException($"Cannot rename: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}).", errno);
         }
@@ -127,9 +121,9 @@ public static partial class NoReplaceMove
 
     private static IOException Failure(int errno, string source, string target) => errno switch
     {
-        EEXIST => new IOException($"'{target}' already exists.", EEXIST),
-        ENOENT when !File.Exists(source) => new FileNotFoundException($"'{source}' does not exist.", source),
-        ENOENT => new DirectoryNotFoundException($"The folder of '{target}' does not exist."),
+        Errno.EEXIST => new IOException($"'{target}' already exists.", Errno.EEXIST),
+        Errno.ENOENT when !File.Exists(source) => new FileNotFoundException($"'{source}' does not exist.", source),
+        Errno.ENOENT => new DirectoryNotFoundException($"The folder of '{target}' does not exist."),
         _ => new IOException($"Cannot move '{source}' to '{target}': {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}).", errno),
     };
 

@@ -21,12 +21,6 @@ public static partial class SafeFile
     private const int ORdOnly = 0;
     private const int ONonBlock = 0x800;
     private const int OCloExec = 0x80000;
-    private const int ENOENT = 2;
-    private const int EACCES = 13;
-    private const int EPERM = 1;
-    private const int ENXIO = 6;
-    private const int ENOTDIR = 20;
-    private const int ELOOP = 40;
 
     /// <summary>O_NOFOLLOW differs between the two 64-bit architectures .NET runs Linux on; null elsewhere (then links are checked before opening).</summary>
     private static readonly int? s_noFollow = RuntimeInformation.ProcessArchitecture switch
@@ -46,7 +40,7 @@ public static partial class SafeFile
 
         Span<byte> buffer = stackalloc byte[StatxSize];
         return Statx(AtFdCwd, path, AtSymlinkNoFollow, buffer) is var errno and not 0
-            ? errno is ENOENT or ENOTDIR ? EntryInfo.Missing : throw Error(errno, path)
+            ? errno is Errno.ENOENT or Errno.ENOTDIR ? EntryInfo.Missing : throw Error(errno, path)
             : Decode(buffer);
     }
 
@@ -73,9 +67,9 @@ public static partial class SafeFile
             var errno = Marshal.GetLastPInvokeError();
             return errno switch
             {
-                ENOENT or ENOTDIR => new SafeRead(SafeReadOutcome.Missing, EntryInfo.Missing, null),
-                ELOOP or ENXIO => new SafeRead(SafeReadOutcome.NotRegular, Inspect(path), null),
-                EACCES or EPERM => new SafeRead(SafeReadOutcome.AccessDenied, before, null, Marshal.GetPInvokeErrorMessage(errno)),
+                Errno.ENOENT or Errno.ENOTDIR => new SafeRead(SafeReadOutcome.Missing, EntryInfo.Missing, null),
+                Errno.ELOOP or Errno.ENXIO => new SafeRead(SafeReadOutcome.NotRegular, Inspect(path), null),
+                Errno.EACCES or Errno.EPERM => new SafeRead(SafeReadOutcome.AccessDenied, before, null, Marshal.GetPInvokeErrorMessage(errno)),
                 _ => throw Error(errno, path),
             };
         }

@@ -1,3 +1,5 @@
+using DocGen.Worker.IO;
+
 namespace DocGen.Worker.Service;
 
 /// <summary>
@@ -8,11 +10,18 @@ namespace DocGen.Worker.Service;
 /// </summary>
 public static class Failures
 {
-    // errno values (Linux): EIO, EROFS, ENOSPC, ENOTCONN, ETIMEDOUT, EHOSTDOWN, EHOSTUNREACH, ESTALE, EDQUOT, ECONNRESET, ECONNABORTED.
-    private static readonly HashSet<int> s_environmentalErrnos = [5, 30, 28, 107, 110, 112, 113, 116, 122, 104, 103];
+    // A submission's own file that cannot be read is refused before it is claimed (D11), so a
+    // permission error here is one of the service's folders: the environment's.
+    private static readonly HashSet<int> s_environmentalErrnos =
+    [
+        Errno.EIO, Errno.EROFS, Errno.ENOSPC, Errno.EDQUOT, // the disk
+        Errno.EACCES, Errno.EPERM, // the service's folders' permissions
+        Errno.ENOTCONN, Errno.ETIMEDOUT, Errno.EHOSTDOWN, Errno.EHOSTUNREACH, Errno.ESTALE, Errno.ECONNRESET, Errno.ECONNABORTED, // a share
+        Errno.EMFILE, Errno.ENFILE, Errno.ENOMEM, Errno.EAGAIN, Errno.EBUSY, // the machine's resources
+    ];
 
-    // Windows HRESULTs: disk full, handle disk full, network name deleted, bad net path, network unreachable.
-    private static readonly HashSet<int> s_environmentalHResults = [unchecked((int)0x80070070), unchecked((int)0x80070027), unchecked((int)0x80070040), unchecked((int)0x80070035), unchecked((int)0x800704CF)];
+    // Windows HRESULTs: access denied, disk full, handle disk full, network name deleted, bad net path, network unreachable.
+    private static readonly HashSet<int> s_environmentalHResults = [unchecked((int)0x80070005), unchecked((int)0x80070070), unchecked((int)0x80070027), unchecked((int)0x80070040), unchecked((int)0x80070035), unchecked((int)0x800704CF)];
 
     public static bool IsEnvironmental(Exception exception) => exception switch
     {

@@ -20,6 +20,7 @@ public sealed class InboxService(
     StableFileReader reader,
     WarmUp warmUp,
     PdfOutput pdf,
+    LogThrottle throttle,
     TimeProvider time,
     ILogger<InboxService> logger) : BackgroundService
 {
@@ -34,7 +35,6 @@ public sealed class InboxService(
     /// <summary>Names queued or being processed, so a file is not queued twice.</summary>
     private readonly ConcurrentDictionary<string, byte> _pending = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _rescanNow = new(0, 1);
-    private readonly LogThrottle _throttle = new(time, TimeSpan.FromMinutes(1));
     private FileSystemWatcher? _watcher;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -102,7 +102,7 @@ public sealed class InboxService(
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                if (_throttle.ShouldLog(LogThrottle.KindOf(ex), out var suppressed))
+                if (throttle.ShouldLog(LogThrottle.KindOf(ex), out var suppressed))
                 {
                     logger.ScanFailedAgain(ex, folders.Root, suppressed);
                 }
@@ -201,7 +201,7 @@ public sealed class InboxService(
         {
             logger.ProcessingFailed(ex, path);
         }
-        else if (_throttle.ShouldLog(LogThrottle.KindOf(ex), out var suppressed))
+        else if (throttle.ShouldLog(LogThrottle.KindOf(ex), out var suppressed))
         {
             logger.ProcessingFailedAgain(ex, path, suppressed);
         }

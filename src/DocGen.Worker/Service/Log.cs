@@ -21,7 +21,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Submission {File}: rejected in {ElapsedMs:F0} ms with {ErrorCount} errors -> {Report}")]
     public static partial void Rejected(this ILogger logger, string file, double elapsedMs, int errorCount, string report);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Submission {File}: processing failed; it stays claimed and is retried at the next start")]
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Submission {File}: processing failed; it stays claimed and is tried again at the next rescan")]
     public static partial void ProcessingFailed(this ILogger logger, Exception exception, string file);
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Error, Message = "Submission {File}: processing failed ({Suppressed} more failures of this kind since the last such line); it stays claimed and is tried again")]
@@ -33,14 +33,14 @@ internal static partial class Log
     [LoggerMessage(EventId = 2009, Level = LogLevel.Error, Message = "Submission {File}: no PDF after {Attempts} attempts ({Reason}); the Word document is published without it and the receipt says why")]
     public static partial void PdfMissing(this ILogger logger, string file, int attempts, string reason);
 
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Recovered claimed submission {Claim} left by an earlier run")]
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Taking over claimed submission {Claim}, left by an earlier run or waiting since a failure (said once per claim)")]
     public static partial void Recovering(this ILogger logger, string claim);
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Debug, Message = "Submission {File}: malformed JSON while the file is still changing; reading it again (attempt {Attempt})")]
     public static partial void ParseRetry(this ILogger logger, string file, int attempt);
 
-    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Transient I/O error, retry {Attempt} in {DelayMs:F0} ms: {Message}")]
-    public static partial void TransientRetry(this ILogger logger, int attempt, double delayMs, string message);
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Transient I/O error, retry {Attempt} in {DelayMs:F0} ms ({Suppressed} more retries of this kind since the last such line): {Message}")]
+    public static partial void TransientRetry(this ILogger logger, int attempt, double delayMs, int suppressed, string message);
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Submission {File}: could not lock a new claim folder in {Processing} ({Attempts} attempts); it stays in the inbox for the next pass")]
     public static partial void ClaimNotLocked(this ILogger logger, string file, string processing, int attempts);

@@ -5,10 +5,14 @@ namespace DocGen.Worker.Service;
 /// <summary>
 /// Keeps one failure that repeats for every file (a full disk, a share that is gone) from filling
 /// the log: the first of a kind is logged, the same kind again within the interval only counted,
-/// and the next one after it is logged with that count.
+/// and the next one after it is logged with that count. One instance serves the whole service
+/// (scan failures, processing failures, Polly's retries), whatever the number of waiting claims.
 /// </summary>
 public sealed class LogThrottle(TimeProvider time, TimeSpan interval)
 {
+    /// <summary>The service's interval: one line a minute per kind of fault.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
     private readonly ConcurrentDictionary<string, (DateTimeOffset LoggedAt, int Suppressed)> _kinds = new(StringComparer.Ordinal);
 
     /// <summary>Whether to log this occurrence of <paramref name="kind"/>; <paramref name="suppressed"/> says how many were not logged since the last.</summary>

@@ -23,6 +23,7 @@ public static class ServiceRegistration
         services.AddOptions<DocGenOptions>().BindConfiguration(DocGenOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DocGenOptions>, DocGenOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(static sp => new LogThrottle(sp.GetRequiredService<TimeProvider>(), LogThrottle.Interval));
         services.AddSingleton(static sp => new InboxFolders(sp.GetRequiredService<IOptions<DocGenOptions>>().Value));
         services.AddSingleton<TemplateStore>();
         services.AddSingleton(static sp => FrameworkCatalog.LoadFolder(sp.GetRequiredService<TemplateStore>().TemplatesFolder));
@@ -47,8 +48,14 @@ public static class ServiceRegistration
             UseJitter = true,
             OnRetry = args =>
             {
-                context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<SubmissionProcessor>()
-                    .TransientRetry(args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, args.Outcome.Exception?.Message ?? "");
+                // Folded into one line a minute per kind of fault, like the failures themselves: a broken share retried for every file must not flood the log.
+                var fault = args.Outcome.Exception;
+                if (context.ServiceProvider.GetRequiredService<LogThrottle>().ShouldLog("retry/" + (fault is null ? "" : LogThrottle.KindOf(fault)), out var suppressed))
+                {
+                    context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<SubmissionProcessor>()
+                        .TransientRetry(args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, suppressed, fault?.Message ?? "");
+                }
+
                 return ValueTask.CompletedTask;
             },
         }));
@@ -75,5 +82,5 @@ public static class ServiceRegistration
     }
 
     /// <summary>“The file already exists” is an answer (another process won a race), not a transient fault.</summary>
-    private static bool IsAlreadyExists(IOException e) => e.HResult is 17 or unchecked((int)0x80070050) or unchecked((int)0x800700B7);
+    private static bool IsAlreadyExists(IOException e) => e.HResult is IO.Errno.EEXIST or unchecked((int)0x80070050) or unchecked((int)0x800700B7);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -19,7 +20,7 @@ namespace DocGen.Worker.Service;
 /// Takes one inbox entry to its end, exactly once: look at it safely (waiting while it is still
 /// being written), claim it, generate the document or the report, publish. Two paths: a fresh
 /// claim of an inbox entry, and the recovery of a claim a dead process left behind. A claim that
-/// keeps failing for a reason of its own ends in <c>failed/</c> after <see cref="MaxAttempts"/>.
+/// keeps failing for a reason of its own ends in <c>failed/</c> after <see cref="AttemptPolicy.MaxAttempts"/>.
 /// </summary>
 public sealed class SubmissionProcessor(
     ClaimStore claims,
@@ -31,11 +32,11 @@ public sealed class SubmissionProcessor(
     TimeProvider time,
     ILogger<SubmissionProcessor> logger)
 {
-    /// <summary>Attempts at one claim before it is given up with a report (crashes and failures both end an attempt).</summary>
-    public const int MaxAttempts = 3;
-
     /// <summary>In a claim while its PDF is being made.</summary>
     private const string PdfPending = ".docgen-pdf-pending";
+
+    /// <summary>Claims this process has said it takes over (a claim waiting on a full disk is taken at every rescan: said once).</summary>
+    private readonly ConcurrentDictionary<string, byte> _announced = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Processes one inbox entry if it is ready. Returns false when it was left for later (still
@@ -98,7 +99,10 @@ public sealed class SubmissionProcessor(
             using (claim)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                logger.Recovering(claim.Id);
+                if (_announced.TryAdd(claim.Id, 0))
+                {
+                    logger.Recovering(claim.Id);
+                }
                 try
                 {
                     await ResumeAsync(claim, cancellationToken).ConfigureAwait(false);
@@ -107,6 +111,11 @@ public sealed class SubmissionProcessor(
                 {
                     logger.ProcessingFailed(ex, claim.Folder);
                 }
+            }
+
+            if (!Directory.Exists(claim.Folder))
+            {
+                _announced.TryRemove(claim.Id, out _); // finished: its id never comes back
             }
         }
     }
@@ -128,9 +137,14 @@ public sealed class SubmissionProcessor(
         var stoppedInPdf = File.Exists(claim.Staged(PdfPending));
         var stoppedIn = claim.Stage;
         claim.ClearStaged(); // an interrupted attempt: start it again
+        if (!AttemptPolicy.DeathCounts(stoppedIn))
+        {
+            claim.UndoAttempt(); // the process died where the file plays no part (an outside kill, a power cut): not the submission's fault
+        }
+
         var clock = Stopwatch.StartNew();
         var attempt = claim.RecordAttempt();
-        if (attempt > MaxAttempts)
+        if (attempt > AttemptPolicy.MaxAttempts)
         {
             GiveUp(claim, Path.GetFileName(input), stoppedIn, clock);
             return;
@@ -138,7 +152,7 @@ public sealed class SubmissionProcessor(
 
         // The service stopped while this document's PDF was being made, twice: its last attempt
         // publishes the document without the PDF rather than risk giving the submission up.
-        var withoutPdf = stoppedInPdf && attempt == MaxAttempts ? "服务在转换 PDF 时多次中断 the service stopped while converting it to PDF, more than once" : null;
+        var withoutPdf = stoppedInPdf && attempt == AttemptPolicy.MaxAttempts ? "服务在转换 PDF 时多次中断 the service stopped while converting it to PDF, more than once" : null;
         var (snapshot, check) = await ReadClaimedAsync(claim, input, cancellationToken).ConfigureAwait(false);
         await AttemptAsync(claim, () => FinishAsync(claim, snapshot, check, clock, cancellationToken, withoutPdf)).ConfigureAwait(false);
     }
@@ -196,6 +210,8 @@ public sealed class SubmissionProcessor(
                 {
                     claim.RecordFailure($"{ex.GetType().Name}: {ex.Message}");
                 }
+
+                claim.Enter(ClaimStage.Failed);
             });
             throw;
         }
@@ -264,24 +280,9 @@ public sealed class SubmissionProcessor(
         return conversion;
     }
 
-    /// <summary>A claim that failed <see cref="MaxAttempts"/> times: the input goes to <c>failed/</c> with the reason and where the last attempt stopped.</summary>
+    /// <summary>A claim that failed <see cref="AttemptPolicy.MaxAttempts"/> times: the input goes to <c>failed/</c> with the reason and where the last attempt stopped.</summary>
     private void GiveUp(Claim claim, string name, ClaimStage stoppedIn, Stopwatch clock)
-    {
-        var (stage, stageEn) = Describe(stoppedIn);
-        var why = claim.LastFailure ?? $"服务在{stage}时中断 the service stopped while {stageEn}";
-        Reject(claim, name, new ValidationReport([new ValidationIssue("S1", Severity.Error, Core.Json.JsonPath.Root,
-            $"处理了 {MaxAttempts} 次均未成功，已停止重试。最后一次停在“{stage}”，原因：{why}。请联系管理员；修正后可重新提交。",
-            $"Processing failed {MaxAttempts} times and is not retried any more. The last attempt stopped while {stageEn}: {why}. Contact the admin; submit again once it is fixed.")]), clock);
-    }
-
-    private static (string Zh, string En) Describe(ClaimStage stage) => stage switch
-    {
-        ClaimStage.Reading => ("读取和检查文件", "reading and checking the file"),
-        ClaimStage.Rendering => ("生成 Word 文档", "filling the template"),
-        ClaimStage.ConvertingPdf => ("转换 PDF", "converting it to PDF"),
-        ClaimStage.Publishing => ("发布结果", "publishing the results"),
-        _ => ("开始处理", "starting on it"),
-    };
+        => Reject(claim, name, AttemptPolicy.GiveUpReport(stoppedIn, claim.LastFailure), clock);
 
     private void Reject(Claim claim, string name, ValidationReport report, Stopwatch clock)
     {

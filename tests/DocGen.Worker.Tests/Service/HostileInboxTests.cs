@@ -185,8 +185,7 @@ public sealed class HostileInboxTests
         Directory.Move(box.Out, box.Out + "-old");
         box.Drop("second.json", ServiceSandbox.SeedJson);
 
-        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Out, "second.docx")), "second document in a recreated out/");
-        Assert.True(Idle(box));
+        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Out, "second.docx")) && Idle(box), "second document in a recreated out/, and nothing left claimed");
     }
 
     [Fact]
@@ -196,16 +195,15 @@ public sealed class HostileInboxTests
         var claim = Path.Combine(box.Processing, "20260101000000000-deadbeef");
         Directory.CreateDirectory(claim);
         File.WriteAllText(Path.Combine(claim, "stuck.json"), ServiceSandbox.SeedJson);
-        File.WriteAllText(Path.Combine(claim, ".docgen-lock"), "3");
+        File.WriteAllText(Path.Combine(claim, ".docgen-lock"), $"3 {(int)DocGen.Worker.Service.Claims.ClaimStage.Failed}"); // three failed attempts: count, stage
         File.WriteAllText(Path.Combine(claim, ".docgen-last-failure"), "IOException: the share said no");
 
         await box.StartHostAsync();
-        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Failed, "stuck.errors.txt")), "the claim given up");
+        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Failed, "stuck.errors.txt")) && Idle(box), "the claim given up, and nothing left claimed");
 
         var report = Errors(box, "stuck");
         Assert.Contains("[S1]", report, StringComparison.Ordinal);
         Assert.Contains("the share said no", report, StringComparison.Ordinal);
-        Assert.True(Idle(box));
     }
 
     [Fact]

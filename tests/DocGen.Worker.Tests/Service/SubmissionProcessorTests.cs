@@ -74,6 +74,27 @@ public sealed class SubmissionProcessorTests
         Assert.Empty(Directory.EnumerateFileSystemEntries(rooms.Folders.Processing));
     }
 
+    [Theory]
+    [InlineData(ClaimStage.Claimed)]
+    [InlineData(ClaimStage.Publishing)]
+    public async Task ValidFileOnItsLastAttempt_WhoseProcessWasKilledWhereTheFilePlaysNoPart_IsStillPublished(ClaimStage killedIn)
+    {
+        using var rooms = new Rooms().WithShippedTemplates();
+        var claim = rooms.Claims().TryClaim(rooms.Drop("seed.json", ServiceSandbox.SeedJson))!;
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            claim.RecordAttempt(); // three attempts counted so far
+        }
+
+        claim.Enter(killedIn); // and the last one killed from outside there
+        claim.Dispose();
+
+        await rooms.Processor().RecoverAsync(TestContext.Current.CancellationToken);
+
+        ServiceSandbox.AssertValidDocx(Path.Combine(rooms.Folders.Out, "seed.docx"));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(rooms.Folders.Failed));
+    }
+
     [Fact]
     public void ClaimStage_IsKeptBesideTheAttemptCount_ForWhoeverTakesTheClaimOver()
     {

@@ -1,8 +1,9 @@
 namespace DocGen.Worker.Service.Claims;
 
 /// <summary>
-/// How far the current attempt at a claim got, kept in the claim so that the report of a
-/// submission given up after repeated crashes names where they happened.
+/// How far the current attempt at a claim got, kept in the claim: whether the death of a process
+/// counts against the submission depends on it, and the report of a submission given up after
+/// repeated crashes names where they happened.
 /// </summary>
 public enum ClaimStage
 {
@@ -20,4 +21,7 @@ public enum ClaimStage
 
     /// <summary>Moving the outputs into place.</summary>
     Publishing,
+
+    /// <summary>The attempt ended in a failure that was accounted for (counted, or not when the environment failed); the process did not die.</summary>
+    Failed,
 }

@@ -1,0 +1,44 @@
+using DocGen.Core.Validation;
+
+namespace DocGen.Worker.Service.Claims;
+
+/// <summary>
+/// How attempts at a claim are counted and when a claim is given up: a failure of the submission
+/// counts, a failure of the environment does not, and the death of the process counts only at a
+/// stage where the file plays a part. The report of a claim given up (S1) names where the last
+/// attempt stopped and why.
+/// </summary>
+public static class AttemptPolicy
+{
+    /// <summary>Attempts at one claim before it is given up with a report.</summary>
+    public const int MaxAttempts = 3;
+
+    /// <summary>
+    /// Whether a process that died at this stage counts the attempt against the submission:
+    /// reading, checking, rendering and converting run on what the file holds, and a file that
+    /// ends the process there does so every time; a death while claimed but not yet reading, or
+    /// while moving outputs, is an outside kill or a power cut. An attempt that failed without the
+    /// process dying (<see cref="ClaimStage.Failed"/>) was already counted, or not.
+    /// </summary>
+    public static bool DeathCounts(ClaimStage stage) => stage is ClaimStage.Reading or ClaimStage.Rendering or ClaimStage.ConvertingPdf or ClaimStage.Failed;
+
+    /// <summary>The S1 report of a claim given up: where its last attempt stopped, and the last reason known.</summary>
+    public static ValidationReport GiveUpReport(ClaimStage stoppedIn, string? lastFailure)
+    {
+        var (stage, stageEn) = Describe(stoppedIn);
+        var why = lastFailure ?? $"服务在{stage}时中断 the service stopped while {stageEn}";
+        return new ValidationReport([new ValidationIssue("S1", Severity.Error, Core.Json.JsonPath.Root,
+            $"处理了 {MaxAttempts} 次均未成功，已停止重试。最后一次停在“{stage}”，原因：{why}。请联系管理员；修正后可重新提交。",
+            $"Processing failed {MaxAttempts} times and is not retried any more. The last attempt stopped while {stageEn}: {why}. Contact the admin; submit again once it is fixed.")]);
+    }
+
+    private static (string Zh, string En) Describe(ClaimStage stage) => stage switch
+    {
+        ClaimStage.Reading => ("读取和检查文件", "reading and checking the file"),
+        ClaimStage.Rendering => ("生成 Word 文档", "filling the template"),
+        ClaimStage.ConvertingPdf => ("转换 PDF", "converting it to PDF"),
+        ClaimStage.Publishing => ("发布结果", "publishing the results"),
+        ClaimStage.Failed => ("处理出错", "failing"),
+        _ => ("开始处理", "starting on it"),
+    };
+}
