@@ -14,16 +14,19 @@ public sealed class StabilityTracker(TimeSpan window, TimeProvider time)
 
     public TimeSpan Window => window;
 
-    public bool IsStable(string path, FileStamp stamp)
+    public bool IsStable(string path, FileStamp stamp) => IsStable(path, stamp, window);
+
+    /// <summary>Whether the file has not changed for <paramref name="forAtLeast"/> (a longer grace than the tracker's window, for a file that looks cut short).</summary>
+    public bool IsStable(string path, FileStamp stamp, TimeSpan forAtLeast)
     {
         var now = time.GetUtcNow();
-        if (now.UtcDateTime - stamp.LastWriteUtc >= window)
+        if (now.UtcDateTime - stamp.LastWriteUtc >= forAtLeast)
         {
             return true;
         }
 
         var seen = _seen.AddOrUpdate(path, static (_, a) => a, static (_, old, a) => old.Stamp == a.Stamp ? old with { LastLook = a.LastLook } : a, (Stamp: stamp, Since: now, LastLook: now));
-        return now - seen.Since >= window;
+        return now - seen.Since >= forAtLeast;
     }
 
     /// <summary>Stops tracking a file (it was taken, or is gone).</summary>

@@ -59,9 +59,17 @@ public sealed class DocGenOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
     public TimeSpan RescanInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>A file is taken once its size and time have not changed for this long (slow plain copies). <value>Default: 1 s.</value></summary>
+    /// <summary>An entry refused for a state that may pass (a hard link, a file not yet readable) is judged once it has not changed for this long. <value>Default: 1 s.</value></summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan StableFor { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// A file that looks cut short (JSON that ends early, a character cut in half, a zip without its
+    /// central directory: a copy stalled half-way) is judged once it has not changed for this long;
+    /// a file that reads complete is taken at once. <value>Default: 60 s.</value>
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan IncompleteGrace { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Malformed JSON is read again this many times while the file is still growing. <value>Default: 3.</value></summary>
     [Range(0, 20)]

@@ -56,9 +56,9 @@ public sealed class SubmissionProcessor(
         }
 
         var check = JudgeBeforeClaim(first);
-        if (MayStillChange(first, check) && !reader.HasSettled(first))
+        if (LooksCutShort(first, check) ? !reader.HasSettledAfterGrace(first) : MayPass(first) && !reader.HasSettled(first))
         {
-            return false; // a copy still under way: judged once it stops changing
+            return false; // a copy still under way (or stalled): judged once it stops changing
         }
 
         using var claim = claims.TryClaim(inboxPath);
@@ -170,17 +170,15 @@ public sealed class SubmissionProcessor(
     private SubmissionCheck? JudgeBeforeClaim(FileSnapshot snapshot)
         => snapshot.Read.Outcome == SafeReadOutcome.Read && SubmissionFormats.IsWorkbook(snapshot.Path) ? null : Judge(snapshot);
 
+    /// <summary>Whether a file's content looks cut short (a copy stalled half-way): it waits for the longer grace before it is judged.</summary>
+    private static bool LooksCutShort(FileSnapshot snapshot, SubmissionCheck? check)
+        => snapshot.Read.Outcome == SafeReadOutcome.Read && (check?.LooksIncomplete ?? SubmissionFormats.LooksCutShort(snapshot.Path, snapshot.Bytes!));
+
     /// <summary>
-    /// Whether an entry may still be on its way: content that looks cut short, or a refusal that
-    /// can be a passing state (a hard link made before the old name is removed; a file created
-    /// before its permissions are set). Links, FIFOs, folders and oversized files are refused at once.
+    /// Whether a refusal can be a passing state (a hard link made before the old name is removed;
+    /// a file created before its permissions are set). Links, FIFOs, folders and oversized files are refused at once.
     /// </summary>
-    private static bool MayStillChange(FileSnapshot snapshot, SubmissionCheck? check) => snapshot.Read.Outcome switch
-    {
-        SafeReadOutcome.Read => check?.LooksIncomplete ?? SubmissionFormats.LooksCutShort(snapshot.Path, snapshot.Bytes!),
-        SafeReadOutcome.HardLink or SafeReadOutcome.AccessDenied => true,
-        _ => false,
-    };
+    private static bool MayPass(FileSnapshot snapshot) => snapshot.Read.Outcome is SafeReadOutcome.HardLink or SafeReadOutcome.AccessDenied;
 
     private Task<(FileSnapshot, SubmissionCheck)> ReadClaimedAsync(Claim claim, string path, CancellationToken cancellationToken)
     {

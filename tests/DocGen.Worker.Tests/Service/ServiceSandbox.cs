@@ -58,6 +58,7 @@ internal sealed class ServiceSandbox : IAsyncDisposable
         $"--DocGen:Templates={Templates}",
         "--DocGen:RescanInterval=00:00:00.100",
         "--DocGen:StableFor=00:00:00.300",
+        "--DocGen:IncompleteGrace=00:00:00.300",
         "--DocGen:ParseRetryDelay=00:00:00.200",
         "--DocGen:FlushToDisk=true", // as in production: the end-to-end tests publish durably
         "--Logging:LogLevel:Default=Warning",

@@ -18,21 +18,42 @@ public sealed class SubmissionProcessorTests
     }
 
     [Fact]
-    public async Task FileThatLooksUnfinished_IsLeftUntilItStopsChanging_ThenJudgedOnce()
+    public async Task FileThatLooksUnfinished_IsLeftForTheWholeGrace_ThenJudgedOnce()
     {
-        using var rooms = new Rooms(static o => o.StableFor = TimeSpan.FromSeconds(1)).WithShippedTemplates();
+        using var rooms = new Rooms(static o => (o.StableFor, o.IncompleteGrace) = (TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1))).WithShippedTemplates();
         var processor = rooms.Processor();
         var path = rooms.Drop("cut.json", ServiceSandbox.SeedJson[..200]);
 
         Assert.False(await processor.TryProcessAsync(path, TestContext.Current.CancellationToken));
+        rooms.Clock.Advance(TimeSpan.FromSeconds(30)); // a copy stalled for 30 s: far past StableFor, still within the grace
+        Assert.False(await processor.TryProcessAsync(path, TestContext.Current.CancellationToken));
         Assert.True(File.Exists(path));
 
-        rooms.Clock.Advance(TimeSpan.FromSeconds(1));
+        rooms.Clock.Advance(TimeSpan.FromSeconds(30));
         var processing = processor.TryProcessAsync(path, TestContext.Current.CancellationToken);
         await ServiceSandbox.Eventually(() => processing.IsCompleted, "the claimed file's retries", eachLook: () => rooms.Clock.Advance(rooms.Options.ParseRetryDelay));
 
         Assert.True(await processing);
         Assert.Contains("[D1]", File.ReadAllText(Path.Combine(rooms.Folders.Failed, "cut.errors.txt")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CopyThatStallsAndResumes_IsJudgedOnceWhole()
+    {
+        using var rooms = new Rooms(static o => (o.StableFor, o.IncompleteGrace) = (TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1))).WithShippedTemplates();
+        var processor = rooms.Processor();
+        var half = ServiceSandbox.SeedJson.Length / 2;
+        var path = rooms.Drop("slow.json", ServiceSandbox.SeedJson[..half]);
+
+        Assert.False(await processor.TryProcessAsync(path, TestContext.Current.CancellationToken));
+        rooms.Clock.Advance(TimeSpan.FromSeconds(20)); // the share stalls for 20 s
+        Assert.False(await processor.TryProcessAsync(path, TestContext.Current.CancellationToken));
+        File.AppendAllText(path, ServiceSandbox.SeedJson[half..]); // and the copy goes on
+
+        Assert.True(await processor.TryProcessAsync(path, TestContext.Current.CancellationToken));
+
+        ServiceSandbox.AssertValidDocx(Path.Combine(rooms.Folders.Out, "slow.docx"));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(rooms.Folders.Failed));
     }
 
     [Fact]

@@ -8,9 +8,9 @@ namespace DocGen.Worker.Service.Intake;
 /// <summary>
 /// Reads inbox entries that anyone may have dropped and that may still be being written: only
 /// regular files are opened (never through a link, never blocking: <see cref="SafeFile"/>), no more
-/// than the size limit is read, a file that looks unfinished is judged only once it has stopped
-/// changing, and a claimed file that is still growing is read again a few times before it is
-/// called broken.
+/// than the size limit is read, a file that looks unfinished is judged only once it has not changed
+/// for <see cref="DocGenOptions.IncompleteGrace"/>, and a claimed file that is still growing is read
+/// again a few times before it is called broken.
 /// </summary>
 public sealed class StableFileReader(
     IOptions<DocGenOptions> options,
@@ -37,14 +37,17 @@ public sealed class StableFileReader(
         return new FileSnapshot(path, read);
     }
 
-    /// <summary>Whether the entry has not changed for <see cref="DocGenOptions.StableFor"/>: one that looks unfinished may then be judged.</summary>
+    /// <summary>Whether the entry has not changed for <see cref="DocGenOptions.StableFor"/>: one refused for a state that may pass may then be judged.</summary>
     public bool HasSettled(FileSnapshot snapshot) => _stability.IsStable(snapshot.Path, snapshot.Stamp);
+
+    /// <summary>Whether a file that looks cut short has not changed for <see cref="DocGenOptions.IncompleteGrace"/>: a stalled copy is judged only then, once, whole.</summary>
+    public bool HasSettledAfterGrace(FileSnapshot snapshot) => _stability.IsStable(snapshot.Path, snapshot.Stamp, _options.IncompleteGrace);
 
     /// <summary>The entry was taken: stop tracking it.</summary>
     public void Forget(string path) => _stability.Forget(path);
 
     /// <summary>Forgets files not seen for a while (called once per rescan).</summary>
-    public void Prune() => _stability.Prune(TimeSpan.FromTicks(Math.Max(_options.StableFor.Ticks * 10, TimeSpan.FromMinutes(10).Ticks)));
+    public void Prune() => _stability.Prune(TimeSpan.FromTicks(Math.Max(Math.Max(_options.StableFor.Ticks, _options.IncompleteGrace.Ticks) * 10, TimeSpan.FromMinutes(10).Ticks)));
 
     /// <summary>Whether the entry at <paramref name="path"/> is still the one that was read (same identity, size and time).</summary>
     public static bool IsUnchanged(FileSnapshot snapshot, string path)
