@@ -59,6 +59,11 @@ internal sealed class PdfBridgeProcess : IDisposable
 
         info.Environment["SAL_USE_VCLPLUGIN"] = "svp";
 
+        // LibreOffice's temporary files (lu*.tmp) in the pool's own folder, removed with it at stop
+        // and swept at the next start, instead of the system's temporary folder.
+        var temporary = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(profile)!, "tmp")).FullName;
+        info.Environment["TMPDIR"] = temporary;
+
         // LibreOffice turns file URLs into paths by its locale: under C or POSIX (containers, systemd
         // units without LANG) a path with Chinese characters cannot be opened.
         info.Environment["LC_ALL"] = "C.UTF-8";

@@ -177,8 +177,8 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
     private string Scratch(Slot slot) => Path.Combine(Folder(), $"out-{slot.Number}.pdf");
 
     /// <summary>
-    /// The pool's folder in the temporary folder (the bridge script, the converters' profiles and
-    /// outputs), created at first use — again at the next use if that failed (a full disk) — after
+    /// The pool's folder in the temporary folder (the bridge script, the converters' profiles,
+    /// LibreOffice's own temporary files and the outputs), created at first use — again at the next use if that failed (a full disk) — after
     /// removing what killed DocGens left there.
     /// </summary>
     private string Folder()
@@ -191,6 +191,7 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
             }
 
             var folder = ScratchFolders.Create(FolderPrefix).FullName;
+            StalePipeSockets.Sweep();
             using (var script = typeof(PdfConverterPool).Assembly.GetManifestResourceStream(ScriptResource)
                 ?? throw new InvalidOperationException($"The resource {ScriptResource} is missing from the build."))
             using (var file = File.Create(Path.Combine(folder, "bridge.py")))

@@ -69,10 +69,19 @@ def file_url(path):
     return uno.systemPathToFileUrl(os.path.abspath(path))
 
 
-def connect(program, profile, deadline):
+def pipe_name():
+    return "docgen-%d" % os.getpid()
+
+
+def pipe_socket():
+    """Where LibreOffice makes the pipe's socket: always /tmp (its PIPEDEFAULTPATH), whatever TMPDIR says."""
+    return "/tmp/OSL_PIPE_%d_%s" % (os.getuid(), pipe_name())
+
+
+def connect(program, profile, deadline, parent):
     """Starts LibreOffice and returns (process, desktop) once it answers over the pipe."""
     import uno
-    pipe = "docgen-%d" % os.getpid()
+    pipe = pipe_name()
     os.makedirs(profile, exist_ok=True)
     office = start_office(program, profile, pipe)
     local = uno.getComponentContext()
@@ -88,6 +97,9 @@ def connect(program, profile, deadline):
             desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
             return office, context, desktop
         except Exception:  # not listening yet, or an instance that answered and then restarted (exit 81)
+            if os.getppid() != parent:  # DocGen died while LibreOffice was starting: nothing to wait for
+                kill(office)
+                raise RuntimeError("DocGen stopped while LibreOffice was starting")
             if time.monotonic() > deadline:
                 kill(office)
                 raise RuntimeError("LibreOffice did not answer in time%s" % office_log(profile))
@@ -180,9 +192,13 @@ def main():
     office_ref = [None]
     started = time.monotonic()
     try:
-        office, context, desktop = connect(program, profile, started + start_timeout)
+        office, context, desktop = connect(program, profile, started + start_timeout, parent)
     except Exception as error:
         out({"event": "fatal", "error": str(error)})
+        try:
+            os.unlink(pipe_socket())
+        except OSError:
+            pass
         return 3
     office_ref[0] = office
     # Started only now: forking LibreOffice (above) from a process with a second thread is unsafe.
@@ -213,6 +229,10 @@ def main():
         except Exception:
             pass
         kill(office)
+        try:
+            os.unlink(pipe_socket())  # LibreOffice leaves its socket behind when it is killed
+        except OSError:
+            pass
 
 
 if __name__ == "__main__":

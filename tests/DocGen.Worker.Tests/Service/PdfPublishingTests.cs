@@ -81,6 +81,31 @@ public sealed class PdfPublishingTests
     }
 
     [Fact]
+    public async Task CleanStopWithPdfOn_LeavesNothingInTheTemporaryFolder_NorPipeSocketsInTmp()
+    {
+        Converters.Require();
+        await using var box = new ServiceSandbox();
+        var temporary = Directory.CreateDirectory(Path.Combine(box.Folder, "tmp")).FullName;
+        using var process = box.StartProcess(new Dictionary<string, string> { ["TMPDIR"] = temporary }, [], "--DocGen:Pdf=true", "--DocGen:PdfConverters=1");
+        var mark = $"docgen-pdf-{process.Id}-";
+
+        box.Drop("seed.json", ServiceSandbox.SeedJson);
+        await ServiceSandbox.Eventually(() => File.Exists(Path.Combine(box.Out, "seed.pdf")) && box.HasFinishedReceipt("seed.receipt.json"), "the document and its PDF", 90);
+        var converters = Converters.WithCommandLine(mark);
+        using (var term = System.Diagnostics.Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        await ServiceSandbox.Eventually(() => converters.All(static p => !Converters.Runs(p)), "the converters gone", 20);
+
+        // LibreOffice's lu*.tmp, the profiles, the bridge and the warm-up's scratch folder: all gone with the stop.
+        Assert.Empty(Directory.EnumerateFileSystemEntries(temporary, "*", SearchOption.AllDirectories));
+        Assert.Empty(converters.SelectMany(static pid => Directory.EnumerateFileSystemEntries("/tmp", $"OSL_PIPE_*_docgen-{pid}")));
+    }
+
+    [Fact]
     public async Task ServiceKilledWithSigkill_LeavesNoLibreOfficeBehind()
     {
         Converters.Require();
