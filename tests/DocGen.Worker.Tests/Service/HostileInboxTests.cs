@@ -60,7 +60,7 @@ public sealed class HostileInboxTests
         await box.StartHostAsync();
 
         Shell("ln \"$2\" \"$1/linked.json\"", box.Inbox, outside);
-        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Failed, "linked.errors.txt")), "the hard link refused");
+        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Failed, "linked.errors.txt")) && box.Idle(), "the hard link refused");
 
         Assert.Contains("硬链接", Errors(box, "linked"), StringComparison.Ordinal);
         Assert.Empty(ServiceSandbox.Names(box.Out));
@@ -79,7 +79,7 @@ public sealed class HostileInboxTests
         }
 
         File.Move(Path.Combine(box.Inbox, ".huge.json.tmp"), Path.Combine(box.Inbox, "huge.json"));
-        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Failed, "huge.errors.txt")), "huge.json refused");
+        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Failed, "huge.errors.txt")) && box.Idle(), "huge.json refused");
 
         Assert.Contains("[D3]", Errors(box, "huge"), StringComparison.Ordinal);
         Assert.True(Process.GetCurrentProcess().PeakWorkingSet64 < 1_000_000_000, "the file was read");
@@ -180,7 +180,7 @@ public sealed class HostileInboxTests
         await using var box = new ServiceSandbox();
         await box.StartHostAsync();
         box.Drop("first.json", ServiceSandbox.SeedJson);
-        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Out, "first.docx")), "first document");
+        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Out, "first.docx")) && box.Idle(), "first document");
 
         Directory.Move(box.Out, box.Out + "-old");
         box.Drop("second.json", ServiceSandbox.SeedJson);
@@ -225,7 +225,7 @@ public sealed class HostileInboxTests
         Assert.Equal(["waiting.json"], ServiceSandbox.Names(box.Inbox));
 
         File.WriteAllBytes(box.TemplateFile, good);
-        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Out, "waiting.docx")), "the waiting submission processed");
+        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Out, "waiting.docx")) && box.Idle(), "the waiting submission processed");
         Assert.False(File.Exists(box.TemplateFile + ".errors.txt"));
     }
 }
@@ -240,7 +240,7 @@ public sealed class ReportParityTests
         var draft = File.ReadAllText(Path.Combine(DocGen.Tests.Shared.RepoRoot.Path, "fixtures", "drafts", "C002-values-typed-as-people-write-them.json"));
         await box.StartHostAsync();
         box.Drop("draft.json", draft);
-        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Failed, "draft.errors.txt")), "draft rejected");
+        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Failed, "draft.errors.txt")) && box.Idle(), "draft rejected");
 
         var copy = Path.Combine(box.Folder, "draft.json");
         File.WriteAllText(copy, draft);

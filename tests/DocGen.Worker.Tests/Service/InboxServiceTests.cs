@@ -121,14 +121,14 @@ public sealed class InboxServiceTests
         Assert.Contains("T0", await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken), StringComparison.Ordinal);
 
         box.Drop("during.json", ServiceSandbox.SeedJson);
-        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Out, "during.docx")), "rendered with the last good template");
+        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Out, "during.docx")) && box.Idle(), "rendered with the last good template");
 
         // Fixed, with a visible change: the new version is used for the next submission.
         var changed = ChangeTitle(good, "部门整体绩效目标", "部门整体绩效目标（修订版）");
         await File.WriteAllBytesAsync(box.TemplateFile, changed, TestContext.Current.CancellationToken);
         await box.WaitUntilAsync(() => !File.Exists(report), "template error report removed");
         box.Drop("after.json", ServiceSandbox.SeedJson);
-        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Out, "after.docx")), "rendered with the fixed template");
+        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Out, "after.docx")) && box.Idle(), "rendered with the fixed template");
 
         Assert.Contains("修订版", DocumentText(Path.Combine(box.Out, "after.docx")), StringComparison.Ordinal);
         Assert.DoesNotContain("修订版", DocumentText(Path.Combine(box.Out, "during.docx")), StringComparison.Ordinal);

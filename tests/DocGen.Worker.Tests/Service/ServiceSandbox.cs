@@ -113,6 +113,9 @@ internal sealed class ServiceSandbox : IAsyncDisposable
         return process;
     }
 
+    /// <summary>Nothing waits in the inbox and nothing is claimed: every submission dropped so far has ended (its last move done).</summary>
+    public bool Idle() => Names(Inbox).Count == 0 && !Directory.EnumerateFileSystemEntries(Processing).Any();
+
     /// <summary>The receipts in <c>archive/</c> that are finished (not a reservation's placeholder, <c>"state": "publishing"</c>): their documents are in place.</summary>
     public int FinishedReceipts() => Names(Archive, "*.receipt.json").Count(name => !IsPlaceholder(Path.Combine(Archive, name)));
 

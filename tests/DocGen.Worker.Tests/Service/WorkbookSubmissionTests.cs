@@ -37,7 +37,7 @@ public sealed class WorkbookSubmissionTests
 
         box.Drop("deep.xlsx", WithEntry(Workbook(ServiceSandbox.SeedJson), "xl/worksheets/sheet6.xml", deep));
         box.Drop("after.json", ServiceSandbox.SeedJson);
-        await ServiceSandbox.Eventually(() => File.Exists(Path.Combine(box.Failed, "deep.errors.txt")) && File.Exists(Path.Combine(box.Out, "after.docx")), "the deep workbook rejected and the next file published", 60);
+        await ServiceSandbox.Eventually(() => File.Exists(Path.Combine(box.Failed, "deep.errors.txt")) && File.Exists(Path.Combine(box.Out, "after.docx")) && box.Idle(), "the deep workbook rejected and the next file published", 60);
 
         Assert.False(service.HasExited);
         Assert.Contains("[X4]", await File.ReadAllTextAsync(Path.Combine(box.Failed, "deep.errors.txt"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
@@ -55,7 +55,7 @@ public sealed class WorkbookSubmissionTests
         using var service = box.StartProcess(new Dictionary<string, string> { ["TMPDIR"] = Path.Combine(box.Folder, "no-such-temp") }, []);
 
         box.Drop("申报表.xlsx", Workbook(ServiceSandbox.SeedJson));
-        await ServiceSandbox.Eventually(() => File.Exists(Path.Combine(box.Out, "申报表.docx")) || File.Exists(Path.Combine(box.Failed, "申报表.errors.txt")), "the workbook processed", 60);
+        await ServiceSandbox.Eventually(() => (File.Exists(Path.Combine(box.Out, "申报表.docx")) || File.Exists(Path.Combine(box.Failed, "申报表.errors.txt"))) && box.Idle(), "the workbook processed", 60);
 
         Assert.True(File.Exists(Path.Combine(box.Out, "申报表.docx")), File.Exists(Path.Combine(box.Failed, "申报表.errors.txt")) ? File.ReadAllText(Path.Combine(box.Failed, "申报表.errors.txt")) : "");
         service.Kill(entireProcessTree: true);
@@ -69,7 +69,7 @@ public sealed class WorkbookSubmissionTests
         await box.StartHostAsync();
 
         box.Drop("bad.xlsx", Workbook(ServiceSandbox.SeedJson.Replace("\"30000.00\"", "\"三万元\"", StringComparison.Ordinal)));
-        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Failed, "bad.errors.txt")), "the workbook rejected");
+        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Failed, "bad.errors.txt")) && box.Idle(), "the workbook rejected");
 
         Assert.Equal(["bad.errors.json", "bad.errors.txt", "bad.xlsx"], ServiceSandbox.Names(box.Failed));
         var report = await File.ReadAllTextAsync(Path.Combine(box.Failed, "bad.errors.txt"), TestContext.Current.CancellationToken);
@@ -84,7 +84,7 @@ public sealed class WorkbookSubmissionTests
 
         box.Drop("old.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
         box.Drop("macro.xlsm", Workbook(ServiceSandbox.SeedJson));
-        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Failed, "old.errors.txt")) && File.Exists(Path.Combine(box.Failed, "macro.errors.txt")), "both refused");
+        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Failed, "old.errors.txt")) && File.Exists(Path.Combine(box.Failed, "macro.errors.txt")) && box.Idle(), "both refused");
 
         Assert.Contains("另存为", await File.ReadAllTextAsync(Path.Combine(box.Failed, "old.errors.txt"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Contains("[X3]", await File.ReadAllTextAsync(Path.Combine(box.Failed, "macro.errors.txt"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
