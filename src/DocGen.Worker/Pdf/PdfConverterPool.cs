@@ -96,6 +96,14 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
     public async Task<PdfConversion> ConvertAsync(string docx, string pdf, string? title, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        var bytes = new FileInfo(docx).Length;
+        if (bytes > _settings.MaxDocumentBytes)
+        {
+            return new PdfConversion(0, 0, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"文档有 {bytes / 1048576.0:F1} MB，超过生成 PDF 的上限 {_settings.MaxDocumentBytes / 1048576.0:F1} MB（约数千页），已只发布 Word 文档 the document is {bytes / 1048576.0:F1} MB, over the PDF limit of {_settings.MaxDocumentBytes / 1048576.0:F1} MB: published without its PDF"));
+        }
+
+        var timeout = _settings.TimeoutFor(bytes);
         Slot slot;
         try
         {
@@ -118,7 +126,7 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
                     // LibreOffice writes in the pool's folder (its temporary files too), never beside the
                     // caller's files; the finished PDF is then copied to where it was asked for.
                     var scratch = Scratch(slot);
-                    await bridge.ConvertAsync(Path.GetFullPath(docx), scratch, title, _settings.Timeout, cancellationToken).ConfigureAwait(false);
+                    await bridge.ConvertAsync(Path.GetFullPath(docx), scratch, title, timeout, cancellationToken).ConfigureAwait(false);
                     File.Copy(scratch, pdf, overwrite: true);
                     File.Delete(scratch);
                     return new PdfConversion(clock.Elapsed.TotalMilliseconds, attempt, null);

@@ -10,6 +10,19 @@ public sealed record PdfConverterSettings(LibreOfficeInstallation Installation, 
     public int MaxAttempts { get; init; } = 2;
 
     /// <summary>
+    /// The largest document converted: a bigger one is published without its PDF at once (its
+    /// receipt says why) instead of holding a converter for minutes. 2 MiB is about 1,400 projects
+    /// and 2,800 pages; LibreOffice converts ~30 pages a second on one core here.
+    /// </summary>
+    public long MaxDocumentBytes { get; init; } = 2L * 1024 * 1024;
+
+    /// <summary>What a conversion may add to <see cref="Timeout"/> per MiB of the document: big documents take longer, small ones are not given their slack.</summary>
+    public TimeSpan TimeoutPerMebibyte { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The timeout of one conversion of a document of <paramref name="bytes"/>.</summary>
+    public TimeSpan TimeoutFor(long bytes) => Timeout + (TimeoutPerMebibyte * (bytes / 1048576.0));
+
+    /// <summary>
     /// The default number of converters: one per core, at most four. A conversion keeps one core
     /// busy in LibreOffice, and each converter holds a LibreOffice of its own (about 250 MB resident).
     /// </summary>

@@ -91,11 +91,19 @@ public sealed class DocGenOptions
     public int PdfConverters { get; set; } = PdfConverterSettings.DefaultConverters;
 
     /// <summary>
-    /// One conversion may take this long before its LibreOffice is killed and replaced.
+    /// One conversion may take this long (plus a minute per MiB of the document) before its LibreOffice is killed and replaced.
     /// <value>Default: 2 min.</value> A document is tried twice; after that it is published without its PDF and the receipt says why.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
     public TimeSpan PdfTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// The largest Word document given a PDF (bytes); a bigger one is published at once without it,
+    /// the receipt saying why, and the timeout of a smaller one grows by a minute per MiB.
+    /// <value>Default: 2 MiB (about 1,400 projects, 2,800 pages).</value>
+    /// </summary>
+    [Range(64L * 1024, 1024L * 1024 * 1024)]
+    public long PdfMaxDocumentBytes { get; set; } = 2L * 1024 * 1024;
 
     /// <summary>LibreOffice's program folder (the one with <c>soffice.bin</c>). <value>Default: found where Debian or LibreOffice's own packages install it.</value></summary>
     public string? LibreOffice { get; set; }

@@ -77,7 +77,7 @@ public static class ServiceRegistration
         var installation = LibreOfficeInstallation.Find(options.LibreOffice, out var problem)
             ?? throw new PdfConverterException($"PDF 输出已开启（{DocGenOptions.Section}:{nameof(DocGenOptions.Pdf)}=true），但{problem} PDF output is on, but LibreOffice cannot be used.");
         return new PdfOutput(new PdfConverterPool(
-            new PdfConverterSettings(installation, options.PdfConverters, options.PdfTimeout, StartTimeout: TimeSpan.FromMinutes(1)),
+            new PdfConverterSettings(installation, options.PdfConverters, options.PdfTimeout, StartTimeout: TimeSpan.FromMinutes(1)) { MaxDocumentBytes = options.PdfMaxDocumentBytes },
             services.GetRequiredService<ILogger<PdfConverterPool>>()));
     }
 

@@ -5,6 +5,7 @@ using DocGen.Core.Validation;
 using DocGen.Rendering.Compilation;
 using DocGen.Rendering.Pipeline;
 using DocGen.Tests.Shared;
+using DocGen.Worker.Pdf;
 
 namespace DocGen.Worker.Tests.Pdf;
 
@@ -16,6 +17,31 @@ namespace DocGen.Worker.Tests.Pdf;
 public sealed class PdfConverterPoolTests : IDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("docgen-pdf-test-");
+
+    [Fact]
+    public async Task DocumentOverTheSizeLimit_GetsNoPdf_AtOnce_WithoutHoldingAConverter()
+    {
+        var (docx, title) = RenderSeed("big");
+        await using var pool = new PdfConverterPool(new PdfConverterSettings(Converters.Require(), 1, TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(1)) { MaxDocumentBytes = 1024 },
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<PdfConverterPool>.Instance);
+
+        var conversion = await pool.ConvertAsync(docx, Pdf("big"), title, TestContext.Current.CancellationToken);
+
+        Assert.False(conversion.Succeeded);
+        Assert.Equal(0, conversion.Attempts); // no converter was asked
+        Assert.Contains("超过生成 PDF 的上限", conversion.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Pdf("big")));
+    }
+
+    [Fact]
+    public void Timeout_GrowsWithTheDocument()
+    {
+        var settings = new PdfConverterSettings(null!, 1, TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(1));
+
+        Assert.Equal(TimeSpan.FromMinutes(2), settings.TimeoutFor(0));
+        Assert.Equal(TimeSpan.FromMinutes(3), settings.TimeoutFor(1048576));
+        Assert.True(settings.TimeoutFor(12_600) < TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1)); // the seed (12.6 KB): under a second more
+    }
 
     [Fact]
     public async Task Seed_BecomesPdfA2b_WithEveryFontEmbedded_ItsTitle_AndTheDocumentsText()
