@@ -180,7 +180,7 @@ public sealed class InboxService(
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
-                    LogFailure(ex, path);
+                    logger.ProcessingFailure(throttle, ex, path);
                 }
                 finally
                 {
@@ -194,18 +194,6 @@ public sealed class InboxService(
         }
     }
 
-    /// <summary>A failure of one file is logged; a failure of the environment that every file meets is logged once a minute with a count.</summary>
-    private void LogFailure(Exception ex, string path)
-    {
-        if (!Failures.IsEnvironmental(ex))
-        {
-            logger.ProcessingFailed(ex, path);
-        }
-        else if (throttle.ShouldLog(LogThrottle.KindOf(ex), out var suppressed))
-        {
-            logger.ProcessingFailedAgain(ex, path, suppressed);
-        }
-    }
 
     private void RefreshTemplate()
     {

@@ -27,6 +27,19 @@ internal static partial class Log
     [LoggerMessage(EventId = 2007, Level = LogLevel.Error, Message = "Submission {File}: processing failed ({Suppressed} more failures of this kind since the last such line); it stays claimed and is tried again")]
     public static partial void ProcessingFailedAgain(this ILogger logger, Exception exception, string file, int suppressed);
 
+    /// <summary>A failure of one file is logged (2002); a failure of the environment that every waiting file meets, once a minute per kind with a count (2007).</summary>
+    public static void ProcessingFailure(this ILogger logger, LogThrottle throttle, Exception exception, string file)
+    {
+        if (!Failures.IsEnvironmental(exception))
+        {
+            logger.ProcessingFailed(exception, file);
+        }
+        else if (throttle.ShouldLog(LogThrottle.KindOf(exception), out var suppressed))
+        {
+            logger.ProcessingFailedAgain(exception, file, suppressed);
+        }
+    }
+
     [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Inbox entry with a name that is not UTF-8 renamed to {Name} so that it can be processed")]
     public static partial void RenamedInvalidName(this ILogger logger, string name);
 

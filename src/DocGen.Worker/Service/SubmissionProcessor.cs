@@ -29,13 +29,17 @@ public sealed class SubmissionProcessor(
     TemplateStore templates,
     DocumentGenerator generator,
     PdfOutput pdf,
+    LogThrottle throttle,
     TimeProvider time,
     ILogger<SubmissionProcessor> logger)
 {
     /// <summary>In a claim while its PDF is being made.</summary>
     private const string PdfPending = ".docgen-pdf-pending";
 
-    /// <summary>Claims this process has said it takes over (a claim waiting on a full disk is taken at every rescan: said once).</summary>
+    /// <summary>
+    /// Claims this process knows: those it said it takes over, and those whose attempt failed here
+    /// (a claim waiting on a full disk is taken at every rescan). Only a claim left by another run is announced, once.
+    /// </summary>
     private readonly ConcurrentDictionary<string, byte> _announced = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -109,7 +113,7 @@ public sealed class SubmissionProcessor(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    logger.ProcessingFailed(ex, claim.Folder);
+                    logger.ProcessingFailure(throttle, ex, claim.Folder);
                 }
             }
 
@@ -190,7 +194,7 @@ public sealed class SubmissionProcessor(
     /// Runs one attempt. A failure of the submission is kept in the claim (for the report if it is
     /// given up); a failure of the environment does not count as an attempt. Either is passed on.
     /// </summary>
-    private static async Task AttemptAsync(Claim claim, Func<Task> attempt)
+    private async Task AttemptAsync(Claim claim, Func<Task> attempt)
     {
         try
         {
@@ -198,6 +202,7 @@ public sealed class SubmissionProcessor(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            _announced.TryAdd(claim.Id, 0); // failed here: taken again at the next rescans without a word
             BestEffort(() =>
             {
                 if (Failures.IsEnvironmental(ex))
