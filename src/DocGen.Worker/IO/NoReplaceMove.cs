@@ -79,7 +79,7 @@ public static partial class NoReplaceMove
         }
 
         // Another volume (Errno.EXDEV), or a file system without hard links: the best the platform
-        // offers (a copy across volumes; see the README on folders on different volumes).
+        // offers (a copy across volumes; see docs/operator.md on folders on different volumes).
         File.Move(source, target, overwrite: false);
     }
 
