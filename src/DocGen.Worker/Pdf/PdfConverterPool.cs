@@ -42,6 +42,18 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
     public int Converters => _slots.Length;
 
     /// <summary>The converters' process ids (for tests that kill or stop one).</summary>
+    /// <summary>The pool's own folder, once made (for tests: other pools of the same process have folders of the same prefix).</summary>
+    internal string? ScratchFolder
+    {
+        get
+        {
+            lock (_folderLock)
+            {
+                return _folder;
+            }
+        }
+    }
+
     internal IReadOnlyList<int> ProcessIds => [.. _slots.Select(static s => s.Bridge?.ProcessId ?? 0).Where(static id => id != 0)];
 
     /// <summary>
