@@ -6,8 +6,10 @@ namespace DocGen.Core.Tests.Validation;
 /// <summary>
 /// Drafts as finance clerks type them (<c>fixtures/drafts/</c>), each with several mistakes of
 /// different kinds: each is reported completely in one pass, exactly as its <c>.expected.txt</c>
-/// says (the whole text report). To approve a changed report after reading it:
-/// <c>DOCGEN_APPROVE=1 dotnet test tests/DocGen.Core.Tests --filter FullyQualifiedName~ClerkDraft</c>.
+/// says (the whole text report). To approve a changed report:
+/// <c>DOCGEN_APPROVE=1 dotnet test tests/DocGen.Core.Tests --filter FullyQualifiedName~ClerkDraft</c>
+/// writes the reports and fails, each test naming its file; read them (<c>git diff</c>), then run
+/// the tests again without it.
 /// </summary>
 public sealed class ClerkDraftTests
 {
@@ -23,7 +25,12 @@ public sealed class ClerkDraftTests
 
         if (Environment.GetEnvironmentVariable("DOCGEN_APPROVE") == "1")
         {
+            // Approval never passes: it writes what the code says now and asks a person to read it.
+            var changed = !File.Exists(expected) || File.ReadAllText(expected) != report;
             File.WriteAllText(expected, report);
+            Assert.Fail(changed
+                ? $"Wrote {expected}: read it (git diff), then run the tests again without DOCGEN_APPROVE."
+                : $"{expected} is unchanged; run the tests again without DOCGEN_APPROVE.");
         }
 
         Assert.False(check.IsValid);
