@@ -14,8 +14,8 @@ public static partial class NoReplaceMove
     private const int AT_FDCWD = -100;
     private const uint RENAME_NOREPLACE = 1;
 
-    /// <summary>Set once a file system here has refused <c>RENAME_NOREPLACE</c>: then only <c>link(2)</c> is tried. Tests set it to cover that path.</summary>
-    internal static volatile bool RenameRefused;
+    /// <summary>Set once a file system here has refused <c>RENAME_NOREPLACE</c>: then only <c>link(2)</c> is tried (what one mount refuses, the others of this machine are not asked again).</summary>
+    private static volatile bool s_renameRefused;
 
     /// <summary>
     /// Moves <paramref name="source"/> to <paramref name="target"/>; throws <see cref="IOException"/>
@@ -29,7 +29,7 @@ public static partial class NoReplaceMove
             return;
         }
 
-        if (OperatingSystem.IsLinux() && !RenameRefused)
+        if (OperatingSystem.IsLinux() && !s_renameRefused)
         {
             int result;
             try
@@ -50,7 +50,7 @@ public static partial class NoReplaceMove
             var errno = Marshal.GetLastPInvokeError();
             if (errno is Errno.EINVAL or Errno.ENOSYS or Errno.EOPNOTSUPP)
             {
-                RenameRefused = true; // e.g. an NFS or SMB mount
+                s_renameRefused = true; // e.g. an NFS or SMB mount
             }
             else if (errno != Errno.EXDEV)
             {
@@ -58,6 +58,16 @@ public static partial class NoReplaceMove
             }
         }
 
+        MoveByLink(source, target);
+    }
+
+    /// <summary>
+    /// The move where <c>RENAME_NOREPLACE</c> is refused: <c>link(2)</c>, which fails when the
+    /// target exists, then <c>unlink(2)</c> of the source. Internal so that tests cover this path
+    /// directly, without changing what the rest of the process does.
+    /// </summary>
+    internal static void MoveByLink(string source, string target)
+    {
         if (Link(source, target) == 0)
         {
             // The source must go exactly once: when two processes link the same source to

@@ -48,11 +48,12 @@ public sealed class NoReplaceMoveTests : IDisposable
         var sources = Enumerable.Range(0, 16).Select(i => Write($"r{i}.json", i.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         var winners = 0;
 
-        WithLinkFallback(linkFallback, () => Parallel.ForEach(sources, new ParallelOptions { MaxDegreeOfParallelism = 8 }, source =>
+        var move = Mover(linkFallback);
+        Parallel.ForEach(sources, new ParallelOptions { MaxDegreeOfParallelism = 8 }, source =>
         {
             try
             {
-                NoReplaceMove.Move(source, target);
+                move(source, target);
                 Interlocked.Increment(ref winners);
             }
             catch (IOException)
@@ -60,7 +61,7 @@ public sealed class NoReplaceMoveTests : IDisposable
                 // lost the race: the source must still be there
                 Assert.True(File.Exists(source));
             }
-        }));
+        });
 
         Assert.Equal(1, winners);
         Assert.Equal(15, sources.Count(File.Exists));
@@ -73,51 +74,37 @@ public sealed class NoReplaceMoveTests : IDisposable
     {
         // Several instances taking the same file: it must end up in exactly one place. Many
         // rounds, so that movers really overlap between their link and their unlink.
-        WithLinkFallback(linkFallback, () =>
+        var move = Mover(linkFallback);
+        for (var round = 0; round < 200; round++)
         {
-            for (var round = 0; round < 200; round++)
+            var source = Write($"x{round}.json", "X");
+            var targets = Enumerable.Range(0, 8).Select(i => Path.Combine(_folder.FullName, $"r{round}-claim{i}.json")).ToList();
+            var winners = 0;
+            using var start = new Barrier(targets.Count);
+            var movers = targets.Select(target => new Thread(() =>
             {
-                var source = Write($"x{round}.json", "X");
-                var targets = Enumerable.Range(0, 8).Select(i => Path.Combine(_folder.FullName, $"r{round}-claim{i}.json")).ToList();
-                var winners = 0;
-                using var start = new Barrier(targets.Count);
-                var movers = targets.Select(target => new Thread(() =>
+                start.SignalAndWait();
+                try
                 {
-                    start.SignalAndWait();
-                    try
-                    {
-                        NoReplaceMove.Move(source, target);
-                        Interlocked.Increment(ref winners);
-                    }
-                    catch (FileNotFoundException)
-                    {
-                        // another mover took it
-                    }
-                })).ToList();
-                movers.ForEach(static t => t.Start());
-                movers.ForEach(static t => t.Join());
+                    move(source, target);
+                    Interlocked.Increment(ref winners);
+                }
+                catch (FileNotFoundException)
+                {
+                    // another mover took it
+                }
+            })).ToList();
+            movers.ForEach(static t => t.Start());
+            movers.ForEach(static t => t.Join());
 
-                Assert.Equal(1, winners);
-                Assert.False(File.Exists(source));
-                Assert.Single(targets, File.Exists);
-            }
-        });
-    }
-
-    /// <summary>Runs <paramref name="action"/> with the link(2) path that file systems without RENAME_NOREPLACE take.</summary>
-    private static void WithLinkFallback(bool linkFallback, Action action)
-    {
-        var before = NoReplaceMove.RenameRefused;
-        NoReplaceMove.RenameRefused = linkFallback || before;
-        try
-        {
-            action();
-        }
-        finally
-        {
-            NoReplaceMove.RenameRefused = before;
+            Assert.Equal(1, winners);
+            Assert.False(File.Exists(source));
+            Assert.Single(targets, File.Exists);
         }
     }
+
+    /// <summary>The move under test: the normal one, or the link(2) path that file systems without RENAME_NOREPLACE take (called directly: nothing process-wide is changed).</summary>
+    private static Action<string, string> Mover(bool linkFallback) => linkFallback ? NoReplaceMove.MoveByLink : NoReplaceMove.Move;
 
     private string Write(string name, string text)
     {
