@@ -35,7 +35,14 @@ public sealed class InboxService(
     /// <summary>Names queued or being processed, so a file is not queued twice.</summary>
     private readonly ConcurrentDictionary<string, byte> _pending = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _rescanNow = new(0, 1);
+    private long _passes;
     private FileSystemWatcher? _watcher;
+
+    /// <summary>Passes of the scan loop completed so far (tests wait on it instead of on time).</summary>
+    internal long Passes => Interlocked.Read(ref _passes);
+
+    /// <summary>Nothing queued or being processed: everything a pass found has been looked at.</summary>
+    internal bool IsIdle => _pending.IsEmpty;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -107,6 +114,8 @@ public sealed class InboxService(
                     logger.ScanFailedAgain(ex, folders.Root, suppressed);
                 }
             }
+
+            Interlocked.Increment(ref _passes);
 
             using var tick = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             var delay = Task.Delay(_options.RescanInterval, time, tick.Token);

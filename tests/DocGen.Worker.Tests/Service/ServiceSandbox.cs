@@ -153,13 +153,19 @@ internal sealed class ServiceSandbox : IAsyncDisposable
     public async Task WaitUntilAsync(Func<bool> condition, string what, int timeoutSeconds = 30, Func<string>? state = null)
         => await Eventually(condition, what, timeoutSeconds, state, () => Clock.Advance(Step));
 
-    /// <summary>Lets the hosts run <paramref name="rescans"/> rescans (the clock moves, nothing is awaited but them).</summary>
+    /// <summary>
+    /// Lets the hosts run <paramref name="rescans"/> rescans, one rescan interval of the clock each,
+    /// and waits until each host has completed the pass and looked at everything it found: a test
+    /// that then sees nothing happened knows the service had its chance (not only some real time).
+    /// </summary>
     public async Task RunRescansAsync(int rescans)
     {
+        var services = _hosts.Select(static h => h.Services.GetServices<IHostedService>().OfType<InboxService>().Single()).ToList();
         for (var i = 0; i < rescans; i++)
         {
+            var before = services.Select(static s => s.Passes).ToList();
             Clock.Advance(Step);
-            await Task.Delay(20, TestContext.Current.CancellationToken);
+            await Eventually(() => services.Select((s, k) => s.Passes > before[k] && s.IsIdle).All(static done => done), "a completed rescan of every host", 30);
         }
     }
 
