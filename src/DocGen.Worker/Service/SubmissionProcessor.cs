@@ -167,7 +167,7 @@ public sealed class SubmissionProcessor(
 
     /// <summary>
     /// What is judged before a claim, where a crash would not be counted: a JSON file is checked
-    /// whole (its reader is bounded and never recurses, and the check is kept for the claim); a
+    /// whole (its reader stops nesting at the depth limit, D4, and bounds texts and lists; the check is kept for the claim); a
     /// workbook is only probed for completeness (its zip directory), and converted once claimed,
     /// so that a workbook that somehow ends the process is counted and given up.
     /// </summary>
