@@ -111,7 +111,7 @@ public sealed class InboxService(
             {
                 if (throttle.ShouldLog(LogThrottle.KindOf(ex), out var suppressed))
                 {
-                    logger.ScanFailedAgain(ex, folders.Root, suppressed);
+                    logger.ScanFailed(ex, folders.Root, suppressed);
                 }
             }
 
@@ -212,7 +212,7 @@ public sealed class InboxService(
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            logger.ScanFailed(ex, templates.TemplatePath);
+            logger.TemplateNotRead(ex, templates.TemplatePath);
         }
     }
 

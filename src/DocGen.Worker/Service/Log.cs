@@ -6,14 +6,14 @@ internal static partial class Log
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "DocGen started. Inbox {Inbox}; out {Out}; failed {Failed}; archive {Archive}; processing {Processing}; template {Template}; concurrency {Concurrency}; PDF {Pdf}. Drop JSON files into the inbox (write to a .tmp name, then rename).")]
     public static partial void Started(this ILogger logger, string inbox, string @out, string failed, string archive, string processing, string template, int concurrency, string pdf);
 
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "DocGen stopping; unfinished submissions stay claimed and are resumed at the next start.")]
+    public static partial void Stopping(this ILogger logger);
+
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Warmed up in {ElapsedMs:F0} ms: a built-in sample (generated: {Generated}) and a broken one (rejected: {Rejected}) went through claim, validation, rendering, report and publishing in a scratch folder before the first submission")]
     public static partial void WarmedUp(this ILogger logger, double elapsedMs, bool generated, bool rejected);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "No warm-up ({Reason}); the first submissions take longer")]
     public static partial void WarmUpSkipped(this ILogger logger, string reason);
-
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "DocGen stopping; unfinished submissions stay claimed and are resumed at the next start.")]
-    public static partial void Stopping(this ILogger logger);
 
     [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Submission {File}: {Outcome} in {ElapsedMs:F0} ms -> {Output}{Pdf} ({WarningCount} warnings)")]
     public static partial void Processed(this ILogger logger, string file, string outcome, double elapsedMs, string output, string pdf, int warningCount);
@@ -23,28 +23,6 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Submission {File}: processing failed; it stays claimed and is tried again at the next rescan")]
     public static partial void ProcessingFailed(this ILogger logger, Exception exception, string file);
-
-    [LoggerMessage(EventId = 2007, Level = LogLevel.Error, Message = "Submission {File}: processing failed ({Suppressed} more failures of this kind since the last such line); it stays claimed and is tried again")]
-    public static partial void ProcessingFailedAgain(this ILogger logger, Exception exception, string file, int suppressed);
-
-    /// <summary>A failure of one file is logged (2002); a failure of the environment that every waiting file meets, once a minute per kind with a count (2007).</summary>
-    public static void ProcessingFailure(this ILogger logger, LogThrottle throttle, Exception exception, string file)
-    {
-        if (!Failures.IsEnvironmental(exception))
-        {
-            logger.ProcessingFailed(exception, file);
-        }
-        else if (throttle.ShouldLog(LogThrottle.KindOf(exception), out var suppressed))
-        {
-            logger.ProcessingFailedAgain(exception, file, suppressed);
-        }
-    }
-
-    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Inbox entry with a name that is not UTF-8 renamed to {Name} so that it can be processed")]
-    public static partial void RenamedInvalidName(this ILogger logger, string name);
-
-    [LoggerMessage(EventId = 2009, Level = LogLevel.Error, Message = "Submission {File}: no PDF after {Attempts} attempts ({Reason}); the Word document is published without it and the receipt says why")]
-    public static partial void PdfMissing(this ILogger logger, string file, int attempts, string reason);
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Taking over claimed submission {Claim}, left by an earlier run or waiting since a failure (said once per claim)")]
     public static partial void Recovering(this ILogger logger, string claim);
@@ -58,24 +36,46 @@ internal static partial class Log
     [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Submission {File}: could not lock a new claim folder in {Processing} ({Attempts} attempts); it stays in the inbox for the next pass")]
     public static partial void ClaimNotLocked(this ILogger logger, string file, string processing, int attempts);
 
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Error, Message = "Submission {File}: processing failed ({Suppressed} more failures of this kind since the last such line); it stays claimed and is tried again")]
+    public static partial void ProcessingFailedAgain(this ILogger logger, Exception exception, string file, int suppressed);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Inbox entry with a name that is not UTF-8 renamed to {Name} so that it can be processed")]
+    public static partial void RenamedInvalidName(this ILogger logger, string name);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Error, Message = "Submission {File}: no PDF after {Attempts} attempts ({Reason}); the Word document is published without it and the receipt says why")]
+    public static partial void PdfMissing(this ILogger logger, string file, int attempts, string reason);
+
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Template {Template} compiled (sha256 {Sha256}) in {ElapsedMs:F0} ms; used from the next submission")]
     public static partial void TemplateLoaded(this ILogger logger, string template, string sha256, double elapsedMs);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Template {Template} has {ProblemCount} problems (see {Report}); the last good version stays in use")]
     public static partial void TemplateBroken(this ILogger logger, string template, int problemCount, string report);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Could not write or remove the template report {Report}: {Message}")]
-    public static partial void TemplateReportNotWritten(this ILogger logger, string report, string message);
-
     [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "No usable template yet ({Template}); submissions wait in the inbox until it is fixed")]
     public static partial void NoTemplate(this ILogger logger, string template);
 
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Error, Message = "Scanning {Folder} failed; trying again at the next rescan")]
-    public static partial void ScanFailed(this ILogger logger, Exception exception, string folder);
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Could not write or remove the template report {Report}: {Message}")]
+    public static partial void TemplateReportNotWritten(this ILogger logger, string report, string message);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Error, Message = "Scanning {Folder} failed ({Suppressed} more failures of this kind since the last such line); trying again at the next rescan")]
-    public static partial void ScanFailedAgain(this ILogger logger, Exception exception, string folder, int suppressed);
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "Could not read the template {Template}; the last good version stays in use and it is read again at the next rescan")]
+    public static partial void TemplateNotRead(this ILogger logger, Exception exception, string template);
 
     [LoggerMessage(EventId = 4000, Level = LogLevel.Warning, Message = "Inbox watcher error ({Message}); rescanning the inbox")]
     public static partial void WatcherError(this ILogger logger, string message);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Error, Message = "Scanning {Folder} failed ({Suppressed} more failures of this kind since the last such line); trying again at the next rescan")]
+    public static partial void ScanFailed(this ILogger logger, Exception exception, string folder, int suppressed);
+
+    /// <summary>A failure of one file is logged (2002); a failure of the environment that every waiting file meets, once a minute per kind with a count (2007).</summary>
+    public static void ProcessingFailure(this ILogger logger, LogThrottle throttle, Exception exception, string file)
+    {
+        if (!Failures.IsEnvironmental(exception))
+        {
+            logger.ProcessingFailed(exception, file);
+        }
+        else if (throttle.ShouldLog(LogThrottle.KindOf(exception), out var suppressed))
+        {
+            logger.ProcessingFailedAgain(exception, file, suppressed);
+        }
+    }
 }
