@@ -14,8 +14,6 @@ internal sealed class CellStyles
     private readonly List<uint> _formatOfStyle = [];
     private readonly Dictionary<uint, string> _customCodes = [];
 
-    public static CellStyles Empty { get; } = new();
-
     public static CellStyles Read(PartXml? xml)
     {
         var styles = new CellStyles();

@@ -32,7 +32,7 @@ internal static class DateFormat
             return s_builtIn.GetValueOrDefault(id);
         }
 
-        return Tokens(FirstSection(code)).Any(static t => t.Kind is not (Kind.Literal or Kind.Tenths)) ? code : null;
+        return Tokens(NumberFormats.FirstSection(code)).Any(static t => t.Kind is not (Kind.Literal or Kind.Tenths)) ? code : null;
     }
 
     /// <summary>The serial shown with the format; null when it is not a date Excel can show (negative, or past 9999).</summary>
@@ -47,7 +47,7 @@ internal static class DateFormat
         var ticks = (long)Math.Round((serial - days) * 864_000) * TimeSpan.TicksPerSecond / 10; // tenths of a second, as Excel rounds
         var date = date1904 ? new DateTime(1904, 1, 1).AddDays(days) : days < 61 ? new DateTime(1899, 12, 31).AddDays(days) : new DateTime(1899, 12, 30).AddDays(days);
         var at = date.AddTicks(ticks);
-        var tokens = Tokens(FirstSection(format)).ToList();
+        var tokens = Tokens(NumberFormats.FirstSection(format)).ToList();
         var twelveHours = tokens.Any(static t => t.Kind == Kind.AmPm);
         var text = new StringBuilder();
         for (var i = 0; i < tokens.Count; i++)
@@ -88,27 +88,6 @@ internal static class DateFormat
         var before = tokens.Take(index).LastOrDefault(static t => t.Kind != Kind.Literal).Kind;
         var after = tokens.Skip(index + 1).FirstOrDefault(static t => t.Kind != Kind.Literal).Kind;
         return before is Kind.Hour or Kind.ElapsedHours || after is Kind.Second or Kind.ElapsedSeconds;
-    }
-
-    private static string FirstSection(string code)
-    {
-        var quoted = false;
-        for (var i = 0; i < code.Length; i++)
-        {
-            switch (code[i])
-            {
-                case '"':
-                    quoted = !quoted;
-                    break;
-                case '\\' when !quoted:
-                    i++;
-                    break;
-                case ';' when !quoted:
-                    return code[..i];
-            }
-        }
-
-        return code;
     }
 
     private static IEnumerable<(Kind Kind, int Count, string Literal)> Tokens(string code)

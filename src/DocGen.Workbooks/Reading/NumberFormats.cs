@@ -10,31 +10,34 @@ internal static class NumberFormats
     /// <summary>Whether a number format (built-in <paramref name="id"/>, or a custom <paramref name="code"/>) shows a percentage.</summary>
     public static bool IsPercent(uint id, string? code) => code is null ? id is 9 or 10 : IsPercent(code);
 
-    public static bool IsPercent(string? code)
-    {
-        if (code is null)
-        {
-            return false;
-        }
+    public static bool IsPercent(string? code) => code is not null && UnquotedIndexOf(FirstSection(code), '%') >= 0;
 
+    /// <summary>The format of positive numbers: a code's text before its first unquoted <c>;</c>.</summary>
+    public static string FirstSection(string code) => UnquotedIndexOf(code, ';') is var end and >= 0 ? code[..end] : code;
+
+    /// <summary>
+    /// Where <paramref name="target"/> stands in a format code outside quotes and escapes
+    /// (<c>\x</c>, and <c>_x</c> and <c>*x</c>, which pad with x), or -1.
+    /// </summary>
+    private static int UnquotedIndexOf(string code, char target)
+    {
         var quoted = false;
         for (var i = 0; i < code.Length; i++)
         {
-            switch (code[i])
+            if (code[i] == '"')
             {
-                case '"':
-                    quoted = !quoted;
-                    break;
-                case '\\' or '_' or '*' when !quoted:
-                    i++; // the next character is shown as it is (or is padding)
-                    break;
-                case '%' when !quoted:
-                    return true;
-                case ';' when !quoted:
-                    return false; // only the format of positive numbers counts
+                quoted = !quoted;
+            }
+            else if (!quoted && code[i] is '\\' or '_' or '*')
+            {
+                i++; // the next character is shown as it is (or is padding)
+            }
+            else if (!quoted && code[i] == target)
+            {
+                return i;
             }
         }
 
-        return false;
+        return -1;
     }
 }

@@ -74,13 +74,14 @@ public sealed class SubmissionProcessor(
 
         claim.RecordAttempt();
         var claimed = Path.Combine(claim.Folder, Path.GetFileName(inboxPath));
-        if (check is null && StableFileReader.IsUnchanged(first, claimed))
+        var unchanged = first.Read.Outcome != SafeReadOutcome.Read || StableFileReader.IsUnchanged(first, claimed);
+        if (check is null && unchanged)
         {
             claim.Enter(ClaimStage.Reading); // a workbook, judged now that a crash in its reading counts; its bytes are not read twice
             check = Judge(first with { Path = claimed });
         }
 
-        var read = check is not null && (first.Read.Outcome != SafeReadOutcome.Read || (!check.LooksIncomplete && StableFileReader.IsUnchanged(first, claimed)))
+        var read = check is not null && unchanged && (first.Read.Outcome != SafeReadOutcome.Read || !check.LooksIncomplete)
             ? (first with { Path = claimed }, check)
             : await ReadClaimedAsync(claim, claimed, cancellationToken).ConfigureAwait(false);
         await AttemptAsync(claim, () => FinishAsync(claim, read.Item1, read.Item2, clock, cancellationToken)).ConfigureAwait(false);
