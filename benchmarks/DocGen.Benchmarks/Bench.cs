@@ -11,12 +11,30 @@ internal static class Bench
 
     public static byte[] SeedBytes { get; } = File.ReadAllBytes(Path.Combine(Root, "fixtures", "S001-seed.json"));
 
-    /// <summary>Drops the seed under <paramref name="name"/> the recommended way: written to a temporary name, then renamed.</summary>
-    public static void Drop(string inbox, string name)
+    /// <summary>Drops the seed (or <paramref name="content"/>) under <paramref name="name"/> the recommended way: written to a temporary name, then renamed.</summary>
+    public static void Drop(string inbox, string name, byte[]? content = null)
     {
         var temp = Path.Combine(inbox, "." + name + ".tmp");
-        File.WriteAllBytes(temp, SeedBytes);
+        File.WriteAllBytes(temp, content ?? SeedBytes);
         File.Move(temp, Path.Combine(inbox, name));
+    }
+
+    /// <summary>The seed with its projects repeated to <paramref name="projects"/> (each its own sequence number and code): a big, valid submission.</summary>
+    public static byte[] ManyProjects(int projects)
+    {
+        var seed = System.Text.Json.Nodes.JsonNode.Parse(SeedBytes)!.AsObject();
+        var originals = seed["projects"]!.AsArray();
+        var many = new System.Text.Json.Nodes.JsonArray();
+        for (var i = 0; i < projects; i++)
+        {
+            var project = originals[i % originals.Count]!.DeepClone().AsObject();
+            project["seq"] = i + 1;
+            project["projectCode"] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"13030321BENCH{i:D8}");
+            many.Add(project);
+        }
+
+        seed["projects"] = many;
+        return System.Text.Encoding.UTF8.GetBytes(seed.ToJsonString());
     }
 
     public static async Task WaitFor(Func<bool> condition, int pollMilliseconds = 20)

@@ -65,11 +65,36 @@ internal sealed class PdfBenchmark(bool smoke, Report report)
 
             latencies.Sort();
             report.Add("service with PDF: drop-to-PDF latency (one at a time)", $"p50 {Bench.Percentile(latencies, 0.50):F0} ms, max {latencies[^1]:F0} ms", "");
+            await BehindBigOnesAsync(inbox, root);
             await host.StopAsync();
         }
         finally
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Two big submissions converting (their PDFs take most of a minute each), then a seed and an
+    /// invalid file dropped behind them: how long those two wait. Stopped before the big ones end.
+    /// </summary>
+    private async Task BehindBigOnesAsync(string inbox, string root)
+    {
+        var projects = smoke ? 200 : 1_000; // both over the 256 KiB of a long document
+        var big = Bench.ManyProjects(projects);
+        Bench.Drop(inbox, "big1.json", big);
+        Bench.Drop(inbox, "big2.json", big);
+        var processing = Path.Combine(root, "processing");
+        await Bench.WaitFor(() => Directory.EnumerateFiles(processing, ".docgen-pdf-pending", SearchOption.AllDirectories).Any()); // a big one converting
+        var dropped = Stopwatch.GetTimestamp();
+        Bench.Drop(inbox, "behind.json");
+        Bench.Drop(inbox, "behind-invalid.json", "{ \"kind\": \"combined\" }"u8.ToArray());
+        await Bench.WaitFor(() => File.Exists(Path.Combine(root, "failed", "behind-invalid.errors.txt")), pollMilliseconds: 2);
+        var invalid = Stopwatch.GetElapsedTime(dropped).TotalMilliseconds;
+        await Bench.WaitFor(() => File.Exists(Path.Combine(root, "out", "behind.pdf")), pollMilliseconds: 2);
+        var seed = Stopwatch.GetElapsedTime(dropped).TotalMilliseconds;
+        var bigDone = Directory.EnumerateFiles(Path.Combine(root, "out"), "big*.pdf").Count();
+        report.Add($"service with PDF: seed dropped behind two {projects:N0}-project submissions converting",
+            $"seed's PDF {seed:F0} ms, invalid file's report {invalid:F0} ms after the drop ({bigDone} of the big PDFs done by then)", "seed within 2 s");
     }
 }

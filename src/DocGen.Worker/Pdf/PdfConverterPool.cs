@@ -1,12 +1,12 @@
 using System.Diagnostics;
-using System.Threading.Channels;
 using DocGen.Worker.IO;
 using Microsoft.Extensions.Logging;
 
 namespace DocGen.Worker.Pdf;
 
 /// <summary>
-/// Warm LibreOffice converters, started once and kept: a conversion borrows one, a converter that
+/// Warm LibreOffice converters, started once and kept: a conversion borrows one (smallest document
+/// first, one converter kept for short documents: <see cref="ConverterQueue{T}"/>), a converter that
 /// fails (does not start, hangs past the timeout, dies, cannot convert) is killed and a fresh one
 /// takes its place for the next attempt; a document is tried <see cref="PdfConverterSettings.MaxAttempts"/>
 /// times, never for ever. Disposing the pool kills every converter; a converter also dies with
@@ -19,7 +19,7 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
 
     private readonly PdfConverterSettings _settings;
     private readonly ILogger _logger;
-    private readonly Channel<Slot> _idle;
+    private readonly ConverterQueue<Slot> _idle;
     private readonly Slot[] _slots;
     private readonly CancellationTokenSource _disposing = new();
     private readonly Lock _folderLock = new();
@@ -32,11 +32,7 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
         _settings = settings;
         _logger = logger;
         _slots = [.. Enumerable.Range(1, Math.Max(1, settings.Converters)).Select(static n => new Slot(n))];
-        _idle = Channel.CreateUnbounded<Slot>();
-        foreach (var slot in _slots)
-        {
-            _idle.Writer.TryWrite(slot);
-        }
+        _idle = new ConverterQueue<Slot>(_slots, settings.LongDocumentBytes);
     }
 
     public int Converters => _slots.Length;
@@ -70,15 +66,22 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
 
     private async Task WarmUpOneAsync()
     {
-        Slot slot;
+        ConverterLease<Slot>? lease;
         try
         {
-            slot = await _idle.Reader.ReadAsync(_disposing.Token).ConfigureAwait(false);
+            lease = await _idle.AcquireAsync(0, _disposing.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is ChannelClosedException or OperationCanceledException)
+        catch (OperationCanceledException)
         {
             return; // disposed first
         }
+
+        if (lease is null)
+        {
+            return;
+        }
+
+        var slot = lease.Converter;
 
         try
         {
@@ -96,38 +99,36 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
         }
         finally
         {
-            _idle.Writer.TryWrite(slot);
+            _idle.Release(lease);
         }
     }
 
     /// <summary>
     /// Converts a Word document to PDF/A-2b at <paramref name="pdf"/> (overwritten), with
-    /// <paramref name="title"/> as the PDF's title. Never throws but for cancellation: a failed
-    /// conversion, whatever failed, is a result that says why, after the bounded retry.
+    /// <paramref name="title"/> as the PDF's title. Never throws but for cancellation (or what
+    /// <paramref name="lent"/> throws): a failed conversion, whatever failed, is a result that says
+    /// why, after the bounded retry. <paramref name="lent"/> is called once a converter is lent,
+    /// before the conversion starts: the wait for one may be long.
     /// </summary>
-    public async Task<PdfConversion> ConvertAsync(string docx, string pdf, string? title, CancellationToken cancellationToken)
+    public async Task<PdfConversion> ConvertAsync(string docx, string pdf, string? title, CancellationToken cancellationToken, Action? lent = null)
     {
         var clock = Stopwatch.StartNew();
         var bytes = new FileInfo(docx).Length;
-        if (bytes > _settings.MaxDocumentBytes)
+        if (RefusalFor(bytes) is { } refused)
         {
-            return new PdfConversion(0, 0, string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"文档有 {bytes / 1048576.0:F1} MB，超过生成 PDF 的上限 {_settings.MaxDocumentBytes / 1048576.0:F1} MB（约数千页），已只发布 Word 文档 the document is {bytes / 1048576.0:F1} MB, over the PDF limit of {_settings.MaxDocumentBytes / 1048576.0:F1} MB: published without its PDF"));
+            return refused;
         }
 
         var timeout = _settings.TimeoutFor(bytes);
-        Slot slot;
-        try
-        {
-            slot = await _idle.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (ChannelClosedException)
+        if (await _idle.AcquireAsync(bytes, cancellationToken).ConfigureAwait(false) is not { } lease)
         {
             return new PdfConversion(clock.Elapsed.TotalMilliseconds, 0, "the PDF converters have been stopped");
         }
 
+        var slot = lease.Converter;
         try
         {
+            lent?.Invoke();
             var error = "";
             for (var attempt = 1; attempt <= _settings.MaxAttempts; attempt++)
             {
@@ -160,9 +161,14 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
         }
         finally
         {
-            _idle.Writer.TryWrite(slot);
+            _idle.Release(lease);
         }
     }
+
+    /// <summary>The result for a document too big to be given a PDF (published at once without it), or null when it will be converted.</summary>
+    public PdfConversion? RefusalFor(long bytes) => bytes <= _settings.MaxDocumentBytes ? null
+        : new PdfConversion(0, 0, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"文档有 {bytes / 1048576.0:F1} MB，超过生成 PDF 的上限 {_settings.MaxDocumentBytes / 1048576.0:F1} MB（约数千页），已只发布 Word 文档 the document is {bytes / 1048576.0:F1} MB, over the PDF limit of {_settings.MaxDocumentBytes / 1048576.0:F1} MB: published without its PDF"));
 
     private async Task<PdfBridgeProcess> EnsureStartedAsync(Slot slot, CancellationToken cancellationToken)
     {
@@ -239,7 +245,7 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
         }
 
         _disposing.Cancel();
-        _idle.Writer.TryComplete();
+        _idle.Close();
         Parallel.ForEach(_slots, static slot => slot.Stop());
         lock (_folderLock)
         {

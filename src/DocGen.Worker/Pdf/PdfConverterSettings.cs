@@ -16,6 +16,15 @@ public sealed record PdfConverterSettings(LibreOfficeInstallation Installation, 
     /// </summary>
     public long MaxDocumentBytes { get; init; } = 2L * 1024 * 1024;
 
+    /// <summary>
+    /// A document bigger than this is long (about 180 projects, 350 pages, ten seconds of
+    /// LibreOffice): long documents never hold every converter at once, one is kept for short ones.
+    /// </summary>
+    public long LongDocumentBytes { get; init; } = DefaultLongDocumentBytes;
+
+    /// <summary>The default of <see cref="LongDocumentBytes"/>: 256 KiB.</summary>
+    public const long DefaultLongDocumentBytes = 256L * 1024;
+
     /// <summary>What a conversion may add to <see cref="Timeout"/> per MiB of the document: big documents take longer, small ones are not given their slack.</summary>
     public TimeSpan TimeoutPerMebibyte { get; init; } = TimeSpan.FromMinutes(1);
 

@@ -1,36 +1,50 @@
 namespace DocGen.Worker.Pdf;
 
 /// <summary>
-/// The sockets LibreOffice makes for a converter's UNO pipe (<c>/tmp/OSL_PIPE_&lt;uid&gt;_docgen-&lt;bridge pid&gt;</c>:
-/// always in /tmp, whatever TMPDIR says). A bridge removes its own when it ends; one killed
-/// outright cannot, so the next pool removes those whose bridge no longer runs.
+/// The sockets LibreOffice makes in /tmp (whatever TMPDIR says) for a converter: its UNO pipe
+/// (<c>OSL_PIPE_&lt;uid&gt;_docgen-&lt;bridge pid&gt;</c>) and its single-instance pipe
+/// (<c>OSL_PIPE_&lt;uid&gt;_SingleOfficeIPC_&lt;hash of the profile&gt;</c>). A bridge removes its
+/// own when it ends; those of a bridge killed outright are removed by the next pool: every such
+/// socket file that no process has bound any more (it is not in <c>/proc/net/unix</c>).
 /// </summary>
 internal static class StalePipeSockets
 {
     private const string Folder = "/tmp";
-    private const string Marker = "_docgen-";
+    private static readonly string[] Patterns = ["OSL_PIPE_*_docgen-*", "OSL_PIPE_*_SingleOfficeIPC_*"];
 
     public static void Sweep()
     {
-        if (!OperatingSystem.IsLinux() || !Directory.Exists(Folder))
+        if (!OperatingSystem.IsLinux() || !Directory.Exists(Folder) || Bound() is not { } bound)
         {
             return;
         }
 
-        foreach (var socket in Directory.EnumerateFileSystemEntries(Folder, "OSL_PIPE_*" + Marker + "*"))
+        foreach (var socket in Patterns.SelectMany(static p => Directory.EnumerateFileSystemEntries(Folder, p)).Where(s => !bound.Contains(s)))
         {
-            var name = Path.GetFileName(socket);
-            if (int.TryParse(name.AsSpan(name.IndexOf(Marker, StringComparison.Ordinal) + Marker.Length), out var pid) && !Directory.Exists($"/proc/{pid}"))
+            try
             {
-                try
-                {
-                    File.Delete(socket);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    // another user's (the sticky /tmp refuses): left alone
-                }
+                File.Delete(socket);
             }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // another user's (the sticky /tmp refuses): left alone
+            }
+        }
+    }
+
+    /// <summary>The paths of the Unix sockets bound now (the last field of <c>/proc/net/unix</c>), or null when it cannot be read: then nothing is removed.</summary>
+    private static HashSet<string>? Bound()
+    {
+        try
+        {
+            return [.. File.ReadLines("/proc/net/unix").Skip(1)
+                .Select(static line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                .Where(static fields => fields.Length >= 8)
+                .Select(static fields => fields[7])];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 }

@@ -78,6 +78,37 @@ def pipe_socket():
     return "/tmp/OSL_PIPE_%d_%s" % (os.getuid(), pipe_name())
 
 
+def single_instance_sockets(office):
+    """LibreOffice's single-instance sockets (/tmp/OSL_PIPE_<uid>_SingleOfficeIPC_<hash of the
+    profile>), found as the sockets its process group has bound under that name: LibreOffice leaves
+    them behind when it is killed, so the bridge removes them once it has killed it."""
+    prefix = "/tmp/OSL_PIPE_%d_SingleOfficeIPC_" % os.getuid()
+    inodes = set()
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            if os.getpgid(int(pid)) != office.pid:
+                continue
+            for fd in os.listdir("/proc/%s/fd" % pid):
+                target = os.readlink("/proc/%s/fd/%s" % (pid, fd))
+                if target.startswith("socket:["):
+                    inodes.add(target[len("socket:["):-1])
+        except OSError:
+            continue
+    paths = []
+    try:
+        with open("/proc/net/unix") as table:
+            next(table, None)
+            for line in table:
+                fields = line.split()
+                if len(fields) >= 8 and fields[6] in inodes and fields[7].startswith(prefix):
+                    paths.append(fields[7])
+    except OSError:
+        pass
+    return paths
+
+
 def connect(program, profile, deadline, parent):
     """Starts LibreOffice and returns (process, desktop) once it answers over the pipe."""
     import uno
@@ -201,6 +232,7 @@ def main():
             pass
         return 3
     office_ref[0] = office
+    sockets = [pipe_socket()] + single_instance_sockets(office)
     # Started only now: forking LibreOffice (above) from a process with a second thread is unsafe.
     threading.Thread(target=watch_parent, args=(parent, office_ref), daemon=True).start()
     out({"event": "ready", "version": office_version(context), "ms": (time.monotonic() - started) * 1000})
@@ -229,10 +261,11 @@ def main():
         except Exception:
             pass
         kill(office)
-        try:
-            os.unlink(pipe_socket())  # LibreOffice leaves its socket behind when it is killed
-        except OSError:
-            pass
+        for socket_path in sockets:  # LibreOffice leaves its sockets behind when it is killed
+            try:
+                os.unlink(socket_path)
+            except OSError:
+                pass
 
 
 if __name__ == "__main__":

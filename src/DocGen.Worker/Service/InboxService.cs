@@ -20,6 +20,7 @@ public sealed class InboxService(
     StableFileReader reader,
     WarmUp warmUp,
     PdfOutput pdf,
+    PdfStage pdfStage,
     LogThrottle throttle,
     TimeProvider time,
     ILogger<InboxService> logger) : BackgroundService
@@ -41,8 +42,8 @@ public sealed class InboxService(
     /// <summary>Passes of the scan loop completed so far (tests wait on it instead of on time).</summary>
     internal long Passes => Interlocked.Read(ref _passes);
 
-    /// <summary>Nothing queued or being processed: everything a pass found has been looked at.</summary>
-    internal bool IsIdle => _pending.IsEmpty;
+    /// <summary>Nothing queued, being processed or waiting for its PDF: everything a pass found has ended.</summary>
+    internal bool IsIdle => _pending.IsEmpty && pdfStage.IsIdle;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -87,6 +88,7 @@ public sealed class InboxService(
 
         _queue.Writer.TryComplete();
         await Task.WhenAll(workers).ConfigureAwait(false);
+        await pdfStage.DrainAsync().ConfigureAwait(false);
     }
 
     private async Task ScanLoopAsync(CancellationToken stoppingToken)

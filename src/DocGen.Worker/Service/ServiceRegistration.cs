@@ -33,6 +33,7 @@ public static class ServiceRegistration
         services.AddSingleton<StableFileReader>();
         services.AddSingleton<Publisher>();
         services.AddSingleton(static sp => CreatePdfOutput(sp));
+        services.AddSingleton<PdfStage>();
         services.AddSingleton<SubmissionProcessor>();
         services.AddSingleton<WarmUp>();
         services.AddHostedService<InboxService>();
@@ -77,7 +78,7 @@ public static class ServiceRegistration
         var installation = LibreOfficeInstallation.Find(options.LibreOffice, out var problem)
             ?? throw new PdfConverterException($"PDF 输出已开启（{DocGenOptions.Section}:{nameof(DocGenOptions.Pdf)}=true），但{problem} PDF output is on, but LibreOffice cannot be used.");
         return new PdfOutput(new PdfConverterPool(
-            new PdfConverterSettings(installation, options.PdfConverters, options.PdfTimeout, StartTimeout: TimeSpan.FromMinutes(1)) { MaxDocumentBytes = options.PdfMaxDocumentBytes },
+            new PdfConverterSettings(installation, options.PdfConverters, options.PdfTimeout, StartTimeout: TimeSpan.FromMinutes(1)) { MaxDocumentBytes = options.PdfMaxDocumentBytes, LongDocumentBytes = Math.Min(options.PdfMaxDocumentBytes, PdfConverterSettings.DefaultLongDocumentBytes) },
             services.GetRequiredService<ILogger<PdfConverterPool>>()));
     }
 

@@ -29,12 +29,16 @@ public sealed class SubmissionProcessor(
     TemplateStore templates,
     DocumentGenerator generator,
     PdfOutput pdf,
+    PdfStage pdfStage,
     LogThrottle throttle,
     TimeProvider time,
     ILogger<SubmissionProcessor> logger)
 {
-    /// <summary>In a claim while its PDF is being made.</summary>
+    /// <summary>In a claim while its PDF is being made; it holds how many conversions of it were interrupted, this one included.</summary>
     private const string PdfPending = ".docgen-pdf-pending";
+
+    /// <summary>Conversions of one document interrupted by a stop or a kill before it is published without its PDF rather than risk never being published.</summary>
+    private const int MaxPdfStops = 2;
 
     /// <summary>
     /// Claims this process knows: those it said it takes over, and those whose attempt failed here
@@ -65,13 +69,32 @@ public sealed class SubmissionProcessor(
             return false; // a copy still under way (or stalled): judged once it stops changing
         }
 
-        using var claim = claims.TryClaim(inboxPath);
+        var claim = claims.TryClaim(inboxPath);
         reader.Forget(inboxPath);
         if (claim is null)
         {
             return false;
         }
 
+        var handedOver = false;
+        try
+        {
+            handedOver = await ProcessClaimedAsync(claim, inboxPath, first, check, clock, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (!handedOver)
+            {
+                claim.Dispose();
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The attempt at a fresh claim; true when the claim was handed over to the PDF stage (which disposes it).</summary>
+    private async Task<bool> ProcessClaimedAsync(Claim claim, string inboxPath, FileSnapshot first, SubmissionCheck? check, Stopwatch clock, CancellationToken cancellationToken)
+    {
         claim.RecordAttempt();
         var claimed = Path.Combine(claim.Folder, Path.GetFileName(inboxPath));
         var unchanged = first.Read.Outcome != SafeReadOutcome.Read || StableFileReader.IsUnchanged(first, claimed);
@@ -84,8 +107,7 @@ public sealed class SubmissionProcessor(
         var read = check is not null && unchanged && (first.Read.Outcome != SafeReadOutcome.Read || !check.LooksIncomplete)
             ? (first with { Path = claimed }, check)
             : await ReadClaimedAsync(claim, claimed, cancellationToken).ConfigureAwait(false);
-        await AttemptAsync(claim, () => FinishAsync(claim, read.Item1, read.Item2, clock, cancellationToken)).ConfigureAwait(false);
-        return true;
+        return await AttemptAsync(claim, () => FinishAsync(claim, read.Item1, read.Item2, clock, pdfStops: 0, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -101,65 +123,80 @@ public sealed class SubmissionProcessor(
 
         foreach (var claim in claims.TakeAbandoned())
         {
-            using (claim)
+            var handedOver = false;
+            try
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (_announced.TryAdd(claim.Id, 0))
                 {
                     logger.Recovering(claim.Id);
                 }
-                try
+
+                handedOver = await ResumeAsync(claim, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.ProcessingFailure(throttle, ex, claim.Folder);
+            }
+            finally
+            {
+                if (!handedOver)
                 {
-                    await ResumeAsync(claim, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.ProcessingFailure(throttle, ex, claim.Folder);
+                    claim.Dispose();
                 }
             }
 
-            if (!Directory.Exists(claim.Folder))
+            if (!handedOver && !Directory.Exists(claim.Folder))
             {
                 _announced.TryRemove(claim.Id, out _); // finished: its id never comes back
             }
         }
     }
 
-    /// <summary>A claim left by a dead process: finish its publishing, or process it again from the start, or give it up.</summary>
-    private async Task ResumeAsync(Claim claim, CancellationToken cancellationToken)
+    /// <summary>
+    /// A claim left by a dead process: finish its publishing, or process it again from the start,
+    /// or give it up. True when it was handed over to the PDF stage.
+    /// </summary>
+    private async Task<bool> ResumeAsync(Claim claim, CancellationToken cancellationToken)
     {
         if (publisher.TryFinish(claim))
         {
-            return;
+            return false;
         }
 
         if (claim.FindInput() is not { } input)
         {
             claim.Discard(); // only its own staged files were left
-            return;
+            return false;
         }
 
-        var stoppedInPdf = File.Exists(claim.Staged(PdfPending));
+        var pdfStops = PdfStops(claim);
         var stoppedIn = claim.Stage;
         claim.ClearStaged(); // an interrupted attempt: start it again
-        if (!AttemptPolicy.DeathCounts(stoppedIn))
-        {
-            claim.UndoAttempt(); // the process died where the file plays no part (an outside kill, a power cut): not the submission's fault
-        }
-
+        AttemptPolicy.AccountForDeath(claim);
         var clock = Stopwatch.StartNew();
-        var attempt = claim.RecordAttempt();
-        if (attempt > AttemptPolicy.MaxAttempts)
+        if (claim.RecordAttempt() > AttemptPolicy.MaxAttempts)
         {
             GiveUp(claim, Path.GetFileName(input), stoppedIn, clock);
-            return;
+            return false;
         }
 
-        // The service stopped while this document's PDF was being made, twice: its last attempt
-        // publishes the document without the PDF rather than risk giving the submission up.
-        var withoutPdf = stoppedInPdf && attempt == AttemptPolicy.MaxAttempts ? "服务在转换 PDF 时多次中断 the service stopped while converting it to PDF, more than once" : null;
         var (snapshot, check) = await ReadClaimedAsync(claim, input, cancellationToken).ConfigureAwait(false);
-        await AttemptAsync(claim, () => FinishAsync(claim, snapshot, check, clock, cancellationToken, withoutPdf)).ConfigureAwait(false);
+        return await AttemptAsync(claim, () => FinishAsync(claim, snapshot, check, clock, pdfStops, cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>How many conversions of the claim's document were interrupted (by a stop or a kill of DocGen).</summary>
+    private static int PdfStops(Claim claim)
+    {
+        try
+        {
+            var text = File.ReadAllText(claim.Staged(PdfPending));
+            return int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var stops) ? stops : 1;
+        }
+        catch (FileNotFoundException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>What is known of an entry: its check, or why it is refused unread.</summary>
@@ -195,11 +232,11 @@ public sealed class SubmissionProcessor(
     /// Runs one attempt. A failure of the submission is kept in the claim (for the report if it is
     /// given up); a failure of the environment does not count as an attempt. Either is passed on.
     /// </summary>
-    private async Task AttemptAsync(Claim claim, Func<Task> attempt)
+    private async Task<T> AttemptAsync<T>(Claim claim, Func<Task<T>> attempt)
     {
         try
         {
-            await attempt().ConfigureAwait(false);
+            return await attempt().ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -233,8 +270,11 @@ public sealed class SubmissionProcessor(
         }
     }
 
-    /// <summary>Generates and publishes the document (and its PDF when that is on), or the report of why not.</summary>
-    private async Task FinishAsync(Claim claim, FileSnapshot input, SubmissionCheck check, Stopwatch clock, CancellationToken cancellationToken, string? withoutPdf = null)
+    /// <summary>
+    /// Generates the document and publishes it, or the report of why not. With PDF on, the claim is
+    /// handed over to the PDF stage, which converts and publishes it; returns true then.
+    /// </summary>
+    private async Task<bool> FinishAsync(Claim claim, FileSnapshot input, SubmissionCheck check, Stopwatch clock, int pdfStops, CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(input.Path);
         var template = templates.Current ?? throw new InvalidOperationException("No template is loaded.");
@@ -244,40 +284,77 @@ public sealed class SubmissionProcessor(
         {
             claim.Enter(ClaimStage.Publishing);
             Reject(claim, name, result.Report, clock);
-            return;
+            return false;
         }
 
         var staged = publisher.StageDocument(claim, generated.Document.Span);
-        PdfConversion? conversion = null;
-        if (pdf.Converters is { } converters && withoutPdf is null)
+        var facts = new DocumentFacts(name, Sha256(input.Bytes), Sha256(generated.Document.Span), generated.Document.Length,
+            clock.Elapsed.TotalMilliseconds - generated.RenderTime.TotalMilliseconds, generated.RenderTime.TotalMilliseconds,
+            ReceiptWarnings.Group(generated.Report.Warnings), generated.Report.WarningCount, check.Converted, template.Name, template.Sha256, DocumentTitle.For(generated.Submission.Submission));
+        if (pdf.Converters is not { } converters)
         {
-            conversion = await ConvertAsync(converters, claim, name, staged, generated, cancellationToken).ConfigureAwait(false);
-        }
-        else if (pdf.Converters is not null)
-        {
-            conversion = new PdfConversion(0, 0, withoutPdf);
-            logger.PdfMissing(name, 0, withoutPdf!);
+            Publish(claim, facts, null, clock);
+            return false;
         }
 
+        // The service stopped while this document's PDF was being made, twice: it is published
+        // without the PDF rather than risk never being published. So is a document too big for one.
+        var refused = pdfStops >= MaxPdfStops
+            ? new PdfConversion(0, 0, "服务在转换 PDF 时多次中断 the service stopped while converting it to PDF, more than once")
+            : converters.RefusalFor(facts.DocumentBytes);
+        if (refused is not null)
+        {
+            logger.PdfMissing(name, 0, refused.Error!);
+            Publish(claim, facts, refused, clock);
+            return false;
+        }
+
+        claim.Enter(ClaimStage.AwaitingPdf);
+        await pdfStage.HandOverAsync(claim, ct => ConvertAndPublishAsync(converters, claim, staged, facts, pdfStops, clock, ct), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>In the PDF stage: the PDF of the staged document, then publishing both. A failure is accounted for in the claim and logged; a stop leaves the claim for the next start.</summary>
+    private async Task ConvertAndPublishAsync(PdfConverterPool converters, Claim claim, string staged, DocumentFacts facts, int pdfStops, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await AttemptAsync(claim, async () =>
+            {
+                var conversion = await ConvertAsync(converters, claim, staged, facts, pdfStops, cancellationToken).ConfigureAwait(false);
+                Publish(claim, facts, conversion, clock);
+                return true;
+            }).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.ProcessingFailure(throttle, ex, claim.Folder);
+        }
+    }
+
+    private void Publish(Claim claim, DocumentFacts facts, PdfConversion? conversion, Stopwatch clock)
+    {
         claim.Enter(ClaimStage.Publishing);
-        var output = publisher.PublishDocument(claim, name, conversion?.Succeeded == true, check.Converted,
-            stem => ReceiptFor(claim, input, check, generated, template, stem, conversion, clock));
+        var output = publisher.PublishDocument(claim, facts.InputName, conversion?.Succeeded == true, facts.Converted,
+            stem => ReceiptFor(claim, facts, stem, conversion, clock));
         var pdfNote = conversion is null ? "" : conversion.Succeeded ? " and its PDF" : " WITHOUT its PDF";
-        logger.Processed(name, "generated", clock.Elapsed.TotalMilliseconds, output, pdfNote, generated.Report.WarningCount);
+        logger.Processed(facts.InputName, "generated", clock.Elapsed.TotalMilliseconds, output, pdfNote, facts.WarningCount);
     }
 
     /// <summary>The PDF of the staged document, beside it in the claim; a failed one is logged and removed (the document is published without it).</summary>
-    private async Task<PdfConversion> ConvertAsync(PdfConverterPool converters, Claim claim, string name, string staged, Generated generated, CancellationToken cancellationToken)
+    private async Task<PdfConversion> ConvertAsync(PdfConverterPool converters, Claim claim, string staged, DocumentFacts facts, int pdfStops, CancellationToken cancellationToken)
     {
         var target = Publisher.StagedPdfPath(claim);
-        claim.Enter(ClaimStage.ConvertingPdf);
-        await File.WriteAllBytesAsync(claim.Staged(PdfPending), [], cancellationToken).ConfigureAwait(false); // seen by a restart if the service stops during the conversion
-        var conversion = await converters.ConvertAsync(staged, target, DocumentTitle.For(generated.Submission.Submission), cancellationToken).ConfigureAwait(false);
+        var conversion = await converters.ConvertAsync(staged, target, facts.Title, cancellationToken, lent: () =>
+        {
+            claim.Enter(ClaimStage.ConvertingPdf);
+            File.WriteAllText(claim.Staged(PdfPending), (pdfStops + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)); // seen by a restart if the service stops during the conversion
+        }).ConfigureAwait(false);
         if (!conversion.Succeeded || !File.Exists(target))
         {
             File.Delete(target);
             conversion = conversion with { Error = conversion.Error ?? "LibreOffice reported success but wrote no file" };
-            logger.PdfMissing(name, conversion.Attempts, conversion.Error);
+            logger.PdfMissing(facts.InputName, conversion.Attempts, conversion.Error);
         }
 
         File.Delete(claim.Staged(PdfPending));
@@ -294,20 +371,20 @@ public sealed class SubmissionProcessor(
         logger.Rejected(name, clock.Elapsed.TotalMilliseconds, report.ErrorCount, path);
     }
 
-    private byte[] ReceiptFor(Claim claim, FileSnapshot input, SubmissionCheck check, Generated generated, CompiledTemplate template, string stem, PdfConversion? conversion, Stopwatch clock)
+    private byte[] ReceiptFor(Claim claim, DocumentFacts facts, string stem, PdfConversion? conversion, Stopwatch clock)
         => JsonSerializer.SerializeToUtf8Bytes(new Receipt(
-            Path.GetFileName(input.Path),
+            facts.InputName,
             claim.Id,
-            Sha256(input.Bytes),
+            facts.InputSha256,
             publisher.RelativeOutputPath(stem),
-            Sha256(generated.Document.Span),
-            template.Name,
-            template.Sha256,
+            facts.DocumentSha256,
+            facts.Template,
+            facts.TemplateSha256,
             time.GetUtcNow(),
-            new ReceiptTimings(clock.Elapsed.TotalMilliseconds - generated.RenderTime.TotalMilliseconds - (conversion?.Milliseconds ?? 0), generated.RenderTime.TotalMilliseconds, clock.Elapsed.TotalMilliseconds),
-            ReceiptWarnings.Group(generated.Report.Warnings),
+            new ReceiptTimings(facts.ReadAndValidateMs, facts.RenderMs, clock.Elapsed.TotalMilliseconds),
+            facts.Warnings,
             conversion is null ? null : PdfReceipt(claim, stem, conversion),
-            check.Converted is null ? null : publisher.RelativeConvertedPath(stem)), ServiceJson.Options);
+            facts.Converted is null ? null : publisher.RelativeConvertedPath(stem)), ServiceJson.Options);
 
     private ReceiptPdf PdfReceipt(Claim claim, string stem, PdfConversion conversion) => conversion.Succeeded
         ? new ReceiptPdf(publisher.RelativePdfPath(stem), Sha256(File.ReadAllBytes(Publisher.StagedPdfPath(claim))), conversion.Milliseconds, conversion.Attempts, null)

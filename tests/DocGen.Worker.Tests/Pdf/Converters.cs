@@ -27,6 +27,34 @@ internal static class Converters
         => new(new PdfConverterSettings(Require(), converters, timeout ?? TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(1)),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<PdfConverterPool>.Instance);
 
+    /// <summary>The paths of the Unix sockets these processes hold bound (their descriptors' inodes looked up in /proc/net/unix).</summary>
+    public static List<string> BoundSockets(IEnumerable<int> pids)
+    {
+        var inodes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var pid in pids)
+        {
+            try
+            {
+                foreach (var fd in Directory.EnumerateFileSystemEntries($"/proc/{pid}/fd"))
+                {
+                    if (new FileInfo(fd).LinkTarget is { } target && target.StartsWith("socket:[", StringComparison.Ordinal))
+                    {
+                        inodes.Add(target["socket:[".Length..^1]);
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // gone meanwhile
+            }
+        }
+
+        return [.. File.ReadLines("/proc/net/unix").Skip(1)
+            .Select(static line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(fields => fields.Length >= 8 && inodes.Contains(fields[6]))
+            .Select(static fields => fields[7])];
+    }
+
     /// <summary>The processes a converter started (the bridge's descendants: LibreOffice), from /proc.</summary>
     public static List<int> Descendants(int pid)
     {

@@ -68,6 +68,33 @@ public sealed class PdfPublishingTests
     }
 
     [Fact]
+    public async Task DocumentWaitingForItsPdf_HoldsNoWorker_AFileDroppedAfterItEndsMeanwhile()
+    {
+        Converters.Require();
+        await using var box = new ServiceSandbox();
+        var hanging = Directory.CreateDirectory(Path.Combine(box.Folder, "hanging-office")).FullName;
+        var soffice = Path.Combine(hanging, "soffice.bin");
+        await File.WriteAllTextAsync(soffice, "#!/bin/sh\nexec sleep 100\n", TestContext.Current.CancellationToken); // a LibreOffice that never answers: its start takes the whole minute allowed
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(soffice, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        }
+
+        await box.StartHostAsync("--DocGen:Pdf=true", "--DocGen:PdfConverters=1", "--DocGen:MaxConcurrency=1", $"--DocGen:LibreOffice={hanging}");
+
+        box.Drop("seed.json", ServiceSandbox.SeedJson);
+        await box.WaitUntilAsync(() => Directory.EnumerateFiles(box.Processing, "seed.json", SearchOption.AllDirectories).Any(), "the seed claimed");
+        box.Drop("bad.json", """{ "kind": "combined" }""");
+        box.Drop("second.json", ServiceSandbox.SeedJson);
+
+        // The one worker took both while the seed waits for its PDF.
+        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Failed, "bad.errors.txt"))
+            && Directory.EnumerateFiles(box.Processing, "second.json", SearchOption.AllDirectories).Any(), "bad.json reported, second.json generated", 30);
+        Assert.False(File.Exists(Path.Combine(box.Archive, "seed.json"))); // still waiting: nothing was published without its PDF
+        Assert.Empty(ServiceSandbox.Names(box.Out));
+    }
+
+    [Fact]
     public async Task WithPdfOn_AndNoLibreOffice_StartUpFailsWithExitTwo_NamingWhatToInstall()
     {
         await using var box = new ServiceSandbox();
@@ -92,6 +119,7 @@ public sealed class PdfPublishingTests
         box.Drop("seed.json", ServiceSandbox.SeedJson);
         await ServiceSandbox.Eventually(() => File.Exists(Path.Combine(box.Out, "seed.pdf")) && box.HasFinishedReceipt("seed.receipt.json"), "the document and its PDF", 90);
         var converters = Converters.WithCommandLine(mark);
+        var sockets = Converters.BoundSockets(converters).Where(static p => p.Contains("_SingleOfficeIPC_", StringComparison.Ordinal)).ToList();
         using (var term = System.Diagnostics.Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await term.WaitForExitAsync(TestContext.Current.CancellationToken);
@@ -103,6 +131,8 @@ public sealed class PdfPublishingTests
         // LibreOffice's lu*.tmp, the profiles, the bridge and the warm-up's scratch folder: all gone with the stop.
         Assert.Empty(Directory.EnumerateFileSystemEntries(temporary, "*", SearchOption.AllDirectories));
         Assert.Empty(converters.SelectMany(static pid => Directory.EnumerateFileSystemEntries("/tmp", $"OSL_PIPE_*_docgen-{pid}")));
+        Assert.NotEmpty(sockets);
+        Assert.All(sockets, static socket => Assert.False(File.Exists(socket))); // LibreOffice's own single-instance socket too
     }
 
     [Fact]
@@ -157,6 +187,8 @@ public sealed class PdfPublishingTests
         }
 
         var stems = Enumerable.Range(0, Count).Select(static i => $"p{i:D2}").ToList();
+        var withoutPdf = stems.Where(s => !File.Exists(Path.Combine(box.Out, s + ".pdf"))).Select(s => s + ": " + File.ReadAllText(Path.Combine(box.Archive, s + ".receipt.json")));
+        Assert.True(!withoutPdf.Any(), string.Join("\n", withoutPdf));
         Assert.Equal(stems.SelectMany(static s => new[] { s + ".docx", s + ".pdf" }).Order(StringComparer.Ordinal), ServiceSandbox.Names(box.Out));
         foreach (var stem in stems)
         {

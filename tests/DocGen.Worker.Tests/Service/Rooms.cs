@@ -63,7 +63,7 @@ internal sealed class Rooms : IDisposable
         var templates = Templates();
         templates.Refresh();
         var generator = new DocumentGenerator(Validator);
-        return new SubmissionProcessor(Claims(), Reader(), Publisher(), templates, generator, new PdfOutput(null), new LogThrottle(Clock, LogThrottle.Interval), Clock, NullLogger<SubmissionProcessor>.Instance);
+        return new SubmissionProcessor(Claims(), Reader(), Publisher(), templates, generator, new PdfOutput(null), new PdfStage(), new LogThrottle(Clock, LogThrottle.Interval), Clock, NullLogger<SubmissionProcessor>.Instance);
     }
 
     /// <summary>Writes a file into the inbox and returns its path.</summary>

@@ -97,6 +97,8 @@ public sealed class SubmissionProcessorTests
 
     [Theory]
     [InlineData(ClaimStage.Claimed)]
+    [InlineData(ClaimStage.AwaitingPdf)]
+    [InlineData(ClaimStage.ConvertingPdf)]
     [InlineData(ClaimStage.Publishing)]
     public async Task ValidFileOnItsLastAttempt_WhoseProcessWasKilledWhereTheFilePlaysNoPart_IsStillPublished(ClaimStage killedIn)
     {

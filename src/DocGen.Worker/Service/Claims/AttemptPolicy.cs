@@ -15,12 +15,40 @@ public static class AttemptPolicy
 
     /// <summary>
     /// Whether a process that died at this stage counts the attempt against the submission:
-    /// reading, checking, rendering and converting run on what the file holds, and a file that
-    /// ends the process there does so every time; a death while claimed but not yet reading, or
-    /// while moving outputs, is an outside kill or a power cut. An attempt that failed without the
-    /// process dying (<see cref="ClaimStage.Failed"/>) was already counted, or not.
+    /// reading, checking and rendering run on what the file holds in DocGen's own process, and a
+    /// file that ends the process there does so every time (<see cref="Claim.RecordDeath"/>: the
+    /// count is taken back when a later attempt gets past them). A death while claimed but not yet
+    /// reading, waiting for or in a PDF conversion (LibreOffice runs in a process of its own), or
+    /// moving outputs is an outside kill or a power cut. An attempt that failed without the process
+    /// dying (<see cref="ClaimStage.Failed"/>) was already counted, or not.
     /// </summary>
-    public static bool DeathCounts(ClaimStage stage) => stage is ClaimStage.Reading or ClaimStage.Rendering or ClaimStage.ConvertingPdf or ClaimStage.Failed;
+    public static bool DeathCounts(ClaimStage stage) => stage is ClaimStage.Reading or ClaimStage.Rendering;
+
+    /// <summary>
+    /// Accounts for the attempt a dead process left at <paramref name="claim"/> (before the next is
+    /// recorded): a death while reading or rendering stays counted, as a death; any other death is
+    /// taken back; a failure that did not kill the process was accounted for when it happened.
+    /// </summary>
+    public static void AccountForDeath(Claim claim)
+    {
+        var stage = claim.Stage;
+        if (stage == ClaimStage.Failed)
+        {
+            return;
+        }
+
+        if (DeathCounts(stage))
+        {
+            claim.RecordDeath();
+        }
+        else
+        {
+            claim.UndoAttempt();
+        }
+    }
+
+    /// <summary>Whether an attempt at this stage has read and rendered the file in full.</summary>
+    public static bool IsPastTheFile(ClaimStage stage) => stage is ClaimStage.AwaitingPdf or ClaimStage.ConvertingPdf or ClaimStage.Publishing;
 
     /// <summary>The S1 report of a claim given up: where its last attempt stopped, and the last reason known.</summary>
     public static ValidationReport GiveUpReport(ClaimStage stoppedIn, string? lastFailure)
@@ -36,6 +64,7 @@ public static class AttemptPolicy
     {
         ClaimStage.Reading => ("读取和检查文件", "reading and checking the file"),
         ClaimStage.Rendering => ("生成 Word 文档", "filling the template"),
+        ClaimStage.AwaitingPdf => ("等待转换 PDF", "waiting for its PDF"),
         ClaimStage.ConvertingPdf => ("转换 PDF", "converting it to PDF"),
         ClaimStage.Publishing => ("发布结果", "publishing the results"),
         ClaimStage.Failed => ("处理出错", "failing"),

@@ -42,13 +42,47 @@ public sealed class Claim : IDisposable
     /// Counts one more attempt at processing this claim (a crash or a failure ends an attempt);
     /// returns the count including it. The count is kept in the lock file the claim holds open.
     /// </summary>
-    public int RecordAttempt() => Write(Read().Attempts + 1, ClaimStage.Claimed);
+    public int RecordAttempt()
+    {
+        var (attempts, _, deaths) = Read();
+        return Write(attempts + 1, ClaimStage.Claimed, deaths);
+    }
 
     /// <summary>Takes back the last attempt: it failed for a reason outside the submission (a full disk), which must not count.</summary>
-    public void UndoAttempt() => Write(Math.Max(0, Read().Attempts - 1), Read().Stage);
+    public void UndoAttempt()
+    {
+        var (attempts, stage, deaths) = Read();
+        Write(Math.Max(0, attempts - 1), stage, deaths);
+    }
 
-    /// <summary>Records the stage the current attempt has reached, kept beside the count in the lock file.</summary>
-    public void Enter(ClaimStage stage) => Write(Read().Attempts, stage);
+    /// <summary>
+    /// Marks the last attempt, counted, as one that ended with the process dying while it read or
+    /// rendered the file: it stays counted unless a later attempt gets past those stages.
+    /// </summary>
+    public void RecordDeath()
+    {
+        var (attempts, stage, deaths) = Read();
+        Write(attempts, stage, deaths + 1);
+    }
+
+    /// <summary>
+    /// Records the stage the current attempt has reached, kept beside the count in the lock file.
+    /// An attempt that got past reading and rendering takes back the deaths counted before it: a
+    /// file that ends the process does so every time, so those were outside kills.
+    /// </summary>
+    public void Enter(ClaimStage stage)
+    {
+        var (attempts, _, deaths) = Read();
+        if (AttemptPolicy.IsPastTheFile(stage))
+        {
+            (attempts, deaths) = (Math.Max(1, attempts - deaths), 0);
+        }
+
+        Write(attempts, stage, deaths);
+    }
+
+    /// <summary>The attempts counted so far, the current one included.</summary>
+    public int Attempts => Read().Attempts;
 
     /// <summary>The stage the last attempt reached (for a claim left by a dead process: where it died).</summary>
     public ClaimStage Stage => Read().Stage;
@@ -67,29 +101,37 @@ public sealed class Claim : IDisposable
 
     public void Dispose() => _lock.Dispose();
 
-    /// <summary>The lock file's text: the attempt count, a space, the stage's number ("2 1").</summary>
-    private (int Attempts, ClaimStage Stage) Read()
+    /// <summary>The lock file's text: the attempt count, the stage's number, the deaths counted ("2 1 1").</summary>
+    private (int Attempts, ClaimStage Stage, int Deaths) Read()
     {
-        Span<byte> text = stackalloc byte[32];
+        Span<byte> text = stackalloc byte[48];
         var length = RandomAccess.Read(_lock.SafeFileHandle, text, 0);
-        if (!System.Buffers.Text.Utf8Parser.TryParse(text[..length], out int attempts, out var used))
+        Span<int> fields = stackalloc int[3];
+        var read = 0;
+        for (var at = 0; read < fields.Length && at < length && System.Buffers.Text.Utf8Parser.TryParse(text[at..length], out int value, out var used); at += used + 1)
         {
-            return (0, ClaimStage.Claimed);
+            fields[read++] = value;
         }
 
-        var stage = used + 1 < length && System.Buffers.Text.Utf8Parser.TryParse(text[(used + 1)..length], out int number, out _) && Enum.IsDefined((ClaimStage)number)
-            ? (ClaimStage)number
-            : ClaimStage.Claimed;
-        return (attempts, stage);
+        var stage = read > 1 && Enum.IsDefined((ClaimStage)fields[1]) ? (ClaimStage)fields[1] : ClaimStage.Claimed;
+        return (fields[0], stage, fields[2]);
     }
 
-    private int Write(int attempts, ClaimStage stage)
+    private int Write(int attempts, ClaimStage stage, int deaths)
     {
-        Span<byte> text = stackalloc byte[32];
-        System.Buffers.Text.Utf8Formatter.TryFormat(attempts, text, out var length);
-        text[length++] = (byte)' ';
-        System.Buffers.Text.Utf8Formatter.TryFormat((int)stage, text[length..], out var written);
-        length += written;
+        Span<byte> text = stackalloc byte[48];
+        var length = 0;
+        foreach (var field in (ReadOnlySpan<int>)[attempts, (int)stage, deaths])
+        {
+            if (length > 0)
+            {
+                text[length++] = (byte)' ';
+            }
+
+            System.Buffers.Text.Utf8Formatter.TryFormat(field, text[length..], out var written);
+            length += written;
+        }
+
         RandomAccess.Write(_lock.SafeFileHandle, text[..length], 0);
         RandomAccess.SetLength(_lock.SafeFileHandle, length);
         return attempts;

@@ -16,7 +16,7 @@ public enum ClaimStage
     /// <summary>Filling the template.</summary>
     Rendering,
 
-    /// <summary>LibreOffice making the PDF.</summary>
+    /// <summary>LibreOffice making the PDF (in its own process: a death of DocGen here is not the file's doing).</summary>
     ConvertingPdf,
 
     /// <summary>Moving the outputs into place.</summary>
@@ -24,4 +24,7 @@ public enum ClaimStage
 
     /// <summary>The attempt ended in a failure that was accounted for (counted, or not when the environment failed); the process did not die.</summary>
     Failed,
+
+    /// <summary>Generated, waiting for a converter (the numbers are kept in lock files: new stages go last).</summary>
+    AwaitingPdf,
 }
