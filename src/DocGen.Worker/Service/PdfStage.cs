@@ -22,26 +22,38 @@ public sealed class PdfStage : IDisposable
     public bool IsIdle => _running.IsEmpty;
 
     /// <summary>
-    /// Takes a claim over: runs <paramref name="work"/> (conversion and publishing) in the
-    /// background and disposes the claim after it, whatever happens. Waits only while the stage is full.
+    /// Takes a claim over: starts <paramref name="work"/> (conversion and publishing) and disposes
+    /// the claim after it, whatever happens. The work runs here until its first wait, so a
+    /// conversion takes its place in the converters' queue in the order claims are handed over (a
+    /// claim recovered first is converted first). Waits only while the stage is full.
     /// </summary>
     public async Task HandOverAsync(Claim claim, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
     {
         await _room.WaitAsync(cancellationToken).ConfigureAwait(false);
         var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _running[claim] = RunAsync(registered.Task, claim, work, cancellationToken);
-        registered.SetResult(); // only now may it finish and remove itself
+        Task running;
+        try
+        {
+            running = work(cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            running = Task.FromException(ex);
+        }
+
+        _running[claim] = EndAsync(registered.Task, claim, running);
+        registered.SetResult(); // only now may it end and remove itself
     }
 
     /// <summary>Waits for every claim handed over (at a stop they end cancelled, left in <c>processing/</c> for the next start).</summary>
     public Task DrainAsync() => Task.WhenAll(_running.Values);
 
-    private async Task RunAsync(Task registered, Claim claim, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    private async Task EndAsync(Task registered, Claim claim, Task running)
     {
         await registered.ConfigureAwait(false);
         try
         {
-            await Task.Run(() => work(cancellationToken), CancellationToken.None).ConfigureAwait(false);
+            await running.ConfigureAwait(false);
         }
         catch (Exception)
         {

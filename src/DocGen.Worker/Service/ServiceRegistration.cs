@@ -34,6 +34,7 @@ public static class ServiceRegistration
         services.AddSingleton<Publisher>();
         services.AddSingleton(static sp => CreatePdfOutput(sp));
         services.AddSingleton<PdfStage>();
+        services.AddSingleton<DocumentRelease>();
         services.AddSingleton<SubmissionProcessor>();
         services.AddSingleton<WarmUp>();
         services.AddHostedService<InboxService>();

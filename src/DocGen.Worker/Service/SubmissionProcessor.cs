@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text.Json;
 using DocGen.Core.Model;
 using DocGen.Core.Validation;
 using DocGen.Rendering.Engine;
@@ -26,20 +24,14 @@ public sealed class SubmissionProcessor(
     ClaimStore claims,
     StableFileReader reader,
     Publisher publisher,
+    DocumentRelease release,
     TemplateStore templates,
     DocumentGenerator generator,
     PdfOutput pdf,
     PdfStage pdfStage,
     LogThrottle throttle,
-    TimeProvider time,
     ILogger<SubmissionProcessor> logger)
 {
-    /// <summary>In a claim while its PDF is being made; it holds how many conversions of it were interrupted, this one included.</summary>
-    private const string PdfPending = ".docgen-pdf-pending";
-
-    /// <summary>Conversions of one document interrupted by a stop or a kill before it is published without its PDF rather than risk never being published.</summary>
-    private const int MaxPdfStops = 2;
-
     /// <summary>
     /// Claims this process knows: those it said it takes over, and those whose attempt failed here
     /// (a claim waiting on a full disk is taken at every rescan). Only a claim left by another run is announced, once.
@@ -170,7 +162,7 @@ public sealed class SubmissionProcessor(
             return false;
         }
 
-        var pdfStops = PdfStops(claim);
+        var pdfStops = DocumentRelease.PdfStops(claim);
         var stoppedIn = claim.Stage;
         claim.ClearStaged(); // an interrupted attempt: start it again
         AttemptPolicy.AccountForDeath(claim);
@@ -183,20 +175,6 @@ public sealed class SubmissionProcessor(
 
         var (snapshot, check) = await ReadClaimedAsync(claim, input, cancellationToken).ConfigureAwait(false);
         return await AttemptAsync(claim, () => FinishAsync(claim, snapshot, check, clock, pdfStops, cancellationToken)).ConfigureAwait(false);
-    }
-
-    /// <summary>How many conversions of the claim's document were interrupted (by a stop or a kill of DocGen).</summary>
-    private static int PdfStops(Claim claim)
-    {
-        try
-        {
-            var text = File.ReadAllText(claim.Staged(PdfPending));
-            return int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var stops) ? stops : 1;
-        }
-        catch (FileNotFoundException)
-        {
-            return 0;
-        }
     }
 
     /// <summary>What is known of an entry: its check, or why it is refused unread.</summary>
@@ -288,24 +266,18 @@ public sealed class SubmissionProcessor(
         }
 
         var staged = publisher.StageDocument(claim, generated.Document.Span);
-        var facts = new DocumentFacts(name, Sha256(input.Bytes), Sha256(generated.Document.Span), generated.Document.Length,
+        var facts = new DocumentFacts(name, DocumentRelease.Sha256(input.Bytes), DocumentRelease.Sha256(generated.Document.Span), generated.Document.Length,
             clock.Elapsed.TotalMilliseconds - generated.RenderTime.TotalMilliseconds, generated.RenderTime.TotalMilliseconds,
             ReceiptWarnings.Group(generated.Report.Warnings), generated.Report.WarningCount, check.Converted, template.Name, template.Sha256, DocumentTitle.For(generated.Submission.Submission));
         if (pdf.Converters is not { } converters)
         {
-            Publish(claim, facts, null, clock);
+            release.Publish(claim, facts, null, clock);
             return false;
         }
 
-        // The service stopped while this document's PDF was being made, twice: it is published
-        // without the PDF rather than risk never being published. So is a document too big for one.
-        var refused = pdfStops >= MaxPdfStops
-            ? new PdfConversion(0, 0, "服务在转换 PDF 时多次中断 the service stopped while converting it to PDF, more than once")
-            : converters.RefusalFor(facts.DocumentBytes);
-        if (refused is not null)
+        if (release.WithoutPdf(converters, facts, pdfStops) is { } refused)
         {
-            logger.PdfMissing(name, 0, refused.Error!);
-            Publish(claim, facts, refused, clock);
+            release.Publish(claim, facts, refused, clock);
             return false;
         }
 
@@ -321,8 +293,8 @@ public sealed class SubmissionProcessor(
         {
             await AttemptAsync(claim, async () =>
             {
-                var conversion = await ConvertAsync(converters, claim, staged, facts, pdfStops, cancellationToken).ConfigureAwait(false);
-                Publish(claim, facts, conversion, clock);
+                var conversion = await release.ConvertAsync(converters, claim, staged, facts, pdfStops, cancellationToken).ConfigureAwait(false);
+                release.Publish(claim, facts, conversion, clock);
                 return true;
             }).ConfigureAwait(false);
         }
@@ -330,35 +302,6 @@ public sealed class SubmissionProcessor(
         {
             logger.ProcessingFailure(throttle, ex, claim.Folder);
         }
-    }
-
-    private void Publish(Claim claim, DocumentFacts facts, PdfConversion? conversion, Stopwatch clock)
-    {
-        claim.Enter(ClaimStage.Publishing);
-        var output = publisher.PublishDocument(claim, facts.InputName, conversion?.Succeeded == true, facts.Converted,
-            stem => ReceiptFor(claim, facts, stem, conversion, clock));
-        var pdfNote = conversion is null ? "" : conversion.Succeeded ? " and its PDF" : " WITHOUT its PDF";
-        logger.Processed(facts.InputName, "generated", clock.Elapsed.TotalMilliseconds, output, pdfNote, facts.WarningCount);
-    }
-
-    /// <summary>The PDF of the staged document, beside it in the claim; a failed one is logged and removed (the document is published without it).</summary>
-    private async Task<PdfConversion> ConvertAsync(PdfConverterPool converters, Claim claim, string staged, DocumentFacts facts, int pdfStops, CancellationToken cancellationToken)
-    {
-        var target = Publisher.StagedPdfPath(claim);
-        var conversion = await converters.ConvertAsync(staged, target, facts.Title, cancellationToken, lent: () =>
-        {
-            claim.Enter(ClaimStage.ConvertingPdf);
-            File.WriteAllText(claim.Staged(PdfPending), (pdfStops + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)); // seen by a restart if the service stops during the conversion
-        }).ConfigureAwait(false);
-        if (!conversion.Succeeded || !File.Exists(target))
-        {
-            File.Delete(target);
-            conversion = conversion with { Error = conversion.Error ?? "LibreOffice reported success but wrote no file" };
-            logger.PdfMissing(facts.InputName, conversion.Attempts, conversion.Error);
-        }
-
-        File.Delete(claim.Staged(PdfPending));
-        return conversion;
     }
 
     /// <summary>A claim that failed <see cref="AttemptPolicy.MaxAttempts"/> times: the input goes to <c>failed/</c> with the reason and where the last attempt stopped.</summary>
@@ -370,25 +313,4 @@ public sealed class SubmissionProcessor(
         var path = publisher.PublishRejection(claim, name, report);
         logger.Rejected(name, clock.Elapsed.TotalMilliseconds, report.ErrorCount, path);
     }
-
-    private byte[] ReceiptFor(Claim claim, DocumentFacts facts, string stem, PdfConversion? conversion, Stopwatch clock)
-        => JsonSerializer.SerializeToUtf8Bytes(new Receipt(
-            facts.InputName,
-            claim.Id,
-            facts.InputSha256,
-            publisher.RelativeOutputPath(stem),
-            facts.DocumentSha256,
-            facts.Template,
-            facts.TemplateSha256,
-            time.GetUtcNow(),
-            new ReceiptTimings(facts.ReadAndValidateMs, facts.RenderMs, clock.Elapsed.TotalMilliseconds),
-            facts.Warnings,
-            conversion is null ? null : PdfReceipt(claim, stem, conversion),
-            facts.Converted is null ? null : publisher.RelativeConvertedPath(stem)), ServiceJson.Options);
-
-    private ReceiptPdf PdfReceipt(Claim claim, string stem, PdfConversion conversion) => conversion.Succeeded
-        ? new ReceiptPdf(publisher.RelativePdfPath(stem), Sha256(File.ReadAllBytes(Publisher.StagedPdfPath(claim))), conversion.Milliseconds, conversion.Attempts, null)
-        : new ReceiptPdf(null, null, conversion.Milliseconds, conversion.Attempts, conversion.Error);
-
-    private static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

@@ -53,10 +53,11 @@ public sealed class WarmUp(
             var folders = new InboxFolders(rehearsal.Value);
             folders.CreateAll();
             using var pdfStage = new PdfStage(); // PDF is off here: nothing is handed over
+            var publisher = new Publisher(folders, rehearsal, ResiliencePipeline.Empty);
             var processor = new SubmissionProcessor(
                 new ClaimStore(folders, ResiliencePipeline.Empty, time, NullLogger<ClaimStore>.Instance),
                 new StableFileReader(rehearsal, generator.Validator, time, NullLogger<StableFileReader>.Instance),
-                new Publisher(folders, rehearsal, ResiliencePipeline.Empty), templates, generator, new PdfOutput(null), pdfStage, new LogThrottle(time, LogThrottle.Interval), time, NullLogger<SubmissionProcessor>.Instance);
+                publisher, new DocumentRelease(publisher, time, NullLogger<DocumentRelease>.Instance), templates, generator, new PdfOutput(null), pdfStage, new LogThrottle(time, LogThrottle.Interval), NullLogger<SubmissionProcessor>.Instance);
             foreach (var (name, bytes) in new[] { ("sample.json", sample.ToArray()), ("broken.json", "{\"kind\": 3}"u8.ToArray()) })
             {
                 var path = Path.Combine(folders.Inbox, name);

@@ -63,7 +63,8 @@ internal sealed class Rooms : IDisposable
         var templates = Templates();
         templates.Refresh();
         var generator = new DocumentGenerator(Validator);
-        return new SubmissionProcessor(Claims(), Reader(), Publisher(), templates, generator, new PdfOutput(null), new PdfStage(), new LogThrottle(Clock, LogThrottle.Interval), Clock, NullLogger<SubmissionProcessor>.Instance);
+        var publisher = Publisher();
+        return new SubmissionProcessor(Claims(), Reader(), publisher, new DocumentRelease(publisher, Clock, NullLogger<DocumentRelease>.Instance), templates, generator, new PdfOutput(null), new PdfStage(), new LogThrottle(Clock, LogThrottle.Interval), NullLogger<SubmissionProcessor>.Instance);
     }
 
     /// <summary>Writes a file into the inbox and returns its path.</summary>

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using DocGen.Worker.Pdf;
+using DocGen.Worker.Service.Claims;
+using DocGen.Worker.Service.Publishing;
+using Microsoft.Extensions.Logging;
+
+namespace DocGen.Worker.Service;
+
+/// <summary>
+/// The last steps of a generated document: its PDF when that is on (or why it has none), then
+/// publishing it with its receipt. A conversion interrupted by a stop or a kill of DocGen is
+/// counted in the claim, so that a document is not converted for ever.
+/// </summary>
+public sealed class DocumentRelease(Publisher publisher, TimeProvider time, ILogger<DocumentRelease> logger)
+{
+    /// <summary>In a claim while its PDF is being made; it holds how many conversions of it were interrupted, this one included.</summary>
+    private const string PdfPending = ".docgen-pdf-pending";
+
+    /// <summary>Conversions of one document interrupted by a stop or a kill before it is published without its PDF rather than converted for ever.</summary>
+    private const int MaxPdfStops = 2;
+
+    /// <summary>How many conversions of the claim's document were interrupted (read before its staged files are cleared).</summary>
+    public static int PdfStops(Claim claim)
+    {
+        try
+        {
+            var text = File.ReadAllText(claim.Staged(PdfPending));
+            return int.TryParse(text, CultureInfo.InvariantCulture, out var stops) ? stops : 1;
+        }
+        catch (FileNotFoundException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>
+    /// Why the document gets no PDF though PDF is on (logged), or null when it is to be converted:
+    /// too big for one, or its conversion was interrupted <see cref="MaxPdfStops"/> times already.
+    /// </summary>
+    public PdfConversion? WithoutPdf(PdfConverterPool converters, DocumentFacts facts, int pdfStops)
+    {
+        var refused = pdfStops >= MaxPdfStops
+            ? new PdfConversion(0, 0, "服务在转换 PDF 时多次中断 the service stopped while converting it to PDF, more than once")
+            : converters.RefusalFor(facts.DocumentBytes);
+        if (refused is not null)
+        {
+            logger.PdfMissing(facts.InputName, 0, refused.Error!);
+        }
+
+        return refused;
+    }
+
+    /// <summary>The PDF of the staged document, beside it in the claim; a failed one is logged and removed (the document is published without it).</summary>
+    public async Task<PdfConversion> ConvertAsync(PdfConverterPool converters, Claim claim, string staged, DocumentFacts facts, int pdfStops, CancellationToken cancellationToken)
+    {
+        var target = Publisher.StagedPdfPath(claim);
+        var conversion = await converters.ConvertAsync(staged, target, facts.Title, cancellationToken, lent: () =>
+        {
+            claim.Enter(ClaimStage.ConvertingPdf);
+            File.WriteAllText(claim.Staged(PdfPending), (pdfStops + 1).ToString(CultureInfo.InvariantCulture)); // seen by a restart if the service stops during the conversion
+        }).ConfigureAwait(false);
+        if (!conversion.Succeeded || !File.Exists(target))
+        {
+            File.Delete(target);
+            conversion = conversion with { Error = conversion.Error ?? "LibreOffice reported success but wrote no file" };
+            logger.PdfMissing(facts.InputName, conversion.Attempts, conversion.Error);
+        }
+
+        File.Delete(claim.Staged(PdfPending));
+        return conversion;
+    }
+
+    /// <summary>Publishes the staged document (with its PDF when <paramref name="conversion"/> made one) and its receipt.</summary>
+    public void Publish(Claim claim, DocumentFacts facts, PdfConversion? conversion, Stopwatch clock)
+    {
+        claim.Enter(ClaimStage.Publishing);
+        var output = publisher.PublishDocument(claim, facts.InputName, conversion?.Succeeded == true, facts.Converted,
+            stem => ReceiptFor(claim, facts, stem, conversion, clock));
+        var pdfNote = conversion is null ? "" : conversion.Succeeded ? " and its PDF" : " WITHOUT its PDF";
+        logger.Processed(facts.InputName, "generated", clock.Elapsed.TotalMilliseconds, output, pdfNote, facts.WarningCount);
+    }
+
+    /// <summary>The lower-case hex SHA-256 that receipts give.</summary>
+    public static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    private byte[] ReceiptFor(Claim claim, DocumentFacts facts, string stem, PdfConversion? conversion, Stopwatch clock)
+        => JsonSerializer.SerializeToUtf8Bytes(new Receipt(
+            facts.InputName,
+            claim.Id,
+            facts.InputSha256,
+            publisher.RelativeOutputPath(stem),
+            facts.DocumentSha256,
+            facts.Template,
+            facts.TemplateSha256,
+            time.GetUtcNow(),
+            new ReceiptTimings(facts.ReadAndValidateMs, facts.RenderMs, clock.Elapsed.TotalMilliseconds),
+            facts.Warnings,
+            conversion is null ? null : PdfReceipt(claim, stem, conversion),
+            facts.Converted is null ? null : publisher.RelativeConvertedPath(stem)), ServiceJson.Options);
+
+    private ReceiptPdf PdfReceipt(Claim claim, string stem, PdfConversion conversion) => conversion.Succeeded
+        ? new ReceiptPdf(publisher.RelativePdfPath(stem), Sha256(File.ReadAllBytes(Publisher.StagedPdfPath(claim))), conversion.Milliseconds, conversion.Attempts, null)
+        : new ReceiptPdf(null, null, conversion.Milliseconds, conversion.Attempts, conversion.Error);
+}
