@@ -4,6 +4,7 @@ using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using DocGen.Core.Model;
+using DocGen.Core.Rules;
 
 namespace DocGen.Core.Json;
 
@@ -105,7 +106,7 @@ internal sealed class Shape
         private Shape? _shape;
 
         /// <summary>V6 for amounts, V9 percentages, … (<see cref="ValidationCodeAttribute"/>); D5 otherwise.</summary>
-        public string Code { get; } = property.AttributeProvider?.GetCustomAttributes(typeof(ValidationCodeAttribute), false).OfType<ValidationCodeAttribute>().FirstOrDefault()?.Code ?? "D5";
+        public string Code { get; } = property.AttributeProvider?.GetCustomAttributes(typeof(ValidationCodeAttribute), false).OfType<ValidationCodeAttribute>().FirstOrDefault()?.Code ?? RuleCodes.D5;
 
         /// <summary>Whether this is an indicator's value (a unit typed into it belongs in <c>unit</c>), decided by the model's property, not by its code.</summary>
         public bool IsIndicatorValue { get; } = property.AttributeProvider is System.Reflection.PropertyInfo { Name: nameof(Model.Indicator.Value) } info && info.DeclaringType == typeof(Model.Indicator);

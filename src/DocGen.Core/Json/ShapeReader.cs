@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using DocGen.Core.Model;
 using DocGen.Core.Validation;
+using DocGen.Core.Rules;
 
 namespace DocGen.Core.Json;
 
@@ -16,14 +17,11 @@ namespace DocGen.Core.Json;
 /// </summary>
 internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues, SlipWording wording = SlipWording.Json)
 {
-    /// <summary>Longer names are no member's (the model's longest is far shorter): they are read as text.</summary>
-    private const int MaxMemberNameBytes = 64;
-
     private readonly PathStack _path = new();
 
     /// <summary>The current path, for rules that need it only when they find something.</summary>
     private Func<string>? _pathText;
-    private readonly List<HashSet<string>> _seen = [];
+    private readonly MemberNames _names = new();
     private long _lastTokenEnd;
 
     /// <summary>Set when the value just read was an indicator's number with its unit typed after it (“95%”).</summary>
@@ -42,7 +40,7 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
             reader.Read();
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                issues.Error("D5", JsonPath.Root, "文件内容应为一个 JSON 对象 {…}。", "The file must hold one JSON object {…}.");
+                issues.Error(RuleCodes.D5, JsonPath.Root, "文件内容应为一个 JSON 对象 {…}。", "The file must hold one JSON object {…}.");
                 return null;
             }
 
@@ -65,7 +63,7 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
         catch (NestingTooDeepException ex)
         {
             var at = TextPosition.At(utf8, ex.Offset);
-            issues.Add(new ValidationIssue("D4", Severity.Error, JsonPath.Root,
+            issues.Add(new ValidationIssue(RuleCodes.D4, Severity.Error, JsonPath.Root,
                 $"嵌套层数超过上限 {limits.MaxDepth}（第 {at.Line} 行，第 {at.Column} 个字符）。",
                 $"Nesting is deeper than the limit of {limits.MaxDepth} (line {at.Line}, character {at.Column}).")
             { Line = at.Line, Column = at.Column, Excerpt = at.Excerpt });
@@ -97,20 +95,20 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
     {
         CheckDepth(ref reader);
         var result = shape.Create!();
-        var seen = SeenAt(reader.CurrentDepth);
+        var seen = _names.SeenAt(reader.CurrentDepth);
 
         // Members whose absence an error already explains (a misspelt name, a unit typed into the value):
         // if they are indeed absent, their rules must not report them missing as well.
         List<string>? explained = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            var member = KnownMember(ref reader, shape);
+            var member = MemberNames.KnownMember(ref reader, shape);
             var name = member?.Name ?? Text(ref reader);
             member ??= shape.Members.GetValueOrDefault(name); // a known name spelt with many \u escapes is longer than the fast path takes
             reader.Read();
             if (!seen.Add(name))
             {
-                issues.Error("D7", _path.Child(name), $"属性“{name}”重复出现。", $"Property '{name}' appears more than once.");
+                issues.Error(RuleCodes.D7, _path.Child(name), $"属性“{name}”重复出现。", $"Property '{name}' appears more than once.");
                 Skip(ref reader);
                 continue;
             }
@@ -154,38 +152,6 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
         return result;
     }
 
-    /// <summary>The names met in the object being read at each depth: one set per depth, reused (not one per object).</summary>
-    private HashSet<string> SeenAt(int depth)
-    {
-        while (_seen.Count <= depth)
-        {
-            _seen.Add(new HashSet<string>(StringComparer.Ordinal));
-        }
-
-        var seen = _seen[depth];
-        seen.Clear();
-        return seen;
-    }
-
-    /// <summary>The known member the property name at the reader names, found without making a string of the name; null for any other name.</summary>
-    private static Shape.Member? KnownMember(ref Utf8JsonReader reader, Shape shape)
-    {
-        if (reader.ValueSpan.Length > MaxMemberNameBytes)
-        {
-            return null;
-        }
-
-        Span<char> name = stackalloc char[MaxMemberNameBytes];
-        try
-        {
-            return shape.TryGetMember(name[..reader.CopyString(name)], out var member) ? member : null;
-        }
-        catch (InvalidOperationException)
-        {
-            return null; // not valid UTF-8: no member's name, reported by its text as unknown
-        }
-    }
-
     /// <param name="member">The member holding the list: an item that cannot be read is reported under its rule and label.</param>
     private object ReadList(ref Utf8JsonReader reader, Shape shape, Shape.Member member)
     {
@@ -205,7 +171,7 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
             object? item;
             if (reader.TokenType == JsonTokenType.Null)
             {
-                issues.Error("D5", _path.ToString(), "列表项不能为 null。", "A list item cannot be null.");
+                issues.Error(RuleCodes.D5, _path.ToString(), "列表项不能为 null。", "A list item cannot be null.");
                 issues.MarkBroken(_path.ToString());
                 item = null;
             }
@@ -221,7 +187,7 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
 
         if (count > limits.MaxArrayLength)
         {
-            issues.Error("D8", _path.ToString(), $"列表有 {count} 项，超过上限 {limits.MaxArrayLength}。", $"The list has {count} items, more than the limit of {limits.MaxArrayLength}.");
+            issues.Error(RuleCodes.D8, _path.ToString(), $"列表有 {count} 项，超过上限 {limits.MaxArrayLength}。", $"The list has {count} items, more than the limit of {limits.MaxArrayLength}.");
         }
 
         return list;
@@ -241,20 +207,12 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
         }
         catch (InvalidOperationException)
         {
-            return Broken<string>(_path.ToString(), "D9", "文本含有无效的 Unicode 转义（孤立的代理项）。", "The text contains an invalid Unicode escape (a lone surrogate).");
+            return Broken<string>(_path.ToString(), RuleCodes.D9, "文本含有无效的 Unicode 转义（孤立的代理项）。", "The text contains an invalid Unicode escape (a lone surrogate).");
         }
 
-        if (text.Length > limits.MaxStringLength && new StringInfo(text).LengthInTextElements is var length && length > limits.MaxStringLength)
+        if (ValueExplanations.TextRefusal(text, limits) is { } refused)
         {
-            return Broken<string>(_path.ToString(), "D8", $"文本长度 {length} 个字符，超过上限 {limits.MaxStringLength}。", $"The text is {length} characters long, more than the limit of {limits.MaxStringLength}.");
-        }
-
-        var bad = XmlText.FirstIllegalChar(text);
-        if (bad >= 0)
-        {
-            return Broken<string>(_path.ToString(), "D9",
-                $"文本第 {bad + 1} 个字符是控制字符 U+{(int)text[bad]:X4}，Word 文档无法保存此字符，请删除。",
-                $"Character {bad + 1} is the control character U+{(int)text[bad]:X4}, which a Word document cannot hold; remove it.");
+            return Broken<string>(_path.ToString(), refused.Code, (refused.Zh, refused.En));
         }
 
         TextRules.CheckHalfWidthPunctuation(text, _pathText ??= _path.ToString, issues);
@@ -271,18 +229,13 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
 
         if (reader.TokenType == JsonTokenType.Number)
         {
-            var raw = Raw(ref reader);
-            return Broken<object>(_path.ToString(), member.Code,
-                $"{Label(member)}应为整数，“{raw}”{(raw.Contains('.', StringComparison.Ordinal) ? "有小数" : "太大")}。",
-                $"Expected a whole number; {raw} is {(raw.Contains('.', StringComparison.Ordinal) ? "not whole" : "too large")}.");
+            return Broken<object>(_path.ToString(), member.Code, ValueExplanations.NotWhole(member, Raw(ref reader)));
         }
 
         if (reader.TokenType == JsonTokenType.String && Text(ref reader).Trim() is var typed
             && (int.TryParse(typed.TrimEnd('年'), NumberStyles.Integer, CultureInfo.InvariantCulture, out var meant) || ValueSlips.ChineseNumber(typed.TrimEnd('年')) is { } chinese && (meant = chinese) >= 0))
         {
-            return wording == SlipWording.Cells
-                ? Broken<object>(_path.ToString(), member.Code, $"{Label(member)}应为整数，单元格中是文字“{Shorten(typed)}”：请把单元格格式设为“常规”后输入 {meant}。", $"Expected a whole number; the cell holds the text '{Shorten(typed)}': set the cell's format to General and type {meant}.")
-                : Broken<object>(_path.ToString(), member.Code, $"{Label(member)}应为整数，实际为“{Shorten(typed)}”：写作 {meant}（不加引号）。", $"Expected a whole number, found '{Shorten(typed)}': write {meant} (without quotes).");
+            return Broken<object>(_path.ToString(), member.Code, ValueExplanations.WholeNumberAsText(member, typed, meant, wording));
         }
 
         return WrongType(ref reader, member, "整数", "a whole number");
@@ -303,10 +256,7 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
 
         var slip = ValueSlips.ExplainDecimal(text, member.IsIndicatorValue, wording);
         _unitInValue = slip?.UnitInValue == true;
-        var (zh, en) = slip is { } explained ? (explained.Zh, explained.En) : (wording == SlipWording.Cells
-            ? ("请在单元格中只填数字（如 30000.00，可带千分位）；单元格格式用“常规”或“数值”，不要用“文本”。", "Type only the number into the cell (such as 30000.00; separators allowed), in a cell formatted General or Number, not Text.")
-            : ("只写数字，如 30000.00（不用科学计数法和千分位）。", "Write a plain number such as 30000.00 (no exponent, no thousands separator)."));
-        return Broken<object>(_path.ToString(), member.Code, $"{Label(member)}应为数字，实际为“{Shorten(text)}”。" + zh, $"Expected a number, found '{Shorten(text)}'. " + en);
+        return Broken<object>(_path.ToString(), member.Code, ValueExplanations.NotANumber(member, text, slip is { } explained ? (explained.Zh, explained.En) : null, wording));
     }
 
     private object? ReadEnum(ref Utf8JsonReader reader, Shape shape, Shape.Member member)
@@ -320,9 +270,7 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
             }
 
             var suggestion = ValueSlips.MeantEnumValue(text) ?? NameSuggestions.Suggest(text, shape.EnumValues.Keys);
-            return Broken<object>(_path.ToString(), member.Code,
-                $"{Label(member)}应为以下之一：{shape.EnumNames}，实际为“{Shorten(text)}”。" + (suggestion is null ? "" : $"您是否想写“{suggestion}”？"),
-                $"Expected one of: {shape.EnumNames}; found '{Shorten(text)}'." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
+            return Broken<object>(_path.ToString(), member.Code, ValueExplanations.NotOneOf(member, shape, text, suggestion));
         }
 
         return WrongType(ref reader, member, $"以下之一：{shape.EnumNames}", $"one of: {shape.EnumNames}");
@@ -333,7 +281,7 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
     {
         var known = shape.Members.Keys;
         var suggestion = NameSuggestions.Suggest(name, known);
-        issues.Error("D6", _path.Child(name),
+        issues.Error(RuleCodes.D6, _path.Child(name),
             $"未知属性“{name}”（可能是拼写错误）。" + (suggestion is null ? $"允许的属性：{string.Join("、", known)}。" : $"您是否想写“{suggestion}”？"),
             $"Unknown property '{name}' (probably a typo)." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
         return suggestion;
@@ -342,17 +290,15 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
     /// <summary>Reports a value of the wrong kind (under its member's rule), skips it and marks its path broken.</summary>
     private object? WrongType(ref Utf8JsonReader reader, Shape.Member member, string expectedZh, string expectedEn)
     {
-        var (foundZh, foundEn) = reader.TokenType switch
-        {
-            JsonTokenType.String => ($"“{Shorten(Text(ref reader))}”", $"the text '{Shorten(Text(ref reader))}'"),
-            JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False => (Raw(ref reader), Raw(ref reader)),
-            JsonTokenType.StartObject => ("对象 {…}", "an object {…}"),
-            _ => ("数组 […]", "an array […]"),
-        };
+        var message = ValueExplanations.WrongKind(ref reader, member, expectedZh, expectedEn);
         var path = _path.ToString();
         Skip(ref reader);
-        return Broken<object>(path, member.Code, $"{Label(member)}应为{expectedZh}，实际为 {foundZh}。", $"Expected {expectedEn}, found {foundEn}.");
+        return Broken<object>(path, member.Code, message);
     }
+
+    private T? Broken<T>(string path, string code, (string Zh, string En) message)
+        where T : class
+        => Broken<T>(path, code, message.Zh, message.En);
 
     private T? Broken<T>(string path, string code, string message, string messageEn)
         where T : class
@@ -395,30 +341,7 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
         _ => throw new NotSupportedException($"The model has a list of {element.Type}."),
     };
 
-    /// <summary>A string token's text, or its raw (still escaped) form when it holds an escape .NET cannot turn into a string (a lone surrogate).</summary>
-    private static string Text(ref Utf8JsonReader reader)
-    {
-        try
-        {
-            return reader.GetString() ?? "";
-        }
-        catch (InvalidOperationException)
-        {
-            return Raw(ref reader);
-        }
-    }
+    private static string Text(ref Utf8JsonReader reader) => ValueExplanations.Text(ref reader);
 
-    private static string Raw(ref Utf8JsonReader reader)
-        => Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
-
-    /// <summary>“计量单位：” from the member's description (<c>计量单位 unit, 如 …</c>).</summary>
-    private static string Label(Shape.Member member)
-        => member.Description is { } d && d.IndexOf(' ', StringComparison.Ordinal) is var space and > 0 ? d[..space] + "：" : "";
-
-    private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
-
-    private sealed class NestingTooDeepException(long offset) : Exception
-    {
-        public long Offset { get; } = offset;
-    }
+    private static string Raw(ref Utf8JsonReader reader) => ValueExplanations.Raw(ref reader);
 }

@@ -1,5 +1,6 @@
 using DocGen.Core.Model;
 using DocGen.Core.Validation;
+using DocGen.Core.Rules;
 
 namespace DocGen.Core.Json;
 
@@ -26,13 +27,13 @@ internal static class SubmissionReader
                 issues.MarkIncomplete();
             }
 
-            issues.Error("D2", JsonPath.Root, failure.Message, failure.MessageEn);
+            issues.Error(RuleCodes.D2, JsonPath.Root, failure.Message, failure.MessageEn);
             return null;
         }
 
         if (utf8.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
-            issues.Error("D1", JsonPath.Root, "文件为空。", "The file is empty.");
+            issues.Error(RuleCodes.D1, JsonPath.Root, "文件为空。", "The file is empty.");
             issues.MarkIncomplete();
             return null;
         }
@@ -43,7 +44,7 @@ internal static class SubmissionReader
     internal static void ReportTooLarge(long? length, SubmissionLimits limits, IssueCollector issues)
     {
         var size = length is { } n ? $" {n:N0}" : "";
-        issues.Error("D3", JsonPath.Root,
+        issues.Error(RuleCodes.D3, JsonPath.Root,
             $"文件大小{size} 字节，超过上限 {limits.MaxFileBytes:N0} 字节。",
             $"The file{size} bytes is larger than the limit of {limits.MaxFileBytes:N0} bytes.");
     }

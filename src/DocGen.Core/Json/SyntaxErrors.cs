@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using DocGen.Core.Validation;
+using DocGen.Core.Rules;
 
 namespace DocGen.Core.Json;
 
@@ -31,7 +32,7 @@ internal static class SyntaxErrors
             issues.MarkIncomplete();
         }
 
-        issues.Add(new ValidationIssue("D1", Severity.Error, JsonPath.Root,
+        issues.Add(new ValidationIssue(RuleCodes.D1, Severity.Error, JsonPath.Root,
             $"JSON 格式错误（第 {at.Line} 行，第 {at.Column} 个字符）：{zh}",
             $"Malformed JSON at line {at.Line}, character {at.Column}: {en}")
         {

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using DocGen.Core.Rules;
 
 namespace DocGen.Core.Model;
 
@@ -7,15 +8,15 @@ public sealed record Budget
 {
     [Description("预算数 total")]
     [RequiredMember]
-    [ValidationCode("V6")]
+    [ValidationCode(RuleCodes.V6)]
     public decimal? Total { get; init; }
 
     [Description("其中：财政资金 fiscal")]
     [RequiredMember]
-    [ValidationCode("V6")]
+    [ValidationCode(RuleCodes.V6)]
     public decimal? Fiscal { get; init; }
 
     [Description("其他资金 other (缺省为 0.00)")]
-    [ValidationCode("V6")]
+    [ValidationCode(RuleCodes.V6)]
     public decimal? Other { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using DocGen.Core.Rules;
 
 namespace DocGen.Core.Model;
 
@@ -30,7 +31,7 @@ public sealed record Indicator
     public string? Comparator { get; init; }
 
     [Description("指标值 value (定量: 数字)")]
-    [ValidationCode("V17")]
+    [ValidationCode(RuleCodes.V17)]
     public decimal? Value { get; init; }
 
     [Description("计量单位 unit, 如 “%” “个” “元”")]

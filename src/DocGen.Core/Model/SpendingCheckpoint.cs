@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using DocGen.Core.Rules;
 
 namespace DocGen.Core.Model;
 
@@ -11,6 +12,6 @@ public sealed record SpendingCheckpoint
 
     [Description("累计支出百分比 cumulativePercent (0–100，最多两位小数)")]
     [RequiredMember]
-    [ValidationCode("V9")]
+    [ValidationCode(RuleCodes.V9)]
     public decimal? CumulativePercent { get; init; }
 }

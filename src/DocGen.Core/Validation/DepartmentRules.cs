@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using DocGen.Core.Json;
 using DocGen.Core.Model;
+using DocGen.Core.Rules;
 
 namespace DocGen.Core.Validation;
 
@@ -18,7 +19,7 @@ internal static partial class DepartmentRules
         var safeguardItems = CheckItems(s.Safeguards?.Items, "$.safeguards.items", "三、工作保障措施", issues);
         if (goalItems > 0 && safeguardItems > 0 && goalItems != safeguardItems)
         {
-            issues.Warning("V28", "$.safeguards.items",
+            issues.Warning(RuleCodes.V28, "$.safeguards.items",
                 $"一、总体绩效目标有 {goalItems} 条，三、工作保障措施有 {safeguardItems} 条；通常每条目标对应一条保障措施。",
                 $"Part 一 has {goalItems} items and part 三 has {safeguardItems}; usually each goal has a matching safeguard.");
         }
@@ -30,7 +31,7 @@ internal static partial class DepartmentRules
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            issues.Error("V27", path, $"缺少{label}（{path[2..]}）。", $"{path[2..]} is missing or empty.");
+            issues.Error(RuleCodes.V27, path, $"缺少{label}（{path[2..]}）。", $"{path[2..]} is missing or empty.");
         }
     }
 
@@ -38,7 +39,7 @@ internal static partial class DepartmentRules
     {
         if (items is null || items.Count == 0)
         {
-            issues.Error("V27", path, $"{label}至少需要 1 条（{path[2..]}）。", $"{path[2..]} needs at least one item.");
+            issues.Error(RuleCodes.V27, path, $"{label}至少需要 1 条（{path[2..]}）。", $"{path[2..]} needs at least one item.");
             return 0;
         }
 
@@ -47,7 +48,7 @@ internal static partial class DepartmentRules
             var itemPath = JsonPath.Index(path, i);
             if (string.IsNullOrWhiteSpace(items[i]))
             {
-                issues.Error("V27", itemPath, $"{label}第 {i + 1} 条为空。", $"Item {i + 1} is empty.");
+                issues.Error(RuleCodes.V27, itemPath, $"{label}第 {i + 1} 条为空。", $"Item {i + 1} is empty.");
             }
             else
             {
@@ -71,7 +72,7 @@ internal static partial class DepartmentRules
         const string path = "$.itemizedGoals.grading";
         if (!(excellent > good && good > fair && fair > 0 && excellent <= 100))
         {
-            issues.Error("V23", path,
+            issues.Error(RuleCodes.V23, path,
                 $"绩效标准须满足 100 ≥ 优 > 良 > 中 > 0，当前为 优 {excellent}、良 {good}、中 {fair}。",
                 $"Grading must satisfy 100 ≥ excellent > good > fair > 0; found {excellent}/{good}/{fair}.");
             return;
@@ -114,7 +115,7 @@ internal static partial class DepartmentRules
 
         if (problems.Count > 0)
         {
-            issues.Warning("V24", "$.itemizedGoals.grading.verbatimText",
+            issues.Warning(RuleCodes.V24, "$.itemizedGoals.grading.verbatimText",
                 $"绩效标准原文与数字（优 {excellent}、良 {good}、中 {fair}）不一致：{string.Join("；", problems)}。",
                 $"The verbatim grading text disagrees with the numbers ({excellent}/{good}/{fair}): {string.Join("; ", problems)}.");
         }

@@ -1,5 +1,6 @@
 using DocGen.Core.Frameworks;
 using DocGen.Core.Model;
+using DocGen.Core.Rules;
 
 namespace DocGen.Core.Validation;
 
@@ -14,29 +15,29 @@ internal static class EnvelopeRules
     {
         if (s.Kind is null)
         {
-            issues.Error("V1", "$.kind", "缺少申报类型 kind（departmentOverall、projectGoalTable 或 combined）。",
+            issues.Error(RuleCodes.V1, "$.kind", "缺少申报类型 kind（departmentOverall、projectGoalTable 或 combined）。",
                 "kind is missing (departmentOverall, projectGoalTable or combined).");
         }
 
         if (s.SchemaVersion is { } version && version != CurrentSchemaVersion)
         {
-            issues.Error("V1", "$.schemaVersion", $"不支持的模型版本 {version}，当前版本为 {CurrentSchemaVersion}。",
+            issues.Error(RuleCodes.V1, "$.schemaVersion", $"不支持的模型版本 {version}，当前版本为 {CurrentSchemaVersion}。",
                 $"Unsupported schemaVersion {version}; the current version is {CurrentSchemaVersion}.");
         }
 
         if (s.FiscalYear is not { } year)
         {
-            issues.Error("V1", "$.fiscalYear", "缺少预算年度 fiscalYear。", "fiscalYear is missing.");
+            issues.Error(RuleCodes.V1, "$.fiscalYear", "缺少预算年度 fiscalYear。", "fiscalYear is missing.");
         }
         else if (year is < MinFiscalYear or > MaxFiscalYear)
         {
-            issues.Error("V1", "$.fiscalYear", $"预算年度 {year} 不在 {MinFiscalYear}–{MaxFiscalYear} 之间。",
+            issues.Error(RuleCodes.V1, "$.fiscalYear", $"预算年度 {year} 不在 {MinFiscalYear}–{MaxFiscalYear} 之间。",
                 $"fiscalYear {year} is not between {MinFiscalYear} and {MaxFiscalYear}.");
         }
 
         if (frameworks.Find(s.Framework) is null)
         {
-            issues.Error("V1", "$.framework", $"未知的指标体系“{s.Framework}”。可用：{string.Join("、", frameworks.Names)}。",
+            issues.Error(RuleCodes.V1, "$.framework", $"未知的指标体系“{s.Framework}”。可用：{string.Join("、", frameworks.Names)}。",
                 $"Unknown framework '{s.Framework}'. Available: {string.Join(", ", frameworks.Names)}.");
         }
 
@@ -48,21 +49,21 @@ internal static class EnvelopeRules
     {
         if (string.IsNullOrWhiteSpace(unit?.Code))
         {
-            issues.Error("V1", "$.unit.code", "缺少单位编码 unit.code。", "unit.code is missing.");
+            issues.Error(RuleCodes.V1, "$.unit.code", "缺少单位编码 unit.code。", "unit.code is missing.");
         }
         else if (!unit.Code.All(char.IsAsciiDigit))
         {
-            issues.Error("V2", "$.unit.code", $"单位编码“{unit.Code}”只能由数字组成。", $"unit.code '{unit.Code}' must be digits only.");
+            issues.Error(RuleCodes.V2, "$.unit.code", $"单位编码“{unit.Code}”只能由数字组成。", $"unit.code '{unit.Code}' must be digits only.");
         }
         else if (unit.Code.Length != 6)
         {
-            issues.Warning("V2", "$.unit.code", $"单位编码“{unit.Code}”不是 6 位（通常为 3 位部门 + 3 位单位，如 286001）。",
+            issues.Warning(RuleCodes.V2, "$.unit.code", $"单位编码“{unit.Code}”不是 6 位（通常为 3 位部门 + 3 位单位，如 286001）。",
                 $"unit.code '{unit.Code}' is not 6 digits (usually 3 for the department + 3 for the unit, e.g. 286001).");
         }
 
         if (string.IsNullOrWhiteSpace(unit?.Name))
         {
-            issues.Error("V1", "$.unit.name", "缺少单位名称 unit.name。", "unit.name is missing.");
+            issues.Error(RuleCodes.V1, "$.unit.name", "缺少单位名称 unit.name。", "unit.name is missing.");
         }
     }
 
@@ -71,14 +72,14 @@ internal static class EnvelopeRules
         var hasPart1 = s.OverallGoal is not null || s.ItemizedGoals is not null || s.Safeguards is not null;
         if (s.Kind == SubmissionKind.ProjectGoalTable && hasPart1)
         {
-            issues.Error("V1", "$.kind",
+            issues.Error(RuleCodes.V1, "$.kind",
                 "kind 为 projectGoalTable（只含第二部分），但提交了第一部分的内容（overallGoal/itemizedGoals/safeguards）。如需两部分，请用 combined。",
                 "kind is projectGoalTable (Part 2 only) but Part 1 sections are present; use combined for both parts.");
         }
 
         if (s.Kind == SubmissionKind.DepartmentOverall && (s.Projects is not null || s.AmountUnit is not null))
         {
-            issues.Error("V1", "$.kind",
+            issues.Error(RuleCodes.V1, "$.kind",
                 "kind 为 departmentOverall（只含第一部分），但提交了 projects。如需两部分，请用 combined。",
                 "kind is departmentOverall (Part 1 only) but projects are present; use combined for both parts.");
         }

@@ -1,6 +1,7 @@
 using DocGen.Core.Frameworks;
 using DocGen.Core.Json;
 using DocGen.Core.Model;
+using DocGen.Core.Rules;
 
 namespace DocGen.Core.Validation;
 
@@ -15,7 +16,7 @@ internal static class IndicatorRules
     {
         if (indicators is null || indicators.Count < ProjectRules.MinIndicators)
         {
-            issues.Error("V29", path, $"每个项目至少需要 {ProjectRules.MinIndicators} 个绩效指标，实际 {indicators?.Count ?? 0} 个。",
+            issues.Error(RuleCodes.V29, path, $"每个项目至少需要 {ProjectRules.MinIndicators} 个绩效指标，实际 {indicators?.Count ?? 0} 个。",
                 $"A project needs at least {ProjectRules.MinIndicators} indicators; found {indicators?.Count ?? 0}.");
             if (indicators is null)
             {
@@ -35,12 +36,12 @@ internal static class IndicatorRules
             CheckValue(indicator, level1, level2, itemPath, issues);
             if (string.IsNullOrWhiteSpace(indicator.Basis))
             {
-                issues.Warning("V22", itemPath + ".basis", "指标值确定依据为空；请说明依据（计划标准、行业标准、历史标准等）。",
+                issues.Warning(RuleCodes.V22, itemPath + ".basis", "指标值确定依据为空；请说明依据（计划标准、行业标准、历史标准等）。",
                     "basis is empty; give the basis of the target (plan, industry or historical standard…).");
             }
             else if (indicator.Basis.Trim() == indicator.Description?.Trim())
             {
-                issues.Warning("V22", itemPath + ".basis", "指标值确定依据与绩效指标描述完全相同；请写明依据（计划标准、行业标准、历史标准等）。",
+                issues.Warning(RuleCodes.V22, itemPath + ".basis", "指标值确定依据与绩效指标描述完全相同；请写明依据（计划标准、行业标准、历史标准等）。",
                     "basis repeats the description word for word; give the basis of the target (plan, industry or historical standard…).");
             }
         }
@@ -62,7 +63,7 @@ internal static class IndicatorRules
         var level1 = framework.FindLevel1(indicator.Level1);
         if (level1 is null)
         {
-            issues.Error("V13", path + ".level1",
+            issues.Error(RuleCodes.V13, path + ".level1",
                 $"一级指标“{indicator.Level1}”不属于指标体系 {framework.Name}；可用：{string.Join("、", framework.Level1.Select(static l => l.Name))}。",
                 $"level1 '{indicator.Level1}' is not part of framework {framework.Name}.");
             return (null, null);
@@ -71,7 +72,7 @@ internal static class IndicatorRules
         var level2 = level1.FindLevel2(indicator.Level2);
         if (level2 is null)
         {
-            issues.Error("V13", path + ".level2",
+            issues.Error(RuleCodes.V13, path + ".level2",
                 $"二级指标“{indicator.Level2}”不属于一级指标“{level1.Name}”；可用：{string.Join("、", level1.Level2.Select(static l => l.Name))}。",
                 $"level2 '{indicator.Level2}' does not belong to level1 '{level1.Name}'.");
         }
@@ -84,18 +85,18 @@ internal static class IndicatorRules
         path += ".name";
         if (string.IsNullOrWhiteSpace(name))
         {
-            issues.Error("V16", path, "缺少三级指标名称 name。", "name is missing.");
+            issues.Error(RuleCodes.V16, path, "缺少三级指标名称 name。", "name is missing.");
             return;
         }
 
         if (name.Length > MaxNameLength && new System.Globalization.StringInfo(name).LengthInTextElements is var length && length > MaxNameLength)
         {
-            issues.Error("V16", path, $"三级指标名称有 {length} 个字符，超过 {MaxNameLength}。", $"name has {length} characters, more than {MaxNameLength}.");
+            issues.Error(RuleCodes.V16, path, $"三级指标名称有 {length} 个字符，超过 {MaxNameLength}。", $"name has {length} characters, more than {MaxNameLength}.");
         }
 
         if (!seen.TryAdd(name, index))
         {
-            issues.Warning("V16", path, $"三级指标“{name}”与第 {seen[name] + 1} 个指标重名。", $"Indicator '{name}' repeats indicator {seen[name] + 1}.");
+            issues.Warning(RuleCodes.V16, path, $"三级指标“{name}”与第 {seen[name] + 1} 个指标重名。", $"Indicator '{name}' repeats indicator {seen[name] + 1}.");
         }
     }
 
@@ -103,7 +104,7 @@ internal static class IndicatorRules
     {
         if (indicator.ValueText is { } text && s_placeholders.FirstOrDefault(p => text.Contains(p, StringComparison.Ordinal)) is { } placeholder)
         {
-            issues.Error("V19", path + ".valueText", $"指标值“{text}”含有占位符“{placeholder}”，请填写实际值。",
+            issues.Error(RuleCodes.V19, path + ".valueText", $"指标值“{text}”含有占位符“{placeholder}”，请填写实际值。",
                 $"valueText '{text}' contains the placeholder '{placeholder}'; fill in the real value.");
         }
 
@@ -116,12 +117,12 @@ internal static class IndicatorRules
         {
             if (string.IsNullOrWhiteSpace(indicator.ValueText))
             {
-                issues.Error("V18", path + ".valueText", "定性指标须填写指标值文字 valueText（如“达成目标”）。", "A qualitative indicator needs valueText.");
+                issues.Error(RuleCodes.V18, path + ".valueText", "定性指标须填写指标值文字 valueText（如“达成目标”）。", "A qualitative indicator needs valueText.");
             }
 
             if (indicator.Comparator is not null || indicator.Unit is not null)
             {
-                issues.Error("V18", path, "定性指标不应填写计算符号 comparator 或计量单位 unit。", "A qualitative indicator has no comparator or unit.");
+                issues.Error(RuleCodes.V18, path, "定性指标不应填写计算符号 comparator 或计量单位 unit。", "A qualitative indicator has no comparator or unit.");
             }
 
             return;
@@ -137,17 +138,17 @@ internal static class IndicatorRules
                 (var typed, { } symbol) => ($"计算符号“{typed}”应写作 {symbol}（也可写 {Ascii(symbol)}）。", $"The comparator '{typed}' is not valid: write {symbol} (or {Ascii(symbol)})."),
                 (var typed, null) => ($"计算符号“{typed}”无效，应为 ≥ ≤ ＝ ＞ ＜ 之一（也可写 >= <= = > <）。", $"The comparator '{typed}' is not valid: write one of ≥ ≤ ＝ ＞ ＜ (or >= <= = > <)."),
             };
-            issues.Error("V17", path + ".comparator", zh, en);
+            issues.Error(RuleCodes.V17, path + ".comparator", zh, en);
         }
 
         if (indicator.Value is null)
         {
-            issues.Error("V17", path + ".value", "定量指标须填写指标值 value（数字）。", "A quantitative indicator needs a numeric value.");
+            issues.Error(RuleCodes.V17, path + ".value", "定量指标须填写指标值 value（数字）。", "A quantitative indicator needs a numeric value.");
         }
 
         if (string.IsNullOrWhiteSpace(indicator.Unit))
         {
-            issues.Error("V17", path + ".unit", "定量指标须填写计量单位 unit（如 %、个、元）。", "A quantitative indicator needs a unit (%, 个, 元…).");
+            issues.Error(RuleCodes.V17, path + ".unit", "定量指标须填写计量单位 unit（如 %、个、元）。", "A quantitative indicator needs a unit (%, 个, 元…).");
         }
 
         if (comparator is null || indicator.Value is not { } value)
@@ -158,19 +159,19 @@ internal static class IndicatorRules
         var percent = indicator.Unit?.Trim() is "%" or "％";
         if (percent && value > 100)
         {
-            issues.Warning("V20", path + ".value", $"百分比指标值 {value}% 超过 100%。", $"The percentage {value}% is above 100%.");
+            issues.Warning(RuleCodes.V20, path + ".value", $"百分比指标值 {value}% 超过 100%。", $"The percentage {value}% is above 100%.");
         }
 
         if (percent && level1?.Satisfaction == true && value < SatisfactionFloor && !Comparators.IsUpperBound(comparator))
         {
-            issues.Warning("V20", path + ".value",
+            issues.Warning(RuleCodes.V20, path + ".value",
                 $"满意度目标 {value}% 低于 {SatisfactionFloor}%。" + (value is > 0 and <= 1 ? $"若想写 {value * 100:0.##}%，请写 {value * 100:0.##}（百分数，不是小数）。" : ""),
                 $"The satisfaction target {value}% is below {SatisfactionFloor}%." + (value is > 0 and <= 1 ? $" For {value * 100:0.##}%, write {value * 100:0.##} (a percentage, not a fraction)." : ""));
         }
 
         if ((level1?.Cost == true || level2?.Cost == true) && Comparators.IsLowerBound(comparator))
         {
-            issues.Warning("V21", path + ".comparator",
+            issues.Warning(RuleCodes.V21, path + ".comparator",
                 $"成本指标使用了“{comparator}”（不低于）；成本通常是上限，应使用 ≤ 或 ＜（如 ≤30000 元）。",
                 $"A cost indicator uses '{comparator}' (at least); a cost is usually a ceiling: use ≤ or ＜.");
         }
@@ -221,11 +222,11 @@ internal static class IndicatorRules
             {
                 if (level1.Required)
                 {
-                    issues.Error("V14", path, $"缺少“{level1.Name}”下的指标（至少 1 个）。", $"No indicator under '{level1.Name}' (at least one is required).");
+                    issues.Error(RuleCodes.V14, path, $"缺少“{level1.Name}”下的指标（至少 1 个）。", $"No indicator under '{level1.Name}' (at least one is required).");
                 }
                 else if (level1.Recommended)
                 {
-                    issues.Warning("V15", path, $"没有“{level1.Name}”下的指标。", $"No indicator under '{level1.Name}'.");
+                    issues.Warning(RuleCodes.V15, path, $"没有“{level1.Name}”下的指标。", $"No indicator under '{level1.Name}'.");
                 }
 
                 continue;
@@ -235,7 +236,7 @@ internal static class IndicatorRules
             {
                 if (level1.Level2[m] is { Recommended: true } level2 && !hasLevel2[l][m])
                 {
-                    issues.Warning("V15", path, $"“{level1.Name}”下缺少“{level2.Name}”。", $"'{level1.Name}' has no '{level2.Name}' indicator.");
+                    issues.Warning(RuleCodes.V15, path, $"“{level1.Name}”下缺少“{level2.Name}”。", $"'{level1.Name}' has no '{level2.Name}' indicator.");
                 }
             }
         }

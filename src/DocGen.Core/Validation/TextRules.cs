@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using DocGen.Core.Rules;
 
 namespace DocGen.Core.Validation;
 
@@ -27,7 +28,7 @@ public static partial class TextRules
 
         if (found is not null)
         {
-            issues.Warning("V25", path(),
+            issues.Warning(RuleCodes.V25, path(),
                 $"中文之间使用了半角标点：{found}。公文应使用全角标点（，；：（））。",
                 $"Half-width punctuation between Chinese characters: {found}. Official documents use full-width punctuation.");
         }
@@ -49,7 +50,7 @@ public static partial class TextRules
         var m = ItemNumberPrefix().Match(item);
         if (m.Success)
         {
-            issues.Warning("V26", path,
+            issues.Warning(RuleCodes.V26, path,
                 $"条目以编号“{m.Value.Trim()}”开头；文档会自动编号，已去掉该编号。",
                 $"The item starts with its own number '{m.Value.Trim()}'; the document numbers items itself, so it was removed.");
         }

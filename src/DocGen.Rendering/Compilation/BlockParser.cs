@@ -1,3 +1,5 @@
+using DocGen.Core.Rules;
+
 namespace DocGen.Rendering.Compilation;
 
 /// <summary>
@@ -29,10 +31,10 @@ internal sealed class BlockParser(TemplateLocator locator, List<TemplateProblem>
                     stack.Add(block);
                     break;
                 case TagKind.Else when top.IsRoot:
-                    problems.Add(new("T1", locator.Locate(tag), $"“{tag.Text}”不在任何 {{{{#if}}}}/{{{{#each}}}} 块内。", $"'{tag.Text}' is outside any block."));
+                    problems.Add(new(RuleCodes.T1, locator.Locate(tag), $"“{tag.Text}”不在任何 {{{{#if}}}}/{{{{#each}}}} 块内。", $"'{tag.Text}' is outside any block."));
                     break;
                 case TagKind.Else when top.Elses.Count > 0 && top.Elses[^1].ElseCondition.Length == 0:
-                    problems.Add(new("T2", locator.Locate(tag), $"“{top.Open!.Text}”中已经有一个 {{{{else}}}}，一个块只能有一个。", $"'{top.Open.Text}' already has an {{{{else}}}}; a block can have only one."));
+                    problems.Add(new(RuleCodes.T2, locator.Locate(tag), $"“{top.Open!.Text}”中已经有一个 {{{{else}}}}，一个块只能有一个。", $"'{top.Open.Text}' already has an {{{{else}}}}; a block can have only one."));
                     break;
                 case TagKind.Else:
                     top.Elses.Add(tag);
@@ -63,7 +65,7 @@ internal sealed class BlockParser(TemplateLocator locator, List<TemplateProblem>
         var target = FindOpen(stack, tag);
         if (target < 0)
         {
-            problems.Add(new("T1", locator.Locate(tag), $"“{tag.Text}”没有对应的开始标签 {{{{#{tag.Name}}}}}。", $"'{tag.Text}' has no matching {{{{#{tag.Name}}}}}."));
+            problems.Add(new(RuleCodes.T1, locator.Locate(tag), $"“{tag.Text}”没有对应的开始标签 {{{{#{tag.Name}}}}}。", $"'{tag.Text}' has no matching {{{{#{tag.Name}}}}}."));
             return;
         }
 
@@ -74,7 +76,7 @@ internal sealed class BlockParser(TemplateLocator locator, List<TemplateProblem>
             if (FreeCloseAfter(tags, index, inner.Name) is { } later)
             {
                 consumed.Add(later);
-                problems.Add(new("T2", locator.Locate(tag),
+                problems.Add(new(RuleCodes.T2, locator.Locate(tag),
                     $"块交叉：“{inner.Open!.Text}”（{locator.Locate(inner.Open).Describe()}）应先以 {{{{/{inner.Name}}}}} 结束，却遇到“{tag.Text}”。",
                     $"Crossed blocks: '{inner.Open.Text}' must close with {{{{/{inner.Name}}}}} before '{tag.Text}'."));
             }
@@ -153,5 +155,5 @@ internal sealed class BlockParser(TemplateLocator locator, List<TemplateProblem>
     }
 
     private TemplateProblem NeverClosed(Tag open)
-        => new("T1", locator.Locate(open), $"“{open.Text}”没有结束标签 {{{{/{open.Name}}}}}。", $"'{open.Text}' is never closed with {{{{/{open.Name}}}}}.");
+        => new(RuleCodes.T1, locator.Locate(open), $"“{open.Text}”没有结束标签 {{{{/{open.Name}}}}}。", $"'{open.Text}' is never closed with {{{{/{open.Name}}}}}.");
 }

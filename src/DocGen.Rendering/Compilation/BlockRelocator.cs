@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using static DocGen.Rendering.Compilation.Wml;
+using DocGen.Core.Rules;
 
 namespace DocGen.Rendering.Compilation;
 
@@ -35,7 +36,7 @@ internal sealed class BlockRelocator(TemplateLocator locator, MarkerWriter marke
         {
             if (block.Elses.Count > 0)
             {
-                problems.Add(new("T3", locator.Locate(block.Elses[0]), "重复表格行的块中不支持 {{else}}。", "{{else}} is not supported in a block that repeats table rows."));
+                problems.Add(new(RuleCodes.T3, locator.Locate(block.Elses[0]), "重复表格行的块中不支持 {{else}}。", "{{else}} is not supported in a block that repeats table rows."));
                 return;
             }
 
@@ -43,7 +44,7 @@ internal sealed class BlockRelocator(TemplateLocator locator, MarkerWriter marke
             return;
         }
 
-        problems.Add(new("T3", locator.Locate(open),
+        problems.Add(new(RuleCodes.T3, locator.Locate(open),
             $"“{open.Text}”与“{close.Text}”（{locator.Locate(close).Describe()}）不在同一段落范围或同一表格中：循环/条件的开始和结束必须在同一容器的段落边界，或同一表格的行边界。",
             $"'{open.Text}' and '{close.Text}' are not in the same paragraph range or table: a block must start and end at paragraph boundaries of one container, or in rows of one table."));
     }
@@ -109,7 +110,7 @@ internal sealed class BlockRelocator(TemplateLocator locator, MarkerWriter marke
         var container = open.TextNode.Parent?.Parent;
         if (block.Elses.Append(close).Any(t => t.TextNode.Parent?.Parent != container))
         {
-            problems.Add(new("T3", locator.Locate(open),
+            problems.Add(new(RuleCodes.T3, locator.Locate(open),
                 $"“{open.Text}”与“{close.Text}”分别在超链接、域或内容控件的内外，不能这样截断；请把整个超链接放进块内，或把块放进超链接内。",
                 $"'{open.Text}' and '{close.Text}' sit on different sides of a hyperlink, field or content control; put the whole of it inside the block, or the block inside it."));
         }
@@ -122,7 +123,7 @@ internal sealed class BlockRelocator(TemplateLocator locator, MarkerWriter marke
             || !TextOf(open.Paragraph).TrimStart().StartsWith(open.Text, StringComparison.Ordinal)
             || !TextOf(close.Paragraph).TrimEnd().EndsWith(close.Text, StringComparison.Ordinal))
         {
-            problems.Add(new("T3", locator.Locate(open),
+            problems.Add(new(RuleCodes.T3, locator.Locate(open),
                 $"“{open.Text}”与“{close.Text}”跨越多个段落，必须位于段落开头和段落末尾（或各占一段）。",
                 $"'{open.Text}' … '{close.Text}' span paragraphs: the start must begin a paragraph and the end must end one (or each stand alone)."));
             return;
@@ -132,7 +133,7 @@ internal sealed class BlockRelocator(TemplateLocator locator, MarkerWriter marke
         {
             if (e.Paragraph.Parent != open.Paragraph.Parent || TextOf(e.Paragraph).Trim() != e.Text)
             {
-                problems.Add(new("T3", locator.Locate(e), $"跨段落的块中，“{e.Text}”必须单独成段。", $"In a block spanning paragraphs, '{e.Text}' must stand alone in its paragraph."));
+                problems.Add(new(RuleCodes.T3, locator.Locate(e), $"跨段落的块中，“{e.Text}”必须单独成段。", $"In a block spanning paragraphs, '{e.Text}' must stand alone in its paragraph."));
                 return;
             }
 

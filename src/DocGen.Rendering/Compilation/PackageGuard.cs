@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Xml;
+using DocGen.Core.Rules;
 
 namespace DocGen.Rendering.Compilation;
 
@@ -156,7 +157,7 @@ internal static class PackageGuard
         }
     }
 
-    private static TemplateProblem Limit(string message, string messageEn) => new("T10", null, message, messageEn);
+    private static TemplateProblem Limit(string message, string messageEn) => new(RuleCodes.T10, null, message, messageEn);
 
-    private static TemplateProblem Unsafe(string message, string messageEn) => new("T11", null, message + "请在 Word 中删除后另存为 .docx。", messageEn + " Remove it in Word and save as .docx.");
+    private static TemplateProblem Unsafe(string message, string messageEn) => new(RuleCodes.T11, null, message + "请在 Word 中删除后另存为 .docx。", messageEn + " Remove it in Word and save as .docx.");
 }

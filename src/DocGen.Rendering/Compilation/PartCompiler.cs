@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using static DocGen.Rendering.Compilation.Wml;
+using DocGen.Core.Rules;
 
 namespace DocGen.Rendering.Compilation;
 
@@ -19,7 +20,7 @@ internal sealed class PartCompiler(string partName, BookmarkCollector bookmarks,
         var root = document.Root!;
         if (root.Descendants().FirstOrDefault(static e => Revisions.Contains(e.Name)) is { } revision)
         {
-            problems.Add(new TemplateProblem("T5", _locator.Locate(revision), "模板含有修订（修订模式下的改动）。请在 Word 中“审阅 → 接受所有修订”（或拒绝）后保存。",
+            problems.Add(new TemplateProblem(RuleCodes.T5, _locator.Locate(revision), "模板含有修订（修订模式下的改动）。请在 Word 中“审阅 → 接受所有修订”（或拒绝）后保存。",
                 "The template has tracked changes; accept or reject all changes in Word (Review → Accept All) and save."));
             return "";
         }
@@ -33,7 +34,7 @@ internal sealed class PartCompiler(string partName, BookmarkCollector bookmarks,
         _tags = TagCollector.Collect(root);
         if (_tags.Count > PackageLimits.MaxTagsPerPart)
         {
-            problems.Add(new TemplateProblem("T10", _locator.Part(), $"模板部件中有 {_tags.Count:N0} 个标签，超过上限 {PackageLimits.MaxTagsPerPart:N0}。", $"The part has {_tags.Count:N0} tags, more than {PackageLimits.MaxTagsPerPart:N0}."));
+            problems.Add(new TemplateProblem(RuleCodes.T10, _locator.Part(), $"模板部件中有 {_tags.Count:N0} 个标签，超过上限 {PackageLimits.MaxTagsPerPart:N0}。", $"The part has {_tags.Count:N0} tags, more than {PackageLimits.MaxTagsPerPart:N0}."));
             return "";
         }
 
@@ -78,13 +79,13 @@ internal sealed class PartCompiler(string partName, BookmarkCollector bookmarks,
             var text = tag.Kind == TagKind.Open ? $"{tag.Text}{{{{/{tag.Name}}}}}" : tag.Kind == TagKind.Expression ? tag.Text : null;
             if (text is not null && tryCompile(text) is { } error)
             {
-                problems.Add(new TemplateProblem("T4", _locator.Locate(tag), $"“{tag.Text}”语法错误：{error.Message}", $"'{tag.Text}' has a syntax error: {error.Message}"));
+                problems.Add(new TemplateProblem(RuleCodes.T4, _locator.Locate(tag), $"“{tag.Text}”语法错误：{error.Message}", $"'{tag.Text}' has a syntax error: {error.Message}"));
             }
         }
 
         if (problems.Count == before)
         {
-            problems.Add(new TemplateProblem("T4", _locator.Part(), "模板标签语法错误（未能定位到具体标签）。", "Template tag syntax error (no single tag could be blamed)."));
+            problems.Add(new TemplateProblem(RuleCodes.T4, _locator.Part(), "模板标签语法错误（未能定位到具体标签）。", "Template tag syntax error (no single tag could be blamed)."));
         }
     }
 }

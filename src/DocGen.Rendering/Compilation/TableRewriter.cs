@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml.Linq;
 using DocGen.Rendering.Engine;
 using static DocGen.Rendering.Compilation.Wml;
+using DocGen.Core.Rules;
 
 namespace DocGen.Rendering.Compilation;
 
@@ -20,7 +21,7 @@ internal sealed class TableRewriter(TemplateLocator locator, MarkerWriter marker
         var cell = open.Paragraph.Ancestors(Tc).FirstOrDefault();
         if (cell is null || close.Paragraph.Ancestors(Tc).FirstOrDefault() != cell || block.Elses.Count > 0)
         {
-            problems.Add(new("T3", locator.Locate(open), "{{#cells}} 与 {{/cells}} 必须在同一个表格单元格内（不带 {{else}}）。", "{{#cells}} and {{/cells}} must sit in one table cell (without {{else}})."));
+            problems.Add(new(RuleCodes.T3, locator.Locate(open), "{{#cells}} 与 {{/cells}} 必须在同一个表格单元格内（不带 {{else}}）。", "{{#cells}} and {{/cells}} must sit in one table cell (without {{else}})."));
             return;
         }
 
@@ -170,7 +171,7 @@ internal sealed class TableRewriter(TemplateLocator locator, MarkerWriter marker
 
             if (!mergedCells.Add(cell))
             {
-                problems.Add(new("T3", locator.Locate(tag), "一个单元格里只能有一个 {{merge}}（单元格只能按一个值合并）。", "A table cell can hold only one {{merge}} (a cell merges by one value)."));
+                problems.Add(new(RuleCodes.T3, locator.Locate(tag), "一个单元格里只能有一个 {{merge}}（单元格只能按一个值合并）。", "A table cell can hold only one {{merge}} (a cell merges by one value)."));
                 continue;
             }
 

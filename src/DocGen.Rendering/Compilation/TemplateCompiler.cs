@@ -3,6 +3,7 @@ using System.Xml;
 using System.Xml.Linq;
 using DocGen.Rendering.Engine;
 using HandlebarsDotNet;
+using DocGen.Core.Rules;
 
 namespace DocGen.Rendering.Compilation;
 
@@ -21,7 +22,7 @@ public static class TemplateCompiler
     {
         if (docx.Length > PackageLimits.MaxFileBytes)
         {
-            throw new TemplateException(name, [new TemplateProblem("T10", null,
+            throw new TemplateException(name, [new TemplateProblem(RuleCodes.T10, null,
                 $"模板文件过大（{docx.Length:N0} 字节，上限 {PackageLimits.MaxFileBytes:N0}）。", $"The template file is too large ({docx.Length:N0} bytes; the limit is {PackageLimits.MaxFileBytes:N0}).")]);
         }
 
@@ -93,7 +94,7 @@ public static class TemplateCompiler
         {
             if (SafeXml.Measure(xml) is { } tooBig)
             {
-                problems.Add(new TemplateProblem("T10", new TemplateLocation(partName, null, null, null, null, ""), tooBig.Message, tooBig.MessageEn));
+                problems.Add(new TemplateProblem(RuleCodes.T10, new TemplateLocation(partName, null, null, null, null, ""), tooBig.Message, tooBig.MessageEn));
                 return null;
             }
 
@@ -101,7 +102,7 @@ public static class TemplateCompiler
         }
         catch (XmlException ex)
         {
-            problems.Add(new TemplateProblem("T0", new TemplateLocation(partName, null, null, null, null, ""),
+            problems.Add(new TemplateProblem(RuleCodes.T0, new TemplateLocation(partName, null, null, null, null, ""),
                 $"模板部件 {partName} 不是有效的 XML：{ex.Message}", $"Part {partName} is not well-formed XML: {ex.Message}"));
             return null;
         }
@@ -170,5 +171,5 @@ public static class TemplateCompiler
     }
 
     private static TemplateException NotAWordDocument(string name, string why)
-        => new(name, [new TemplateProblem("T0", null, $"不是有效的 Word 文档（.docx）：{why}", $"Not a valid Word document (.docx): {why}")]);
+        => new(name, [new TemplateProblem(RuleCodes.T0, null, $"不是有效的 Word 文档（.docx）：{why}", $"Not a valid Word document (.docx): {why}")]);
 }

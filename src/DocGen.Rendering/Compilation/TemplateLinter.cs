@@ -3,6 +3,7 @@ using System.Reflection;
 using DocGen.Core.Json;
 using DocGen.Rendering.Engine;
 using DocGen.Rendering.Model;
+using DocGen.Core.Rules;
 
 namespace DocGen.Rendering.Compilation;
 
@@ -70,7 +71,7 @@ internal sealed class TemplateLinter(TemplateLocator locator, List<TemplateProbl
         // DocGen's template language); its parser crashes on other counts.
         if (name is "if" or "unless" or "each" or "with" && arguments.Count != 1)
         {
-            problems.Add(new TemplateProblem("T4", locator.Locate(tag),
+            problems.Add(new TemplateProblem(RuleCodes.T4, locator.Locate(tag),
                 $"“{tag.Text}”：{{{{#{name}}}}} 后面应写且只写一个字段，如 {{{{#{name} {Example(name)}}}}}。",
                 $"'{tag.Text}': {{{{#{name}}}}} takes exactly one field, e.g. {{{{#{name} {Example(name)}}}}}."));
             return current.Nested([]);
@@ -87,7 +88,7 @@ internal sealed class TemplateLinter(TemplateLocator locator, List<TemplateProbl
             case "each" or "cells":
                 if (argumentType is not null && ElementType(argumentType) is null)
                 {
-                    problems.Add(new TemplateProblem("T8", locator.Locate(tag),
+                    problems.Add(new TemplateProblem(RuleCodes.T8, locator.Locate(tag),
                         $"“{tag.Text}”：{arguments[0]} 不是列表，不能循环。",
                         $"'{tag.Text}': {arguments[0]} is not a list and cannot be looped over."));
                     return current.Loop([]);
@@ -143,7 +144,7 @@ internal sealed class TemplateLinter(TemplateLocator locator, List<TemplateProbl
 
         if (!argument.All(static c => char.IsLetterOrDigit(c) || c is '_' or '@' or '.' or '/' or '[' or ']' or '-' or '$'))
         {
-            problems.Add(new TemplateProblem("T4", locator.Locate(tag),
+            problems.Add(new TemplateProblem(RuleCodes.T4, locator.Locate(tag),
                 $"“{tag.Text}”语法错误：“{argument}”不是有效的字段名（检查括号、引号和花括号）。",
                 $"'{tag.Text}' has a syntax error: '{argument}' is not a valid name (check parentheses, quotes and braces)."));
             return null;
@@ -159,7 +160,7 @@ internal sealed class TemplateLinter(TemplateLocator locator, List<TemplateProbl
 
             if (!s_loopVariables.Contains(variable) || !scope.InLoop)
             {
-                problems.Add(new TemplateProblem("T7", locator.Locate(tag),
+                problems.Add(new TemplateProblem(RuleCodes.T7, locator.Locate(tag),
                     $"“{tag.Text}”：{variable} 只能在 {{{{#each}}}} 循环内使用。",
                     $"'{tag.Text}': {variable} is only defined inside an {{{{#each}}}} loop."));
             }
@@ -254,7 +255,7 @@ internal sealed class TemplateLinter(TemplateLocator locator, List<TemplateProbl
         if (!IsModelType(type))
         {
             // A text, a number or a list here: it has no fields, whatever .NET type carries it.
-            return new TemplateProblem("T7", locator.Locate(tag),
+            return new TemplateProblem(RuleCodes.T7, locator.Locate(tag),
                 $"“{tag.Text}”：这里的数据是{Describe(type)}，没有字段“{segment}”（在 {argument} 中）。" + (ElementType(type) is null ? "要输出它本身，请写 {{this}}。" : "要逐项输出，请用 {{#each}}。"),
                 $"'{tag.Text}': the data here is {DescribeEn(type)} and has no field '{segment}' (in {argument})." + (ElementType(type) is null ? " To print it, write {{this}}." : " Loop over it with {{#each}}."));
         }
@@ -262,7 +263,7 @@ internal sealed class TemplateLinter(TemplateLocator locator, List<TemplateProbl
         var known = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Select(static p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]).ToList();
         var suggestion = NameSuggestions.Suggest(segment, known);
-        return new TemplateProblem("T7", locator.Locate(tag),
+        return new TemplateProblem(RuleCodes.T7, locator.Locate(tag),
             $"“{tag.Text}”：数据中没有字段“{segment}”（在 {argument} 中）。" + (suggestion is null ? $"这里可用的字段：{string.Join("、", known)}。" : $"您是否想写“{suggestion}”？"),
             $"'{tag.Text}': the data has no field '{segment}' (in {argument})." + (suggestion is null ? $" Fields here: {string.Join(", ", known)}." : $" Did you mean '{suggestion}'?"));
     }
@@ -270,7 +271,7 @@ internal sealed class TemplateLinter(TemplateLocator locator, List<TemplateProbl
     private TemplateProblem UnknownHelper(Tag tag, string name)
     {
         var suggestion = NameSuggestions.Suggest(name, [.. TemplateHelpers.Public, .. TemplateHelpers.BuiltIn]);
-        return new TemplateProblem("T6", locator.Locate(tag),
+        return new TemplateProblem(RuleCodes.T6, locator.Locate(tag),
             $"“{tag.Text}”：没有名为“{name}”的帮助函数。" + (suggestion is null ? $"可用：{string.Join("、", TemplateHelpers.Public.Concat(TemplateHelpers.BuiltIn))}。" : $"您是否想写“{suggestion}”？"),
             $"'{tag.Text}': there is no helper '{name}'." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
     }

@@ -3,6 +3,7 @@ using DocGen.Core.Json;
 using DocGen.Core.Validation;
 using DocGen.Rendering.Engine;
 using DocGen.Rendering.Model;
+using DocGen.Core.Rules;
 
 namespace DocGen.Rendering.Pipeline;
 
@@ -40,7 +41,7 @@ public sealed class DocumentGenerator(SubmissionValidator validator)
         }
         catch (TemplateRenderException ex)
         {
-            return new TemplateFailed(new ValidationReport([new ValidationIssue("T9", Severity.Error, JsonPath.Root,
+            return new TemplateFailed(new ValidationReport([new ValidationIssue(RuleCodes.T9, Severity.Error, JsonPath.Root,
                 $"模板“{template.Name}”无法填充此申报（{ex.Part}）：{ex.InnerException?.Message}。申报本身通过了校验；请管理员检查模板后重新提交。",
                 $"Template '{template.Name}' could not be filled with this submission ({ex.Part}): {ex.InnerException?.Message}. The submission itself is valid; ask the admin to check the template, then submit again.")]))
             { RenderTime = clock.Elapsed };

@@ -1,5 +1,6 @@
 using DocGen.Core.Json;
 using DocGen.Core.Validation;
+using DocGen.Core.Rules;
 
 namespace DocGen.Workbooks.Reading;
 
@@ -10,31 +11,31 @@ namespace DocGen.Workbooks.Reading;
 internal static class WorkbookIssues
 {
     public static ValidationIssue NotAWorkbook(string why)
-        => Error("X1", $"这不是可读取的 Excel 工作簿（.xlsx）：{why}。请在 Excel 或 WPS 中打开后“另存为”Excel 工作簿（*.xlsx）再提交。",
+        => Error(RuleCodes.X1, $"这不是可读取的 Excel 工作簿（.xlsx）：{why}。请在 Excel 或 WPS 中打开后“另存为”Excel 工作簿（*.xlsx）再提交。",
             $"This is not a readable Excel workbook (.xlsx): {why}. Open it in Excel or WPS and save it as an Excel workbook (*.xlsx).");
 
     public static ValidationIssue OldFormat()
-        => Error("X2", "这是旧版 Excel 97-2003 工作簿（.xls）或加了密码的工作簿，无法读取。请在 Excel 或 WPS 中“另存为”Excel 工作簿（*.xlsx），不设密码，再提交。",
+        => Error(RuleCodes.X2, "这是旧版 Excel 97-2003 工作簿（.xls）或加了密码的工作簿，无法读取。请在 Excel 或 WPS 中“另存为”Excel 工作簿（*.xlsx），不设密码，再提交。",
             "This is an Excel 97-2003 workbook (.xls) or a password-protected one. Save it as an Excel workbook (*.xlsx) without a password, then submit it again.");
 
     public static ValidationIssue Macros(string where)
-        => Error("X3", $"工作簿含有宏（{where}），出于安全原因不予处理。请“另存为”不含宏的 Excel 工作簿（*.xlsx）再提交。",
+        => Error(RuleCodes.X3, $"工作簿含有宏（{where}），出于安全原因不予处理。请“另存为”不含宏的 Excel 工作簿（*.xlsx）再提交。",
             $"The workbook contains macros ({where}) and is not processed, for safety. Save it as a macro-free Excel workbook (*.xlsx).");
 
     public static ValidationIssue TooBig(string what, string whatEn)
-        => Error("X4", $"工作簿过大或结构异常：{what}。申报表只需几十行；请检查是否误填了大量空行或粘贴了其他数据。",
+        => Error(RuleCodes.X4, $"工作簿过大或结构异常：{what}。申报表只需几十行；请检查是否误填了大量空行或粘贴了其他数据。",
             $"The workbook is too large or malformed: {whatEn}. A submission needs a few dozen rows; check for pasted data or formatting applied to whole columns.");
 
     public static ValidationIssue ExternalLinks()
-        => Error("X5", "工作簿链接了其他文件（外部链接），其中的数值可能随那些文件变化。请在 Excel 中“数据 → 编辑链接 → 断开链接”（WPS：“数据 → 编辑链接”）后保存再提交。",
+        => Error(RuleCodes.X5, "工作簿链接了其他文件（外部链接），其中的数值可能随那些文件变化。请在 Excel 中“数据 → 编辑链接 → 断开链接”（WPS：“数据 → 编辑链接”）后保存再提交。",
             "The workbook links to other files (external links), so its values may change with them. Break the links (Data → Edit Links → Break Link) and save it again.");
 
     public static ValidationIssue FormulaWithoutValue(string path)
-        => Error("X6", path, "单元格是公式，但文件里没有保存它的计算结果（由程序生成、未经 Excel 计算）。请在 Excel 或 WPS 中打开工作簿并保存一次，或直接填写数值。",
+        => Error(RuleCodes.X6, path, "单元格是公式，但文件里没有保存它的计算结果（由程序生成、未经 Excel 计算）。请在 Excel 或 WPS 中打开工作簿并保存一次，或直接填写数值。",
             "The cell holds a formula whose result was not saved in the file (written by a program, never calculated). Open the workbook in Excel or WPS and save it once, or type the value.");
 
     public static ValidationIssue ErrorValue(string path, string value)
-        => Error("X6", path, $"单元格显示错误值 {value}，请改正公式或直接填写数值。", $"The cell shows the error value {value}; fix the formula or type the value.");
+        => Error(RuleCodes.X6, path, $"单元格显示错误值 {value}，请改正公式或直接填写数值。", $"The cell shows the error value {value}; fix the formula or type the value.");
 
     /// <summary>A date, a time or a TRUE/FALSE where a number is needed (X9): quoted as the cell shows it, never as its serial.</summary>
     public static ValidationIssue NotANumber(string path, Layout.Field field, SheetCell cell)
@@ -47,36 +48,36 @@ internal static class WorkbookIssues
                 "If the indicator is a deadline, set 指标性质 to 定性 and write the date in 指标值（文字）; or type a number of months or days with 月 or 天 as its unit."),
             _ => ("请先把单元格格式设为“常规”或“数值”，再重新输入数字。", "Set the cell's format to General or Number first, then type the number again."),
         };
-        return Error("X9", path, $"“{field.Label}”需要数字，但单元格显示的是{what}“{cell.Text}”（Excel 把输入识别成了{what}）。{advice}",
+        return Error(RuleCodes.X9, path, $"“{field.Label}”需要数字，但单元格显示的是{what}“{cell.Text}”（Excel 把输入识别成了{what}）。{advice}",
             $"'{field.Label}' needs a number, but the cell shows {whatEn}, '{cell.Text}' (Excel took what was typed as {whatEn}). {adviceEn}");
     }
 
     /// <summary>A code typed as a number of more than 15 digits (X9): Excel has already replaced its last digits with zeros.</summary>
     public static ValidationIssue CodeDigitsLost(string path, Layout.Field field, string number)
-        => Error("X9", path, $"“{field.Label}”被 Excel 当作数字保存，单元格显示为“{CellText.General(number)}”：Excel 只保留 15 位有效数字，第 16 位起已变成 0（{number}）。请把单元格格式设为“文本”后重新输入完整的编码。",
+        => Error(RuleCodes.X9, path, $"“{field.Label}”被 Excel 当作数字保存，单元格显示为“{CellText.General(number)}”：Excel 只保留 15 位有效数字，第 16 位起已变成 0（{number}）。请把单元格格式设为“文本”后重新输入完整的编码。",
             $"'{field.Label}' was stored by Excel as a number and shows as '{CellText.General(number)}': Excel keeps 15 significant digits, so the digits from the 16th on are now zeros ({number}). Set the cell's format to Text and type the whole code again.");
 
     public static ValidationIssue MissingSheet(string sheet)
-        => Error("X7", $"工作簿中没有工作表“{sheet}”。请使用 docgen workbook 生成的申报表，不要删除或改名工作表。",
+        => Error(RuleCodes.X7, $"工作簿中没有工作表“{sheet}”。请使用 docgen workbook 生成的申报表，不要删除或改名工作表。",
             $"The workbook has no sheet named '{sheet}'. Use the workbook docgen generates; do not delete or rename its sheets.");
 
     public static ValidationIssue MissingHeader(string sheet)
-        => Error("X7", $"工作表“{sheet}”中找不到表头（“{Layout.WorkbookLayout.ProjectCodeHeader}”等列名）。请不要删除表头行。",
+        => Error(RuleCodes.X7, $"工作表“{sheet}”中找不到表头（“{Layout.WorkbookLayout.ProjectCodeHeader}”等列名）。请不要删除表头行。",
             $"The sheet '{sheet}' has no header row (with '{Layout.WorkbookLayout.ProjectCodeHeader}' and the other column names). Do not delete the header row.");
 
     public static ValidationIssue UnknownProject(string path, string code, string sheet)
-        => Error("X7", path, $"项目编码“{code}”在工作表“{Layout.WorkbookLayout.ProjectsSheet}”中找不到，这一行{RowOf(sheet)}无法归入任何项目。请核对编码。",
+        => Error(RuleCodes.X7, path, $"项目编码“{code}”在工作表“{Layout.WorkbookLayout.ProjectsSheet}”中找不到，这一行{RowOf(sheet)}无法归入任何项目。请核对编码。",
             $"The project code '{code}' is not in the sheet '{Layout.WorkbookLayout.ProjectsSheet}': this row belongs to no project. Check the code.");
 
     public static ValidationIssue NoProjectCode(string path, string sheet)
-        => Error("X7", path, $"没有填写项目编码，这一行{RowOf(sheet)}无法归入项目（工作簿中有多个项目时必须填写）。",
+        => Error(RuleCodes.X7, path, $"没有填写项目编码，这一行{RowOf(sheet)}无法归入项目（工作簿中有多个项目时必须填写）。",
             $"No project code: with several projects in the workbook, each row of '{sheet}' must name its project.");
 
     public static ValidationIssue DuplicateProject(string path, string code)
-        => Error("X7", path, $"项目编码“{code}”重复出现；每个项目一行，编码不能相同。", $"The project code '{code}' appears twice; one row per project, each with its own code.");
+        => Error(RuleCodes.X7, path, $"项目编码“{code}”重复出现；每个项目一行，编码不能相同。", $"The project code '{code}' appears twice; one row per project, each with its own code.");
 
     public static ValidationIssue UnknownLabel(string path, string label)
-        => Warning("X8", path, $"“{label}”不是本表的栏目，这里填写的内容未被读取。请使用表中原有的栏目名称。",
+        => Warning(RuleCodes.X8, path, $"“{label}”不是本表的栏目，这里填写的内容未被读取。请使用表中原有的栏目名称。",
             $"'{label}' is not one of this sheet's labels; what is filled in here was not read. Keep the workbook's own labels.");
 
     private static string RowOf(string sheet) => sheet == Layout.WorkbookLayout.GoalsSheet ? "绩效目标" : "指标";

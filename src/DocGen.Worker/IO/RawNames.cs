@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
+using DocGen.Core.Rules;
 
 namespace DocGen.Worker.IO;
 
@@ -64,7 +65,7 @@ public static partial class RawNames
                 consumed = Math.Max(consumed, 1);
                 for (var i = 0; i < consumed; i++)
                 {
-                    sb.Append('%').Append(raw[i].ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+                    sb.Append('%').Append(raw[i].ToString(RuleCodes.X2, System.Globalization.CultureInfo.InvariantCulture));
                 }
             }
 

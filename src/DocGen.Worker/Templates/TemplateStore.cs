@@ -5,6 +5,7 @@ using DocGen.Rendering.Engine;
 using DocGen.Worker.IO;
 using DocGen.Worker.Service;
 using Microsoft.Extensions.Options;
+using DocGen.Core.Rules;
 
 namespace DocGen.Worker.Templates;
 
@@ -101,7 +102,7 @@ public sealed class TemplateStore(IOptions<DocGenOptions> options, ILogger<Templ
         }
         catch (UnauthorizedAccessException ex)
         {
-            Report(file, [new TemplateProblem("T0", null, $"无法读取模板（权限）：{ex.Message}", $"The template cannot be read (permissions): {ex.Message}")]);
+            Report(file, [new TemplateProblem(RuleCodes.T0, null, $"无法读取模板（权限）：{ex.Message}", $"The template cannot be read (permissions): {ex.Message}")]);
             return;
         }
         catch (TemplateException ex)
@@ -143,9 +144,9 @@ public sealed class TemplateStore(IOptions<DocGenOptions> options, ILogger<Templ
             SafeReadOutcome.Read => read.Bytes!,
             SafeReadOutcome.Missing => throw new FileNotFoundException("The template is gone.", path),
             SafeReadOutcome.AccessDenied => throw new UnauthorizedAccessException(read.Error),
-            SafeReadOutcome.TooLarge => throw new TemplateException(Path.GetFileName(path), [new TemplateProblem("T10", null,
+            SafeReadOutcome.TooLarge => throw new TemplateException(Path.GetFileName(path), [new TemplateProblem(RuleCodes.T10, null,
                 $"模板文件过大（{read.Info.Length:N0} 字节，上限 {TemplateCompiler.MaxFileBytes:N0}）。", $"The template file is too large ({read.Info.Length:N0} bytes; the limit is {TemplateCompiler.MaxFileBytes:N0}).")]),
-            _ => throw new TemplateException(Path.GetFileName(path), [new TemplateProblem("T0", null,
+            _ => throw new TemplateException(Path.GetFileName(path), [new TemplateProblem(RuleCodes.T0, null,
                 "模板不是普通文件。", "The template is not a regular file.")]),
         };
     }

@@ -1,4 +1,5 @@
 using DocGen.Core.Validation;
+using DocGen.Core.Rules;
 
 namespace DocGen.Worker.Service.Claims;
 
@@ -55,7 +56,7 @@ public static class AttemptPolicy
     {
         var (stage, stageEn) = Describe(stoppedIn);
         var why = lastFailure ?? $"服务在{stage}时中断 the service stopped while {stageEn}";
-        return new ValidationReport([new ValidationIssue("S1", Severity.Error, Core.Json.JsonPath.Root,
+        return new ValidationReport([new ValidationIssue(RuleCodes.S1, Severity.Error, Core.Json.JsonPath.Root,
             $"处理了 {MaxAttempts} 次均未成功，已停止重试。最后一次停在“{stage}”，原因：{why}。请联系管理员；修正后可重新提交。",
             $"Processing failed {MaxAttempts} times and is not retried any more. The last attempt stopped while {stageEn}: {why}. Contact the admin; submit again once it is fixed.")]);
     }

@@ -1,5 +1,6 @@
 using DocGen.Core.Validation;
 using DocGen.Workbooks;
+using DocGen.Core.Rules;
 
 namespace DocGen.Worker.Service.Intake;
 
@@ -32,10 +33,10 @@ public static class SubmissionFormats
         return ExtensionOf(name) switch
         {
             ".xlsx" => WorkbookConverter.Check(bytes, validator),
-            ".xls" or ".xlsb" or ".et" => SubmissionCheck.Refused("X2",
+            ".xls" or ".xlsb" or ".et" => SubmissionCheck.Refused(RuleCodes.X2,
                 "这是 Excel 97-2003（.xls）、二进制（.xlsb）或 WPS（.et）格式的工作簿，无法读取。请在 Excel 或 WPS 中“另存为”Excel 工作簿（*.xlsx）后重新提交。",
                 "This workbook is in the Excel 97-2003 (.xls), binary (.xlsb) or WPS (.et) format, which is not read. Save it as an Excel workbook (*.xlsx) and submit it again."),
-            ".xlsm" => SubmissionCheck.Refused("X3",
+            ".xlsm" => SubmissionCheck.Refused(RuleCodes.X3,
                 "这是含宏的工作簿（.xlsm），出于安全原因不予处理。请“另存为”不含宏的 Excel 工作簿（*.xlsx）后重新提交。",
                 "This is a macro-enabled workbook (.xlsm), not processed for safety. Save it as a macro-free Excel workbook (*.xlsx) and submit it again."),
             _ => validator.Check(bytes),

@@ -1,0 +1,95 @@
+namespace DocGen.Core.Rules;
+
+/// <summary>
+/// Every rule DocGen reports, once: its code (<see cref="RuleCodes"/>), severity and what it
+/// checks. The rule tables in <c>docs/integrator.md</c> and <c>docs/templates.md</c> are written
+/// from here (<see cref="RuleTables"/>; a test fails when they differ). The messages themselves
+/// are written where each rule is checked, with the values they quote.
+/// </summary>
+public static class RuleCatalog
+{
+    /// <summary>The file itself: encoding, syntax, shape and what the service may read (the integrator's D table), and S1.</summary>
+    public static IReadOnlyList<Rule> File { get; } =
+    [
+        new(RuleCodes.D1, RuleSeverity.Error, "empty file, malformed or truncated JSON, explained (full-width punctuation, a missing comma, text after the end, an unclosed string) with the line, the character column, the line itself and a marker"),
+        new(RuleCodes.D2, RuleSeverity.Error, "not UTF-8: GBK/GB18030 (“ANSI”), UTF-16 without BOM, binary. UTF-8 with or without BOM and UTF-16/32 *with* BOM are accepted. DocGen never guesses an encoding: a refused file's message says to save it as UTF-8"),
+        new(RuleCodes.D3, RuleSeverity.Error, "file larger than 16 MiB"),
+        new(RuleCodes.D4, RuleSeverity.Error, "nesting deeper than 16"),
+        new(RuleCodes.D5, RuleSeverity.Error, "wrong type (text where a number belongs, unknown `kind`, null inside a list, a number too large, …), with what to write instead where it is recognisable; a value of an amount, percentage, grading band or indicator value is reported under its own rule (V6, V9, V23, V17)"),
+        new(RuleCodes.D6, RuleSeverity.Error, "unknown property (almost always a typo), with a “did you mean”"),
+        new(RuleCodes.D7, RuleSeverity.Error, "the same property twice in one object"),
+        new(RuleCodes.D8, RuleSeverity.Error, "a text longer than 20,000 characters (counted as a person counts them), a list longer than 10,000 items"),
+        new(RuleCodes.D9, RuleSeverity.Error, "a character XML (and so Word) cannot hold: control characters, lone surrogates"),
+        new(RuleCodes.D10, RuleSeverity.Error, "not a regular file: a symbolic link, FIFO, socket, device or folder named `*.json`, or a file with more than one name (a hard link, possibly to a file outside the inbox); never opened for reading"),
+        new(RuleCodes.D11, RuleSeverity.Error, "the service may not read the file (permissions)"),
+        new(RuleCodes.S1, RuleSeverity.Error, "the service failed three times on this submission (the report names the stage the last attempt stopped in and the last reason)"),
+    ];
+
+    /// <summary>The content: the rules of a submission (the integrator's V table).</summary>
+    public static IReadOnlyList<Rule> Content { get; } =
+    [
+        new(RuleCodes.V1, RuleSeverity.Error, "`kind`, `fiscalYear` (2000–2100), `unit.code`, `unit.name` present; known `framework` and `schemaVersion`; no section the kind does not use"),
+        new(RuleCodes.V2, RuleSeverity.ErrorOrWarning, "`unit.code` digits only (E); not 6 digits (W)"),
+        new(RuleCodes.V3, RuleSeverity.Error, "`projectCode` present, `[0-9A-Z]`, ≤ 50 characters; `projectName` present"),
+        new(RuleCodes.V4, RuleSeverity.Warning, "`projectCode` not `6 digits + 2-digit year + 13 [0-9A-Z]`, or its year ≠ `fiscalYear`"),
+        new(RuleCodes.V5, RuleSeverity.Error, "duplicate `projectCode` or `seq` (seq defaults to the position, 1-based)"),
+        new(RuleCodes.V6, RuleSeverity.Error, "amounts parseable, ≥ 0, ≤ 2 decimals, below a trillion (999,999,999,999.99); `total` and `fiscal` present (`other` defaults to 0.00)"),
+        new(RuleCodes.V7, RuleSeverity.Error, "`total == fiscal + other`, exactly"),
+        new(RuleCodes.V8, RuleSeverity.Warning, "`total == 0`"),
+        new(RuleCodes.V9, RuleSeverity.Error, "`spendingPlan` present; labels `N月底`; months increasing; % in [0, 100], ≤ 2 decimals"),
+        new(RuleCodes.V10, RuleSeverity.Error, "cumulative % never decreases"),
+        new(RuleCodes.V11, RuleSeverity.ErrorOrWarning, "last entry is `12月底` at 100.00 (only a warning when the project name contains 结转)"),
+        new(RuleCodes.V12, RuleSeverity.Warning, "a checkpoint below 60 % of 序时进度 (month/12)"),
+        new(RuleCodes.V13, RuleSeverity.Error, "`level1` belongs to the framework, `level2` to its `level1`"),
+        new(RuleCodes.V14, RuleSeverity.Error, "each required 一级 has an indicator (产出, 效益; also 成本 in mof2021)"),
+        new(RuleCodes.V15, RuleSeverity.Warning, "a recommended category is missing (满意度; 产出's 数量/质量/时效/成本 in legacy)"),
+        new(RuleCodes.V16, RuleSeverity.ErrorOrWarning, "`name` present, ≤ 100 characters (E); repeated within a project (W)"),
+        new(RuleCodes.V17, RuleSeverity.Error, "quantitative: comparator ∈ {≥ ≤ ＝ ＞ ＜}, `value` a decimal, `unit` present (`nature` defaults to quantitative)"),
+        new(RuleCodes.V18, RuleSeverity.Error, "qualitative: `valueText` present; no comparator or unit"),
+        new(RuleCodes.V19, RuleSeverity.Error, "`valueText` holds a placeholder (`*`, `_`, `XX`)"),
+        new(RuleCodes.V20, RuleSeverity.Warning, "a % value above 100; a 满意度 target below 80 %"),
+        new(RuleCodes.V21, RuleSeverity.Warning, "a cost indicator with ≥ or ＞ (a cost is a ceiling)"),
+        new(RuleCodes.V22, RuleSeverity.Warning, "`basis` empty or a copy of `description`"),
+        new(RuleCodes.V23, RuleSeverity.Error, "grading: 100 ≥ excellent > good > fair > 0 (defaults 90/80/70)"),
+        new(RuleCodes.V24, RuleSeverity.Warning, "`verbatimText` thresholds disagree with the numbers (the seed's 差 “80%以下” typo)"),
+        new(RuleCodes.V25, RuleSeverity.Warning, "half-width `,;:()` between Chinese characters (checked in every text)"),
+        new(RuleCodes.V26, RuleSeverity.Warning, "an item already numbered (`一是`, `1.`, `（一）`): the number is removed"),
+        new(RuleCodes.V27, RuleSeverity.Error, "part 1: intro, mainDuties, dutyGoals, performanceGoals present; ≥ 1 item in 一 and in 三"),
+        new(RuleCodes.V28, RuleSeverity.Warning, "一 and 三 have different numbers of items"),
+        new(RuleCodes.V29, RuleSeverity.Error, "≥ 1 project; ≥ 1 goal per project; ≥ 3 indicators per project"),
+    ];
+
+    /// <summary>Workbooks: what is refused or reported of an .xlsx (the integrator's X table).</summary>
+    public static IReadOnlyList<Rule> Workbook { get; } =
+    [
+        new(RuleCodes.X1, RuleSeverity.Error, "not a readable .xlsx: not a zip, a zip cut short (it waits like a JSON copy still under way), not a spreadsheet (a .docx renamed)"),
+        new(RuleCodes.X2, RuleSeverity.Error, "`.xls`, `.xlsb`, `.et` or an encrypted workbook: not read, the report says “另存为 .xlsx”"),
+        new(RuleCodes.X3, RuleSeverity.Error, "macros: `.xlsm`, a `vbaProject` part, a macro-enabled content type"),
+        new(RuleCodes.X4, RuleSeverity.Error, "over a workbook limit (see the table of limits below), naming the sheet and row or the part"),
+        new(RuleCodes.X5, RuleSeverity.Error, "links to other workbooks"),
+        new(RuleCodes.X6, RuleSeverity.Error, "a formula never calculated (no cached value), or an error value such as `#DIV/0!`"),
+        new(RuleCodes.X7, RuleSeverity.Error, "a sheet or header missing, a row whose 项目编码 is unknown or missing, a project code twice"),
+        new(RuleCodes.X8, RuleSeverity.Warning, "a column or label DocGen does not know, with something filled under it (never silently dropped)"),
+        new(RuleCodes.X9, RuleSeverity.Error, "a cell that cannot mean what its field needs: a date, time or TRUE/FALSE where a number belongs, a code of more than 15 digits typed as a number; quoting what the clerk sees"),
+    ];
+
+    /// <summary>Templates, in the admin's words (Chinese: the admin guide's table), each with what to do.</summary>
+    public static IReadOnlyList<Rule> Template { get; } =
+    [
+        new(RuleCodes.T0, RuleSeverity.Error, "不是 Word 文档，或文件损坏") { Fix = "另存为 .docx" },
+        new(RuleCodes.T1, RuleSeverity.Error, "`{{#each}}`/`{{#if}}` 没有对应的 `{{/each}}`/`{{/if}}`，或反之") { Fix = "补上结束标签" },
+        new(RuleCodes.T2, RuleSeverity.Error, "块交叉，如 `{{#if}}…{{#each}}…{{/if}}…{{/each}}`") { Fix = "内层先结束" },
+        new(RuleCodes.T3, RuleSeverity.Error, "循环的开始、结束不在段落或表格行的边界（如开始在正文、结束在表格里）") { Fix = "见“常见操作”" },
+        new(RuleCodes.T4, RuleSeverity.Error, "标签语法错误（括号、引号不配对等）") { Fix = "按提示改正" },
+        new(RuleCodes.T5, RuleSeverity.Error, "模板含修订") { Fix = "接受或拒绝全部修订" },
+        new(RuleCodes.T6, RuleSeverity.Error, "没有这个帮助函数（如 `amout`）") { Fix = "按“您是否想写”改正" },
+        new(RuleCodes.T7, RuleSeverity.Error, "数据中没有这个字段（如 `fundPurpos`），或在循环外用了 `@index`") { Fix = "按“您是否想写”改正" },
+        new(RuleCodes.T8, RuleSeverity.Error, "对不是列表的字段做循环") { Fix = "换成列表字段" },
+        new(RuleCodes.T9, RuleSeverity.Error, "申报通过了校验，但模板填不进去（如对文字用了 `{{amount}}`）") { Fix = "检查该标签；该申报进入 failed/ 并附说明" },
+        new(RuleCodes.T10, RuleSeverity.Error, "模板文件过大、部件过多、压缩比异常（“压缩炸弹”）或 XML 嵌套过深") { Fix = "用 Word 重新另存为 .docx；不要在模板中嵌入大文件" },
+        new(RuleCodes.T11, RuleSeverity.Error, "模板含有会被复制进每一份文档、并在读者电脑上起作用的内容：宏、ActiveX 控件、嵌入的 OLE 对象、附加模板（attachedTemplate）、altChunk、指向外部的链接图片等（超链接除外），或部件名指向包外") { Fix = "在 Word 中删除这些内容（宏：另存为“Word 文档 .docx”而不是 .docm），再保存" },
+    ];
+
+    /// <summary>All of them, in the order of the tables.</summary>
+    public static IReadOnlyList<Rule> All { get; } = [.. File, .. Content, .. Workbook, .. Template];
+}

@@ -1,0 +1,55 @@
+using System.Reflection;
+using DocGen.Core.Rules;
+using DocGen.Core.Tests.Support;
+
+namespace DocGen.Core.Tests.Rules;
+
+/// <summary>
+/// The catalogue holds every code once, and the documentation's rule tables are the catalogue's.
+/// To rewrite the tables after a change to the catalogue:
+/// <c>DOCGEN_APPROVE=1 dotnet test tests/DocGen.Core.Tests --filter FullyQualifiedName~RuleCatalog</c>
+/// writes the documents and fails; read them (<c>git diff docs/</c>), then run the tests again without it.
+/// </summary>
+public sealed class RuleCatalogTests
+{
+    public static TheoryData<string> Documents => ["integrator.md", "templates.md"];
+
+    [Fact]
+    public void EveryCode_IsInTheCatalogueOnce_AndNothingElseIs()
+    {
+        var codes = typeof(RuleCodes).GetFields(BindingFlags.Public | BindingFlags.Static).Select(static f => (string)f.GetRawConstantValue()!).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(codes, RuleCatalog.All.Select(static r => r.Code).Order(StringComparer.Ordinal));
+        Assert.All(typeof(RuleCodes).GetFields(), static f => Assert.Equal(f.Name, f.GetRawConstantValue()));
+    }
+
+    [Fact]
+    public void TemplateRules_SayWhatToDo()
+        => Assert.All(RuleCatalog.Template, static r => Assert.False(string.IsNullOrWhiteSpace(r.Fix), r.Code));
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void RuleTablesInTheDocs_AreTheCatalogues(string document)
+    {
+        var path = Path.Combine(Repo.Root, "docs", document);
+        var text = File.ReadAllText(path);
+        var written = RuleTables.Rewrite(text);
+
+        if (Environment.GetEnvironmentVariable("DOCGEN_APPROVE") == "1")
+        {
+            // Approval never passes: it writes the tables and asks a person to read the change.
+            File.WriteAllText(path, written);
+            Assert.Fail(written == text ? $"{path} is unchanged; run again without DOCGEN_APPROVE." : $"Wrote {path}: read it (git diff docs/), then run again without DOCGEN_APPROVE.");
+        }
+
+        Assert.Contains("<!-- rule-table: ", text, StringComparison.Ordinal);
+        Assert.Equal(written, text);
+    }
+
+    [Fact]
+    public void ATableMarkerLeftOpen_OrNamedWrongly_IsAnError()
+    {
+        Assert.Throws<FormatException>(() => RuleTables.Rewrite("<!-- rule-table: File -->\n| old |\n"));
+        Assert.Throws<FormatException>(() => RuleTables.Rewrite("<!-- rule-table: Nothing -->\n<!-- /rule-table -->\n"));
+    }
+}
