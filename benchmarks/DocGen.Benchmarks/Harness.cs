@@ -10,6 +10,9 @@ using DocGen.Rendering.Compilation;
 using DocGen.Rendering.Pipeline;
 using DocGen.Worker.Service;
 
+using DocGen.Worker.IO;
+using DocGen.Worker.Pipeline;
+
 namespace DocGen.Benchmarks;
 
 /// <summary>The in-process benchmarks: compiling, validating and rendering (one thread and all cores), big tables in a child process each.</summary>
@@ -17,10 +20,10 @@ internal sealed class Harness(bool smoke, Report report)
 {
     private static readonly byte[] s_templateBytes = Bench.TemplateBytes;
     private static readonly byte[] s_seedBytes = Bench.SeedBytes;
-    private static readonly DocumentGenerator s_generator = new(new SubmissionValidator(FrameworkCatalog.LoadFolder(Path.Combine(Bench.Root, "templates"))));
+    private static readonly SubmissionPipeline s_generator = new(new SubmissionValidator(FrameworkCatalog.LoadFolder(Path.Combine(Bench.Root, "templates"))));
 
-    /// <summary>The pipeline every in-process benchmark runs, on the shipped frameworks.</summary>
-    public static DocumentGenerator Generator => s_generator;
+    /// <summary>The pipeline the service and the CLI run, on the shipped frameworks.</summary>
+    public static SubmissionPipeline Pipeline => s_generator;
 
     private readonly TimeSpan _budget = smoke ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromSeconds(3);
 
@@ -60,8 +63,8 @@ internal sealed class Harness(bool smoke, Report report)
         var (perOp, perSecond, alloc) = Measure(Once);
         report.Add("render seed (1 thread)", $"{perOp:F3} ms/doc, {perSecond:F0} docs/s, {alloc / 1024.0:F0} KB alloc/doc, {size / 1024.0:F0} KB docx", "≤ 1 ms/doc, ≥ 1000 docs/s");
 
-        // The whole pipeline in process: bytes in, document bytes out.
-        var (e2e, e2ePerSecond, e2eAlloc) = Measure(() => s_generator.Generate(s_seedBytes, template));
+        // The whole pipeline in process, as the service and the CLI run it (intake outcome, format, validation, rendering): bytes in, document bytes out.
+        var (e2e, e2ePerSecond, e2eAlloc) = Measure(() => s_generator.Generate("seed.json", SafeRead.Of(s_seedBytes), template));
         report.Add("validate + render seed (bytes in, docx out)", $"{e2e:F3} ms/doc, {e2ePerSecond:F0} docs/s, {e2eAlloc / 1024.0:F0} KB alloc/doc", "");
 
         var threads = Environment.ProcessorCount;

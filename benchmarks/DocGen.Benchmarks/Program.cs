@@ -42,7 +42,7 @@ if (only is null or "compile") harness.Compile();
 if (only is null or "validate") harness.Validate();
 if (only is null or "seed") harness.RenderSeed();
 if (only is null or "tables") harness.Tables();
-if (only is null or "peer") new PeerBenchmark(smoke, report, Harness.Generator).Run();
+if (only is null or "peer") new PeerBenchmark(smoke, report, Harness.Pipeline).Run();
 if (only is null or "service") Bench.RunChild(report, smoke ? ["--child-service", "--smoke"] : ["--child-service"]);
 if (only is null or "pdf") Bench.RunChild(report, smoke ? ["--child-pdf", "--smoke"] : ["--child-pdf"]);
 report.Print();

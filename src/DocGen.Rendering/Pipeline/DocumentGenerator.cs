@@ -8,26 +8,12 @@ using DocGen.Core.Rules;
 namespace DocGen.Rendering.Pipeline;
 
 /// <summary>
-/// The one pipeline of DocGen: a submission's bytes → read and validate → map to the model
-/// templates see → render with a compiled template. The CLI, the inbox service, the tests and
-/// the benchmark all call it rather than wiring the steps themselves.
+/// Renders a checked submission: map it to the model templates see, fill the compiled template.
+/// A template that cannot be filled with a valid submission is a report (T9), never an exception.
+/// The way from a submission's bytes to here is the Worker's <c>SubmissionPipeline</c>.
 /// </summary>
-public sealed class DocumentGenerator(SubmissionValidator validator)
+public static class DocumentGenerator
 {
-    public SubmissionValidator Validator => validator;
-
-    /// <summary>Reads, validates and, when valid, renders; never throws for bad input or a template that cannot be filled.</summary>
-    public GenerationResult Generate(ReadOnlyMemory<byte> submission, CompiledTemplate template)
-    {
-        ArgumentNullException.ThrowIfNull(template);
-        var clock = Stopwatch.StartNew();
-        var check = validator.Check(submission);
-        var readTime = clock.Elapsed;
-        return check.Valid is { } valid
-            ? Render(valid, template) with { ReadTime = readTime }
-            : new Rejected(check.Report) { ReadTime = readTime };
-    }
-
     /// <summary>Renders a submission already checked.</summary>
     public static GenerationResult Render(ValidSubmission valid, CompiledTemplate template)
     {

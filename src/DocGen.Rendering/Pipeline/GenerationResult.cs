@@ -3,7 +3,7 @@ using DocGen.Core.Validation;
 namespace DocGen.Rendering.Pipeline;
 
 /// <summary>
-/// How one submission ended in <see cref="DocumentGenerator"/>: generated, rejected for its
+/// How one submission ended (the Worker's <c>SubmissionPipeline</c>, rendering by <see cref="DocumentGenerator"/>): generated, rejected for its
 /// content, or valid but impossible to fill into the template. The three cases are one closed
 /// set, kept in one file.
 /// </summary>

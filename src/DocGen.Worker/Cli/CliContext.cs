@@ -1,9 +1,8 @@
 using System.CommandLine;
 using DocGen.Core.Frameworks;
 using DocGen.Core.Validation;
-using DocGen.Rendering.Pipeline;
 using DocGen.Worker.IO;
-using DocGen.Worker.Service.Intake;
+using DocGen.Worker.Pipeline;
 using DocGen.Worker.Templates;
 
 namespace DocGen.Worker.Cli;
@@ -22,11 +21,11 @@ internal sealed class CliContext(TextWriter output, TextWriter error)
     };
 
     /// <summary>The pipeline over the frameworks of a (resolved) templates folder; null after printing why not.</summary>
-    public DocumentGenerator? CreateGenerator(string templatesFolder)
+    public SubmissionPipeline? CreatePipeline(string templatesFolder)
     {
         try
         {
-            return new DocumentGenerator(new SubmissionValidator(FrameworkCatalog.LoadFolder(templatesFolder)));
+            return new SubmissionPipeline(new SubmissionValidator(FrameworkCatalog.LoadFolder(templatesFolder)));
         }
         catch (Exception ex) when (ex is FrameworkException or IOException or UnauthorizedAccessException)
         {
@@ -40,19 +39,19 @@ internal sealed class CliContext(TextWriter output, TextWriter error)
     /// through a link or blocking on a FIFO, no more than the size limit) and prints the report;
     /// null when there is no such file or it cannot be read at all.
     /// </summary>
-    public async Task<SubmissionCheck?> CheckAndReportAsync(DocumentGenerator generator, string path, bool json, CancellationToken cancellationToken)
+    public async Task<SubmissionCheck?> CheckAndReportAsync(SubmissionPipeline pipeline, string path, bool json, CancellationToken cancellationToken)
     {
         SubmissionCheck check;
         try
         {
-            var read = SafeFile.Read(Path.GetFullPath(path), generator.Validator.Limits.MaxFileBytes);
+            var read = SafeFile.Read(Path.GetFullPath(path), pipeline.Validator.Limits.MaxFileBytes);
             if (read.Outcome == SafeReadOutcome.Missing)
             {
                 await Error.WriteLineAsync($"无法读取文件 Cannot read '{path}': 文件不存在 no such file.").ConfigureAwait(false);
                 return null;
             }
 
-            check = IntakeRefusal.For(read, generator.Validator) ?? SubmissionFormats.Check(path, read.Bytes!, generator.Validator);
+            check = pipeline.Check(path, read);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

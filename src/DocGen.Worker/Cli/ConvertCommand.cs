@@ -21,8 +21,8 @@ internal static class ConvertCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(file)!;
-            var generator = context.CreateGenerator(context.TemplatesFolder(parse));
-            var check = generator is null ? null : await context.CheckAndReportAsync(generator, path, parse.GetValue(json), cancellationToken).ConfigureAwait(false);
+            var pipeline = context.CreatePipeline(context.TemplatesFolder(parse));
+            var check = pipeline is null ? null : await context.CheckAndReportAsync(pipeline, path, parse.GetValue(json), cancellationToken).ConfigureAwait(false);
             if (check is null)
             {
                 return ExitCodes.UsageOrIo;

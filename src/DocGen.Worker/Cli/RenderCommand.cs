@@ -4,6 +4,7 @@ using DocGen.Rendering.Compilation;
 using DocGen.Rendering.Engine;
 using DocGen.Rendering.Pipeline;
 using DocGen.Worker.IO;
+using DocGen.Worker.Pipeline;
 using DocGen.Worker.Pdf;
 using DocGen.Worker.Templates;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -39,8 +40,8 @@ internal static class RenderCommand
             }
 
             var templates = context.TemplatesFolder(parse);
-            var generator = context.CreateGenerator(templates);
-            var check = generator is null ? null : await context.CheckAndReportAsync(generator, path, parse.GetValue(json), cancellationToken).ConfigureAwait(false);
+            var pipeline = context.CreatePipeline(templates);
+            var check = pipeline is null ? null : await context.CheckAndReportAsync(pipeline, path, parse.GetValue(json), cancellationToken).ConfigureAwait(false);
             if (check?.Valid is not { } valid)
             {
                 return check is null ? ExitCodes.UsageOrIo : ExitCodes.Invalid;
@@ -52,7 +53,7 @@ internal static class RenderCommand
                 return ExitCodes.UsageOrIo;
             }
 
-            var result = DocumentGenerator.Render(valid, compiled);
+            var result = SubmissionPipeline.Generate(check, compiled);
             if (result is not Generated generated)
             {
                 var failure = result.Report.Issues[0];

@@ -16,8 +16,8 @@ internal static class ValidateCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var generator = context.CreateGenerator(context.TemplatesFolder(parse));
-            var check = generator is null ? null : await context.CheckAndReportAsync(generator, parse.GetValue(file)!, parse.GetValue(json), cancellationToken).ConfigureAwait(false);
+            var pipeline = context.CreatePipeline(context.TemplatesFolder(parse));
+            var check = pipeline is null ? null : await context.CheckAndReportAsync(pipeline, parse.GetValue(file)!, parse.GetValue(json), cancellationToken).ConfigureAwait(false);
             return check is null ? ExitCodes.UsageOrIo : check.IsValid ? ExitCodes.Ok : ExitCodes.Invalid;
         });
         return command;

@@ -21,8 +21,8 @@ internal static class WorkbookCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var input = parse.GetValue(file);
-            var generator = context.CreateGenerator(context.TemplatesFolder(parse));
-            if (generator is null)
+            var pipeline = context.CreatePipeline(context.TemplatesFolder(parse));
+            if (pipeline is null)
             {
                 return ExitCodes.UsageOrIo;
             }
@@ -30,7 +30,7 @@ internal static class WorkbookCommand
             JsonObject? submission = null;
             if (input is not null)
             {
-                if (await context.ReadInputAsync(input, generator.Validator.Limits.MaxFileBytes).ConfigureAwait(false) is not { } bytes)
+                if (await context.ReadInputAsync(input, pipeline.Validator.Limits.MaxFileBytes).ConfigureAwait(false) is not { } bytes)
                 {
                     return ExitCodes.UsageOrIo;
                 }
@@ -43,7 +43,7 @@ internal static class WorkbookCommand
                 catch (JsonException)
                 {
                     // Unreadable JSON cannot be laid out in cells: the report says where it breaks.
-                    await context.CheckAndReportAsync(generator, input, json: false, cancellationToken).ConfigureAwait(false);
+                    await context.CheckAndReportAsync(pipeline, input, json: false, cancellationToken).ConfigureAwait(false);
                     await context.Error.WriteLineAsync("JSON 无法读取，未生成工作簿；请先改正上面的语法错误。 The JSON cannot be read; fix the syntax errors above first.").ConfigureAwait(false);
                     return ExitCodes.Invalid;
                 }
@@ -52,7 +52,7 @@ internal static class WorkbookCommand
             var target = parse.GetValue(outFile) ?? (input is null ? "申报表.xlsx" : Path.ChangeExtension(input, ".xlsx"));
             try
             {
-                await AtomicFile.WriteAsync(target, WorkbookWriter.Write(submission, generator.Validator.Frameworks), overwrite: true, flushToDisk: true, cancellationToken).ConfigureAwait(false);
+                await AtomicFile.WriteAsync(target, WorkbookWriter.Write(submission, pipeline.Validator.Frameworks), overwrite: true, flushToDisk: true, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

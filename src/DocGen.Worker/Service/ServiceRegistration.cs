@@ -2,10 +2,12 @@ using DocGen.Core.Frameworks;
 using DocGen.Core.Validation;
 using DocGen.Rendering.Pipeline;
 using DocGen.Worker.Pdf;
+using DocGen.Worker.Pipeline;
 using DocGen.Worker.Service.Claims;
 using DocGen.Worker.Service.Intake;
 using DocGen.Worker.Service.Publishing;
 using DocGen.Worker.Templates;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
@@ -22,20 +24,12 @@ public static class ServiceRegistration
     {
         services.AddOptions<DocGenOptions>().BindConfiguration(DocGenOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DocGenOptions>, DocGenOptionsValidator>();
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(static sp => new LogThrottle(sp.GetRequiredService<TimeProvider>(), LogThrottle.Interval));
-        services.AddSingleton(static sp => new InboxFolders(sp.GetRequiredService<IOptions<DocGenOptions>>().Value));
         services.AddSingleton<TemplateStore>();
         services.AddSingleton(static sp => FrameworkCatalog.LoadFolder(sp.GetRequiredService<TemplateStore>().TemplatesFolder));
         services.AddSingleton(static sp => new SubmissionValidator(sp.GetRequiredService<FrameworkCatalog>()));
-        services.AddSingleton<DocumentGenerator>();
-        services.AddSingleton<ClaimStore>();
-        services.AddSingleton<StableFileReader>();
-        services.AddSingleton<Publisher>();
+        services.AddSingleton<SubmissionPipeline>();
         services.AddSingleton(static sp => CreatePdfOutput(sp));
-        services.AddSingleton<PdfStage>();
-        services.AddSingleton<DocumentRelease>();
-        services.AddSingleton<SubmissionProcessor>();
+        services.AddSubmissionProcessing();
         services.AddSingleton<WarmUp>();
         services.AddHostedService<InboxService>();
 
@@ -62,6 +56,46 @@ public static class ServiceRegistration
             },
         }));
         return services;
+    }
+
+    /// <summary>
+    /// What takes one inbox entry to its end — claims, reading, the <see cref="SubmissionPipeline"/>,
+    /// the PDF stage, publishing — over the options, templates, pipeline and PDF output the caller
+    /// registered: the service's, or the warm-up's rehearsal in a scratch folder (the one place the
+    /// processor is put together).
+    /// </summary>
+    internal static IServiceCollection AddSubmissionProcessing(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(static sp => new LogThrottle(sp.GetRequiredService<TimeProvider>(), LogThrottle.Interval));
+        services.TryAddSingleton(static sp => new InboxFolders(sp.GetRequiredService<IOptions<DocGenOptions>>().Value));
+        services.TryAddSingleton<ClaimStore>();
+        services.TryAddSingleton<StableFileReader>();
+        services.TryAddSingleton<Publisher>();
+        services.TryAddSingleton<PdfStage>();
+        services.TryAddSingleton<DocumentRelease>();
+        services.TryAddSingleton<SubmissionProcessor>();
+        return services;
+    }
+
+    /// <summary>
+    /// The processing graph on its own (the warm-up's rehearsal, tests): the same registration
+    /// over the given options, templates, pipeline and clock, with no PDF, no retries and no log.
+    /// </summary>
+    internal static ServiceProvider StandaloneProcessing(DocGenOptions options, TemplateStore templates, SubmissionPipeline pipeline, TimeProvider time)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(Options.Create(options));
+        services.AddSingleton(templates);
+        services.AddSingleton(pipeline);
+        services.AddSingleton(pipeline.Validator);
+        services.AddSingleton(time);
+        services.AddSingleton(new PdfOutput(null));
+        services.AddKeyedSingleton(IoPipeline, ResiliencePipeline.Empty);
+        services.AddSingleton<ILoggerFactory>(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(Microsoft.Extensions.Logging.Abstractions.NullLogger<>));
+        services.AddSubmissionProcessing();
+        return services.BuildServiceProvider();
     }
 
     /// <summary>

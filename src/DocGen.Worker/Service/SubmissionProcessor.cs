@@ -6,6 +6,7 @@ using DocGen.Rendering.Engine;
 using DocGen.Rendering.Pipeline;
 using DocGen.Worker.IO;
 using DocGen.Worker.Pdf;
+using DocGen.Worker.Pipeline;
 using DocGen.Worker.Service.Claims;
 using DocGen.Worker.Service.Intake;
 using DocGen.Worker.Service.Publishing;
@@ -26,7 +27,7 @@ public sealed class SubmissionProcessor(
     Publisher publisher,
     DocumentRelease release,
     TemplateStore templates,
-    DocumentGenerator generator,
+    SubmissionPipeline pipeline,
     PdfOutput pdf,
     PdfStage pdfStage,
     LogThrottle throttle,
@@ -179,7 +180,7 @@ public sealed class SubmissionProcessor(
 
     /// <summary>What is known of an entry: its check, or why it is refused unread.</summary>
     private SubmissionCheck Judge(FileSnapshot snapshot)
-        => IntakeRefusal.For(snapshot.Read, generator.Validator) ?? SubmissionFormats.Check(snapshot.Path, snapshot.Bytes!, generator.Validator);
+        => pipeline.Check(snapshot.Path, snapshot.Read);
 
     /// <summary>
     /// What is judged before a claim, where a crash would not be counted: a JSON file is checked
@@ -257,7 +258,7 @@ public sealed class SubmissionProcessor(
         var name = Path.GetFileName(input.Path);
         var template = templates.Current ?? throw new InvalidOperationException("No template is loaded.");
         claim.Enter(ClaimStage.Rendering);
-        var result = check.Valid is { } valid ? DocumentGenerator.Render(valid, template) : new Rejected(check.Report);
+        var result = SubmissionPipeline.Generate(check, template);
         if (result is not Generated generated)
         {
             claim.Enter(ClaimStage.Publishing);

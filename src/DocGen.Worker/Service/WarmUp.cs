@@ -1,13 +1,7 @@
 using System.Diagnostics;
-using DocGen.Rendering.Pipeline;
 using DocGen.Worker.IO;
-using DocGen.Worker.Service.Claims;
-using DocGen.Worker.Service.Intake;
-using DocGen.Worker.Service.Publishing;
+using DocGen.Worker.Pipeline;
 using DocGen.Worker.Templates;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Polly;
 
 namespace DocGen.Worker.Service;
 
@@ -21,7 +15,7 @@ namespace DocGen.Worker.Service;
 /// </summary>
 public sealed class WarmUp(
     TemplateStore templates,
-    DocumentGenerator generator,
+    SubmissionPipeline pipeline,
     TimeProvider time)
 {
     private const string SampleResource = "DocGen.Worker.Samples.sample-submission.json";
@@ -44,20 +38,12 @@ public sealed class WarmUp(
         var scratch = ScratchFolders.Create("docgen-warmup-"); // a killed service's is removed at the next start
         try
         {
-            var rehearsal = Options.Create(new DocGenOptions
-            {
-                Root = scratch.FullName,
-                StableFor = TimeSpan.Zero,
-                FlushToDisk = false,
-            });
-            var folders = new InboxFolders(rehearsal.Value);
+            // The processor the service uses, put together by the same registration, over a scratch root.
+            await using var provider = ServiceRegistration.StandaloneProcessing(
+                new DocGenOptions { Root = scratch.FullName, StableFor = TimeSpan.Zero, FlushToDisk = false }, templates, pipeline, time);
+            var folders = provider.GetRequiredService<InboxFolders>();
             folders.CreateAll();
-            using var pdfStage = new PdfStage(); // PDF is off here: nothing is handed over
-            var publisher = new Publisher(folders, rehearsal, ResiliencePipeline.Empty);
-            var processor = new SubmissionProcessor(
-                new ClaimStore(folders, ResiliencePipeline.Empty, time, NullLogger<ClaimStore>.Instance),
-                new StableFileReader(rehearsal, generator.Validator, time, NullLogger<StableFileReader>.Instance),
-                publisher, new DocumentRelease(publisher, time, NullLogger<DocumentRelease>.Instance), templates, generator, new PdfOutput(null), pdfStage, new LogThrottle(time, LogThrottle.Interval), NullLogger<SubmissionProcessor>.Instance);
+            var processor = provider.GetRequiredService<SubmissionProcessor>();
             foreach (var (name, bytes) in new[] { ("sample.json", sample.ToArray()), ("broken.json", "{\"kind\": 3}"u8.ToArray()) })
             {
                 var path = Path.Combine(folders.Inbox, name);

@@ -70,7 +70,7 @@ public sealed class TemplateCompilerFuzzTests
         try
         {
             var compiled = TemplateCompiler.Compile(template, "fuzz.docx");
-            outcome = Docs.Generator.Generate(seed, compiled) switch
+            outcome = Docs.Generate(seed, compiled) switch
             {
                 Generated => "rendered",
                 TemplateFailed => "T9",

@@ -10,7 +10,7 @@ public sealed class DocumentGeneratorTests
     [Fact]
     public void ValidSubmission_IsGenerated_WithItsWarnings()
     {
-        var result = Docs.Generator.Generate(Encoding.UTF8.GetBytes(Docs.SeedJson), Docs.Shipped);
+        var result = Docs.Generate(Encoding.UTF8.GetBytes(Docs.SeedJson), Docs.Shipped);
 
         var generated = Assert.IsType<Generated>(result);
         Assert.Equal(11, generated.Report.WarningCount);
@@ -21,7 +21,7 @@ public sealed class DocumentGeneratorTests
     [Fact]
     public void InvalidSubmission_IsRejected_WithEveryError_AndNothingRendered()
     {
-        var result = Docs.Generator.Generate("""{ "kind": "combined", "fiscalYear": 1999 }"""u8.ToArray(), Docs.Shipped);
+        var result = Docs.Generate("""{ "kind": "combined", "fiscalYear": 1999 }"""u8.ToArray(), Docs.Shipped);
 
         var rejected = Assert.IsType<Rejected>(result);
         Assert.True(rejected.Report.ErrorCount >= 3);
@@ -33,7 +33,7 @@ public sealed class DocumentGeneratorTests
     {
         var template = TemplateCompiler.Compile(TemplateVariants.WithDocument(static xml => xml.Replace("{{indicatorValue this}}", "{{amount valueText}}", StringComparison.Ordinal)), "t9.docx");
 
-        var result = Docs.Generator.Generate(Encoding.UTF8.GetBytes(Docs.SeedJson), template);
+        var result = Docs.Generate(Encoding.UTF8.GetBytes(Docs.SeedJson), template);
 
         var failed = Assert.IsType<TemplateFailed>(result);
         Assert.Equal("T9", Assert.Single(failed.Report.Errors).Code);

@@ -24,7 +24,12 @@ internal static class Docs
 
     public static SubmissionValidator Validator { get; } = new(Frameworks);
 
-    public static DocumentGenerator Generator { get; } = new(Validator);
+    /// <summary>A JSON submission's document or report: checked, then rendered (the Worker's pipeline adds intake and workbooks).</summary>
+    public static GenerationResult Generate(byte[] json, CompiledTemplate template)
+    {
+        var check = Validator.Check(json);
+        return check.Valid is { } valid ? DocumentGenerator.Render(valid, template) : new Rejected(check.Report);
+    }
 
     private static readonly Lazy<CompiledTemplate> s_shipped = new(() => TemplateCompiler.Compile(File.ReadAllBytes(TemplatePath), "performance-goals.docx"));
 
@@ -35,7 +40,7 @@ internal static class Docs
     /// <summary>Validates <paramref name="json"/> (it must be valid) and renders it.</summary>
     public static byte[] Render(string json, CompiledTemplate? template = null)
     {
-        var result = Generator.Generate(Encoding.UTF8.GetBytes(json), template ?? Shipped);
+        var result = Generate(Encoding.UTF8.GetBytes(json), template ?? Shipped);
         Assert.True(result is Generated, string.Join("\n", result.Report.Errors.Select(static e => $"{e.Code} {e.Path} {e.Message}")));
         return ((Generated)result).Document.ToArray();
     }

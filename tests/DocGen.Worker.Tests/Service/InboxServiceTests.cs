@@ -11,7 +11,7 @@ public sealed class InboxServiceTests
         await box.StartHostAsync();
 
         box.Drop("seed.json", ServiceSandbox.SeedJson);
-        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Archive, "seed.json")), "seed archived");
+        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Archive, "seed.json")) && box.Idle(), "seed archived and its claim gone");
 
         Assert.Equal(["seed.docx"], ServiceSandbox.Names(box.Out));
         ServiceSandbox.AssertValidDocx(Path.Combine(box.Out, "seed.docx"));
@@ -176,7 +176,7 @@ public sealed class InboxServiceTests
         indicator.Remove("unit");
         box.Drop("qual.json", node.ToJsonString());
 
-        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Failed, "qual.json")), "qual.json rejected");
+        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Failed, "qual.json")) && box.Idle(), "qual.json rejected and its claim gone");
         Assert.Contains("[T9]", await File.ReadAllTextAsync(Path.Combine(box.Failed, "qual.errors.txt"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(box.Processing));
     }

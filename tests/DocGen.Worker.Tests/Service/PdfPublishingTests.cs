@@ -22,7 +22,7 @@ public sealed class PdfPublishingTests
 
         box.Drop("seed.json", ServiceSandbox.SeedJson);
         box.Drop("bad.json", """{ "kind": "combined" }""");
-        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Archive, "seed.json")) && File.Exists(Path.Combine(box.Failed, "bad.json")), "both ended", 90);
+        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Archive, "seed.json")) && File.Exists(Path.Combine(box.Failed, "bad.json")) && box.Idle(), "both ended", 90);
 
         Assert.Equal(["seed.docx", "seed.pdf"], ServiceSandbox.Names(box.Out));
         using var receipt = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(box.Archive, "seed.receipt.json"), TestContext.Current.CancellationToken));
@@ -56,7 +56,7 @@ public sealed class PdfPublishingTests
         await box.StartHostAsync("--DocGen:Pdf=true", "--DocGen:PdfConverters=1", $"--DocGen:LibreOffice={broken}");
 
         box.Drop("seed.json", ServiceSandbox.SeedJson);
-        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Archive, "seed.json")), "seed archived", 90);
+        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Archive, "seed.json")) && box.Idle(), "seed archived and its claim gone", 90);
 
         Assert.Equal(["seed.docx"], ServiceSandbox.Names(box.Out));
         using var receipt = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(box.Archive, "seed.receipt.json"), TestContext.Current.CancellationToken));

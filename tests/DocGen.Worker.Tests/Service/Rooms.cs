@@ -16,6 +16,8 @@ namespace DocGen.Worker.Tests.Service;
 /// <summary>The service's rooms built directly on a temporary root, with a fake clock: for tests of one room at a time.</summary>
 internal sealed class Rooms : IDisposable
 {
+    private readonly List<Microsoft.Extensions.DependencyInjection.ServiceProvider> _providers = [];
+
     public Rooms(Action<DocGenOptions>? configure = null)
     {
         Folder = Directory.CreateTempSubdirectory("docgen-rooms-").FullName;
@@ -62,9 +64,9 @@ internal sealed class Rooms : IDisposable
     {
         var templates = Templates();
         templates.Refresh();
-        var generator = new DocumentGenerator(Validator);
-        var publisher = Publisher();
-        return new SubmissionProcessor(Claims(), Reader(), publisher, new DocumentRelease(publisher, Clock, NullLogger<DocumentRelease>.Instance), templates, generator, new PdfOutput(null), new PdfStage(), new LogThrottle(Clock, LogThrottle.Interval), NullLogger<SubmissionProcessor>.Instance);
+        var provider = ServiceRegistration.StandaloneProcessing(Options, templates, new DocGen.Worker.Pipeline.SubmissionPipeline(Validator), Clock); // the service's own registration
+        _providers.Add(provider);
+        return Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<SubmissionProcessor>(provider);
     }
 
     /// <summary>Writes a file into the inbox and returns its path.</summary>
@@ -75,5 +77,9 @@ internal sealed class Rooms : IDisposable
         return path;
     }
 
-    public void Dispose() => Directory.Delete(Folder, recursive: true);
+    public void Dispose()
+    {
+        _providers.ForEach(static p => p.Dispose());
+        Directory.Delete(Folder, recursive: true);
+    }
 }
