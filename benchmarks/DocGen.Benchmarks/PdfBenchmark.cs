@@ -24,7 +24,7 @@ internal sealed class PdfBenchmark(bool smoke, Report report)
         try
         {
             var root = Path.Combine(folder.FullName, "data");
-            using var host = ServiceHost.CreateBuilder([$"--DocGen:Root={root}", $"--DocGen:Templates={Path.Combine(Bench.Root, "templates")}", "--DocGen:Pdf=true", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning"]).Build();
+            using var host = ServiceHost.CreateBuilder([$"--DocGen:Root={root}", $"--DocGen:Templates={Path.Combine(Bench.Root, "templates")}", "--DocGen:Pdf=true", "--Logging:LogLevel:Default=Warning", "--DocGen:Http=off", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning"]).Build();
             var start = Stopwatch.StartNew();
             await host.StartAsync();
             var startUp = start.Elapsed;

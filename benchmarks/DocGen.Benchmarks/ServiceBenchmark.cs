@@ -18,7 +18,7 @@ internal sealed class ServiceBenchmark(bool smoke, Report report)
         {
             var root = Path.Combine(folder.FullName, "data");
             report.Add("service: the folders' file system", FileSystemOf(folder.FullName), "");
-            using var host = ServiceHost.CreateBuilder([$"--DocGen:Root={root}", $"--DocGen:Templates={Path.Combine(Bench.Root, "templates")}", "--Logging:LogLevel:Default=Warning"]).Build();
+            using var host = ServiceHost.CreateBuilder([$"--DocGen:Root={root}", $"--DocGen:Templates={Path.Combine(Bench.Root, "templates")}", "--Logging:LogLevel:Default=Warning", "--DocGen:Http=off"]).Build();
             await host.StartAsync();
             var inbox = Path.Combine(root, "inbox");
             var outFolder = Path.Combine(root, "out");

@@ -108,6 +108,20 @@ public sealed class DocGenOptions
     /// <summary>LibreOffice's program folder (the one with <c>soffice.bin</c>). <value>Default: found where Debian or LibreOffice's own packages install it.</value></summary>
     public string? LibreOffice { get; set; }
 
+    /// <summary>The value of <see cref="Http"/> that turns the status pages off.</summary>
+    public const string HttpOff = "off";
+
+    /// <summary>
+    /// Where the status pages listen (<c>/</c> in Chinese, <c>/health</c>, <c>/metrics</c>): a URL,
+    /// or <c>off</c>. <value>Default: http://127.0.0.1:5080 (this machine only).</value> An address
+    /// beyond loopback needs <see cref="HttpToken"/>: the pages name units and submissions.
+    /// </summary>
+    [Required]
+    public string Http { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>The token every request to the status pages must carry (<c>Authorization: Bearer …</c> or <c>?token=…</c>); required beyond loopback.</summary>
+    public string? HttpToken { get; set; }
+
     /// <summary>Flush every published file before its rename, and every folder after the renames into it (power-loss safety; see <c>Publisher</c>). <value>Default: true.</value></summary>
     public bool FlushToDisk { get; set; } = true;
 }

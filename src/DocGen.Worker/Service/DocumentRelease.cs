@@ -5,6 +5,7 @@ using System.Text.Json;
 using DocGen.Worker.Pdf;
 using DocGen.Worker.Service.Claims;
 using DocGen.Worker.Service.Publishing;
+using DocGen.Worker.Service.Status;
 using Microsoft.Extensions.Logging;
 
 namespace DocGen.Worker.Service;
@@ -14,7 +15,7 @@ namespace DocGen.Worker.Service;
 /// publishing it with its receipt. A conversion interrupted by a stop or a kill of DocGen is
 /// counted in the claim, so that a document is not converted for ever.
 /// </summary>
-public sealed class DocumentRelease(Publisher publisher, TimeProvider time, ILogger<DocumentRelease> logger)
+public sealed class DocumentRelease(Publisher publisher, ServiceStatus status, TimeProvider time, ILogger<DocumentRelease> logger)
 {
     /// <summary>In a claim while its PDF is being made; it holds how many conversions of it were interrupted, this one included.</summary>
     private const string PdfPending = ".docgen-pdf-pending";
@@ -81,6 +82,7 @@ public sealed class DocumentRelease(Publisher publisher, TimeProvider time, ILog
             stem => ReceiptFor(claim, facts, stem, conversion, clock));
         var pdfNote = conversion is null ? "" : conversion.Succeeded ? " and its PDF" : " WITHOUT its PDF";
         logger.Processed(facts.InputName, "generated", clock.Elapsed.TotalMilliseconds, output, pdfNote, facts.WarningCount);
+        status.Published(facts.InputName, publisher.RelativePath(output), clock.Elapsed);
     }
 
     /// <summary>The lower-case hex SHA-256 that receipts give.</summary>

@@ -42,6 +42,9 @@ public sealed class InboxService(
     /// <summary>Passes of the scan loop completed so far (tests wait on it instead of on time).</summary>
     internal long Passes => Interlocked.Read(ref _passes);
 
+    /// <summary>Inbox entries queued or being processed, and documents waiting for their PDF (for the status pages).</summary>
+    public int Queued => _pending.Count + pdfStage.Waiting;
+
     /// <summary>Nothing queued, being processed or waiting for its PDF: everything a pass found has ended.</summary>
     internal bool IsIdle => _pending.IsEmpty && pdfStage.IsIdle;
 

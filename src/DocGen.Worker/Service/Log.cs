@@ -15,6 +15,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "No warm-up ({Reason}); the first submissions take longer")]
     public static partial void WarmUpSkipped(this ILogger logger, string reason);
 
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Status pages at {Address}: / (状态页), /health, /metrics")]
+    public static partial void StatusListening(this ILogger logger, string address);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Status pages not started at {Address}: {Reason}. The service runs without them; set DocGen:Http to another address, or off")]
+    public static partial void StatusNotStarted(this ILogger logger, string address, string reason);
+
     [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Submission {File}: {Outcome} in {ElapsedMs:F0} ms -> {Output}{Pdf} ({WarningCount} warnings)")]
     public static partial void Processed(this ILogger logger, string file, string outcome, double elapsedMs, string output, string pdf, int warningCount);
 

@@ -18,6 +18,9 @@ public sealed class PdfStage : IDisposable
     private readonly SemaphoreSlim _room = new(Room, Room);
     private readonly ConcurrentDictionary<Claim, Task> _running = new();
 
+    /// <summary>Claims waiting for or in conversion.</summary>
+    public int Waiting => _running.Count;
+
     /// <summary>Nothing waiting for a PDF or being published from here.</summary>
     public bool IsIdle => _running.IsEmpty;
 

@@ -6,6 +6,7 @@ using DocGen.Worker.Pipeline;
 using DocGen.Worker.Service.Claims;
 using DocGen.Worker.Service.Intake;
 using DocGen.Worker.Service.Publishing;
+using DocGen.Worker.Service.Status;
 using DocGen.Worker.Templates;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -31,7 +32,11 @@ public static class ServiceRegistration
         services.AddSingleton(static sp => CreatePdfOutput(sp));
         services.AddSubmissionProcessing();
         services.AddSingleton<WarmUp>();
-        services.AddHostedService<InboxService>();
+        services.AddSingleton<InboxService>();
+        services.AddHostedService(static sp => sp.GetRequiredService<InboxService>());
+        services.AddSingleton<StatusServer>();
+        services.AddHostedService(static sp => sp.GetRequiredService<StatusServer>());
+        services.AddHostedService<Watchdog>();
 
         // Only transient I/O is retried (sharing violations, a share that blinks); a missing file
         // means another process took it, and validation or template errors are never retried.
@@ -69,6 +74,7 @@ public static class ServiceRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(static sp => new LogThrottle(sp.GetRequiredService<TimeProvider>(), LogThrottle.Interval));
         services.TryAddSingleton(static sp => new InboxFolders(sp.GetRequiredService<IOptions<DocGenOptions>>().Value));
+        services.TryAddSingleton<ServiceStatus>();
         services.TryAddSingleton<ClaimStore>();
         services.TryAddSingleton<StableFileReader>();
         services.TryAddSingleton<Publisher>();

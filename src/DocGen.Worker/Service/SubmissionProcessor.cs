@@ -10,6 +10,7 @@ using DocGen.Worker.Pipeline;
 using DocGen.Worker.Service.Claims;
 using DocGen.Worker.Service.Intake;
 using DocGen.Worker.Service.Publishing;
+using DocGen.Worker.Service.Status;
 using DocGen.Worker.Templates;
 using Microsoft.Extensions.Logging;
 
@@ -31,6 +32,7 @@ public sealed class SubmissionProcessor(
     PdfOutput pdf,
     PdfStage pdfStage,
     LogThrottle throttle,
+    ServiceStatus status,
     ILogger<SubmissionProcessor> logger)
 {
     /// <summary>
@@ -123,6 +125,7 @@ public sealed class SubmissionProcessor(
                 if (_announced.TryAdd(claim.Id, 0))
                 {
                     logger.Recovering(claim.Id);
+                    status.ClaimRecovered();
                 }
 
                 handedOver = await ResumeAsync(claim, cancellationToken).ConfigureAwait(false);
@@ -307,11 +310,15 @@ public sealed class SubmissionProcessor(
 
     /// <summary>A claim that failed <see cref="AttemptPolicy.MaxAttempts"/> times: the input goes to <c>failed/</c> with the reason and where the last attempt stopped.</summary>
     private void GiveUp(Claim claim, string name, ClaimStage stoppedIn, Stopwatch clock)
-        => Reject(claim, name, AttemptPolicy.GiveUpReport(stoppedIn, claim.LastFailure), clock);
+    {
+        status.ClaimGivenUp();
+        Reject(claim, name, AttemptPolicy.GiveUpReport(stoppedIn, claim.LastFailure), clock);
+    }
 
     private void Reject(Claim claim, string name, ValidationReport report, Stopwatch clock)
     {
         var path = publisher.PublishRejection(claim, name, report);
         logger.Rejected(name, clock.Elapsed.TotalMilliseconds, report.ErrorCount, path);
+        status.Rejected(name, publisher.RelativePath(path), [.. report.Errors.Select(static e => e.Code).Distinct()], ReportFormatter.ToText(report, name), clock.Elapsed);
     }
 }

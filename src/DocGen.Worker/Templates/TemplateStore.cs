@@ -24,6 +24,9 @@ public sealed class TemplateStore(IOptions<DocGenOptions> options, ILogger<Templ
     private readonly Lock _gate = new();
     private readonly StabilityTracker _stability = new(SettleTime, time);
     private CompiledTemplate? _current;
+    private IReadOnlyList<TemplateProblem>? _problems;
+    private long _loaded;
+    private long _refused;
     private FileStamp _seen;
 
     public string TemplatesFolder { get; } = TemplateDirectory.Resolve(options.Value.Templates);
@@ -34,6 +37,15 @@ public sealed class TemplateStore(IOptions<DocGenOptions> options, ILogger<Templ
 
     /// <summary>The last version that compiled, or null if none has yet.</summary>
     public CompiledTemplate? Current => Volatile.Read(ref _current);
+
+    /// <summary>The problems of the last version refused (the last good one stays in use), or null when the file on disk is the one in use.</summary>
+    public IReadOnlyList<TemplateProblem>? Problems => Volatile.Read(ref _problems);
+
+    /// <summary>Versions compiled and put in use since the start.</summary>
+    public long Loaded => Interlocked.Read(ref _loaded);
+
+    /// <summary>Versions refused since the start.</summary>
+    public long Refused => Interlocked.Read(ref _refused);
 
     /// <summary>Compiles the template if its file changed since the last look (cheap when it did not).</summary>
     public void Refresh()
@@ -117,9 +129,11 @@ public sealed class TemplateStore(IOptions<DocGenOptions> options, ILogger<Templ
             if (_current?.Sha256 != compiled.Sha256)
             {
                 Volatile.Write(ref _current, compiled);
+                Interlocked.Increment(ref _loaded);
                 logger.TemplateLoaded(file.Name, compiled.Sha256, clock.Elapsed.TotalMilliseconds);
             }
 
+            Volatile.Write(ref _problems, null);
             if (File.Exists(ErrorReportPath))
             {
                 TryWriteReport(null); // our own report: the template is fixed
@@ -153,6 +167,8 @@ public sealed class TemplateStore(IOptions<DocGenOptions> options, ILogger<Templ
 
     private void Report(FileInfo file, IReadOnlyList<TemplateProblem> problems)
     {
+        Volatile.Write(ref _problems, problems);
+        Interlocked.Increment(ref _refused);
         var text = "模板有误，以下问题修正前仍使用上一个可用版本。 The template has problems; the last good version stays in use until they are fixed.\n"
             + "时间 Time: " + time.GetUtcNow().ToString("u", System.Globalization.CultureInfo.InvariantCulture) + "\n\n"
             + TemplateProblemFormatter.ToText(new TemplateCheckResult(file.FullName, false, problems));

@@ -62,6 +62,7 @@ internal sealed class ServiceSandbox : IAsyncDisposable
         "--DocGen:ParseRetryDelay=00:00:00.200",
         "--DocGen:FlushToDisk=true", // as in production: the end-to-end tests publish durably
         "--Logging:LogLevel:Default=Warning",
+        "--DocGen:Http=off", // many services run at once here: a test that wants the status pages asks for them
         .. extra,
     ];
 

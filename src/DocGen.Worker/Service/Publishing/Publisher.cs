@@ -113,6 +113,9 @@ public sealed class Publisher(
         return manifest.Moves[0].To;
     }
 
+    /// <summary>A published path relative to the root (for the status pages).</summary>
+    public string RelativePath(string path) => Path.GetRelativePath(folders.Root, path);
+
     /// <summary>Where the document of a stem is published, relative to the root (for receipts).</summary>
     public string RelativeOutputPath(string stem) => Path.GetRelativePath(folders.Root, OutputFamily.Document(folders).For(stem));
 

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text;
+using DocGen.Worker.Templates;
+
+namespace DocGen.Worker.Service.Status;
+
+/// <summary>
+/// <c>GET /metrics</c>: the service's figures in the Prometheus text format (version 0.0.4), read
+/// from <see cref="ServiceStatus"/> and the template store when scraped.
+/// </summary>
+public static class PrometheusText
+{
+    public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
+
+    public static string Render(ServiceStatus status, TemplateStore templates, int queued, PdfOutput pdf, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(templates);
+        ArgumentNullException.ThrowIfNull(pdf);
+        ArgumentNullException.ThrowIfNull(time);
+        var text = new StringBuilder();
+        Header(text, "docgen_submissions_total", "counter", "Submissions ended, by outcome (published, rejected) and format (json, xlsx).");
+        foreach (var ((outcome, format), count) in status.Submissions.OrderBy(static s => s.Key.Outcome, StringComparer.Ordinal).ThenBy(static s => s.Key.Format, StringComparer.Ordinal))
+        {
+            Line(text, $"docgen_submissions_total{{outcome=\"{outcome}\",format=\"{format}\"}}", count);
+        }
+
+        var (buckets, sum, timed) = status.Histogram();
+        Header(text, "docgen_processing_seconds", "histogram", "From the claim to the last output in place (PDF included), per submission.");
+        for (var i = 0; i < ServiceStatus.Buckets.Length; i++)
+        {
+            Line(text, $"docgen_processing_seconds_bucket{{le=\"{ServiceStatus.Buckets[i].ToString(CultureInfo.InvariantCulture)}\"}}", buckets[i]);
+        }
+
+        Line(text, "docgen_processing_seconds_bucket{le=\"+Inf\"}", timed);
+        text.Append("docgen_processing_seconds_sum ").Append(sum.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+        Line(text, "docgen_processing_seconds_count", timed);
+        Gauge(text, "docgen_queue_depth", "Inbox entries queued or being processed, and documents waiting for their PDF.", queued);
+        Counter(text, "docgen_claims_recovered_total", "Claims taken over from a run that died (or that waited on a fault).", status.Recovered);
+        Counter(text, "docgen_claims_given_up_total", "Claims given up after repeated failures (S1).", status.GivenUp);
+        Header(text, "docgen_template_reloads_total", "counter", "Template versions put in use, or refused (the last good one stays).");
+        Line(text, "docgen_template_reloads_total{result=\"loaded\"}", templates.Loaded);
+        Line(text, "docgen_template_reloads_total{result=\"refused\"}", templates.Refused);
+        Gauge(text, "docgen_template_ok", "1 when the template file on disk is the one in use, 0 when a replacement was refused or none compiles.", templates.Current is not null && templates.Problems is null ? 1 : 0);
+        Gauge(text, "docgen_pdf_converters", "LibreOffice converters configured (0: PDF off).", pdf.Converters?.Converters ?? 0);
+        Gauge(text, "docgen_uptime_seconds", "Seconds since the service started.", (long)(time.GetUtcNow() - status.StartedAt).TotalSeconds);
+        Gauge(text, "process_working_set_bytes", "The service's resident memory.", Environment.WorkingSet);
+        return text.ToString();
+    }
+
+    private static void Counter(StringBuilder text, string name, string help, long value)
+    {
+        Header(text, name, "counter", help);
+        Line(text, name, value);
+    }
+
+    private static void Gauge(StringBuilder text, string name, string help, long value)
+    {
+        Header(text, name, "gauge", help);
+        Line(text, name, value);
+    }
+
+    private static void Header(StringBuilder text, string name, string type, string help)
+        => text.Append("# HELP ").Append(name).Append(' ').Append(help).Append('\n').Append("# TYPE ").Append(name).Append(' ').Append(type).Append('\n');
+
+    private static void Line(StringBuilder text, string series, long value)
+        => text.Append(series).Append(' ').Append(value.ToString(CultureInfo.InvariantCulture)).Append('\n');
+}

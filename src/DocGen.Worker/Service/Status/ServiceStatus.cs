@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+
+namespace DocGen.Worker.Service.Status;
+
+/// <summary>
+/// What the service has done since it started, for <c>/metrics</c>, <c>/health</c> and the status
+/// page: submissions by outcome and format, processing times (a histogram), claims recovered and
+/// given up, and the latest <see cref="Kept"/> submissions. Recorded where each thing happens.
+/// </summary>
+public sealed class ServiceStatus(TimeProvider time)
+{
+    /// <summary>Submissions the status page lists.</summary>
+    public const int Kept = 50;
+
+    /// <summary>Upper bounds of the processing-time histogram, in seconds.</summary>
+    public static readonly double[] Buckets = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
+
+    private readonly ConcurrentDictionary<(string Outcome, string Format), long> _submissions = new();
+    private readonly long[] _bucketCounts = new long[Buckets.Length];
+    private readonly ConcurrentQueue<SubmissionOutcome> _latest = new();
+    private readonly Lock _histogramLock = new();
+    private double _secondsSum;
+    private long _timed;
+    private long _recovered;
+    private long _ended;
+    private long _givenUp;
+
+    public DateTimeOffset StartedAt { get; } = time.GetUtcNow();
+
+    /// <summary>The last submission published, if any.</summary>
+    public DateTimeOffset? LastPublished { get; private set; }
+
+    public long Recovered => Interlocked.Read(ref _recovered);
+
+    /// <summary>Submissions ended (published or rejected) since the start.</summary>
+    public long Ended => Interlocked.Read(ref _ended);
+
+    public long GivenUp => Interlocked.Read(ref _givenUp);
+
+    /// <summary>Counts by (outcome: published | rejected, format: json | xlsx | other).</summary>
+    public IReadOnlyDictionary<(string Outcome, string Format), long> Submissions => _submissions;
+
+    /// <summary>The latest submissions, newest first.</summary>
+    public IReadOnlyList<SubmissionOutcome> Latest => [.. _latest.Reverse()];
+
+    public (long[] Counts, double Sum, long Count) Histogram()
+    {
+        lock (_histogramLock)
+        {
+            return ([.. _bucketCounts], _secondsSum, _timed);
+        }
+    }
+
+    public void Published(string name, string output, TimeSpan took)
+    {
+        LastPublished = time.GetUtcNow();
+        Record(new SubmissionOutcome(name, time.GetUtcNow(), true, output, [], null), took);
+    }
+
+    /// <summary>A rejected submission's text report, kept for the page (cut at 20,000 characters).</summary>
+    public void Rejected(string name, string reportPath, IReadOnlyList<string> codes, string reportText, TimeSpan took)
+        => Record(new SubmissionOutcome(name, time.GetUtcNow(), false, reportPath, codes, reportText.Length <= 20_000 ? reportText : reportText[..20_000] + "…"), took);
+
+    public void ClaimRecovered() => Interlocked.Increment(ref _recovered);
+
+    public void ClaimGivenUp() => Interlocked.Increment(ref _givenUp);
+
+    private void Record(SubmissionOutcome outcome, TimeSpan took)
+    {
+        _submissions.AddOrUpdate((outcome.Published ? "published" : "rejected", FormatOf(outcome.Name)), 1, static (_, n) => n + 1);
+        lock (_histogramLock)
+        {
+            var seconds = took.TotalSeconds;
+            for (var i = 0; i < Buckets.Length; i++)
+            {
+                if (seconds <= Buckets[i])
+                {
+                    _bucketCounts[i]++;
+                }
+            }
+
+            _secondsSum += seconds;
+            _timed++;
+        }
+
+        Interlocked.Increment(ref _ended);
+        _latest.Enqueue(outcome);
+        while (_latest.Count > Kept && _latest.TryDequeue(out _))
+        {
+        }
+    }
+
+    private static string FormatOf(string name) => Path.GetExtension(name).ToLowerInvariant() switch
+    {
+        ".json" => "json",
+        ".xlsx" => "xlsx",
+        _ => "other",
+    };
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using DocGen.Worker.Templates;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace DocGen.Worker.Service.Status;
+
+/// <summary>
+/// The status endpoints inside <c>docgen run</c> (<see cref="DocGenOptions.Http"/>): <c>/health</c>,
+/// <c>/metrics</c> and the status page <c>/</c>, on Kestrel, loopback unless configured otherwise
+/// (then every request must carry <see cref="DocGenOptions.HttpToken"/>). It only reads what the
+/// service keeps; it never touches the folders' contents.
+/// </summary>
+public sealed class StatusServer(
+    IOptions<DocGenOptions> options,
+    InboxFolders folders,
+    TemplateStore templates,
+    PdfOutput pdf,
+    ServiceStatus status,
+    InboxService inbox,
+    TimeProvider time,
+    ILogger<StatusServer> logger) : IHostedService, IAsyncDisposable
+{
+    private WebApplication? _app;
+
+    /// <summary>The address it listens on once started (a port 0 in the setting is the port the system chose).</summary>
+    public Uri? Address { get; private set; }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var url = options.Value.Http;
+        if (string.Equals(url, DocGenOptions.HttpOff, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(url);
+        var app = builder.Build();
+        var token = options.Value.HttpToken;
+        if (!string.IsNullOrEmpty(token))
+        {
+            app.Use(async (context, next) =>
+            {
+                var given = context.Request.Headers.Authorization.ToString() is { Length: > 7 } header && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..] : context.Request.Query["token"].ToString();
+                if (!System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(given), System.Text.Encoding.UTF8.GetBytes(token)))
+                {
+                    context.Response.StatusCode = (int)HttpStatusCode.Unauthorized;
+                    return;
+                }
+
+                await next(context).ConfigureAwait(false);
+            });
+        }
+
+        app.MapGet("/health", () =>
+        {
+            var (code, json) = HealthReport.Build(folders, templates, pdf, status, inbox.Queued);
+            return Results.Text(json, "application/json; charset=utf-8", statusCode: code);
+        });
+        app.MapGet("/metrics", () => Results.Text(PrometheusText.Render(status, templates, inbox.Queued, pdf, time), PrometheusText.ContentType));
+        app.MapGet("/", () => Results.Text(StatusPage.Render(status, templates, pdf, inbox.Queued, time), "text/html; charset=utf-8"));
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            // The port is taken (another DocGen, another program): the pages are not worth stopping the service for.
+            logger.StatusNotStarted(url, ex.Message);
+            await app.DisposeAsync().ConfigureAwait(false);
+            return;
+        }
+
+        _app = app;
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        Address = bound is null ? null : new Uri(bound);
+        logger.StatusListening(bound ?? url);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_app is { } app)
+        {
+            await app.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is { } app)
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using Microsoft.Extensions.Hosting.Systemd;
+
+namespace DocGen.Worker.Service.Status;
+
+/// <summary>
+/// systemd's watchdog (<c>WatchdogSec=</c> in the unit, which sets <c>WATCHDOG_USEC</c>): pings at
+/// half the interval, but only while the service makes progress — the inbox's scan loop completed
+/// a pass, or a submission ended (a pass over a huge inbox waits for the workers) — so a service
+/// stuck in both stops pinging and systemd restarts it. Does nothing outside systemd.
+/// </summary>
+public sealed class Watchdog(InboxService inbox, ServiceStatus status, TimeProvider time, ISystemdNotifier? notifier = null) : BackgroundService
+{
+    private static readonly ServiceState Ping = new("WATCHDOG=1");
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (notifier is not { IsEnabled: true } || !long.TryParse(Environment.GetEnvironmentVariable("WATCHDOG_USEC"), NumberStyles.None, CultureInfo.InvariantCulture, out var usec) || usec <= 0)
+        {
+            return;
+        }
+
+        var interval = TimeSpan.FromMicroseconds(usec / 2.0);
+        var last = (Passes: -1L, Ended: -1L);
+        using var timer = new PeriodicTimer(interval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
+            var now = (inbox.Passes, status.Ended);
+            if (now != last)
+            {
+                notifier.Notify(Ping);
+                last = now;
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Text.Json;
+using DocGen.Worker.Service;
+using DocGen.Worker.Service.Status;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DocGen.Worker.Tests.Service.Status;
+
+/// <summary>The status pages of a real host, on a loopback port the system chooses: what an operator's probe, a Prometheus scrape and an admin's browser get.</summary>
+public sealed class StatusServerTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private static async Task<(ServiceSandbox Box, HttpClient Client)> StartAsync(params string[] extra)
+    {
+        var box = new ServiceSandbox();
+        var host = await box.StartHostAsync(["--DocGen:Http=http://127.0.0.1:0", .. extra]);
+        var address = host.Services.GetRequiredService<StatusServer>().Address ?? throw new InvalidOperationException("the status pages did not start");
+        Assert.True(IPAddress.IsLoopback(IPAddress.Parse(address.Host)));
+        return (box, new HttpClient { BaseAddress = address });
+    }
+
+    [Fact]
+    public async Task AfterOneValidAndOneInvalidDrop_HealthMetricsAndThePageSayWhatHappened()
+    {
+        var (box, client) = await StartAsync();
+        await using (box)
+        using (client)
+        {
+            box.Drop("seed.json", ServiceSandbox.SeedJson);
+            box.Drop("bad.json", """{ "kind": "combined" }""");
+            await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Archive, "seed.json")) && File.Exists(Path.Combine(box.Failed, "bad.json")) && box.Idle(), "both ended");
+
+            using var health = await client.GetAsync(new Uri("/health", UriKind.Relative), Token);
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+            using var report = JsonDocument.Parse(await health.Content.ReadAsStringAsync(Token));
+            Assert.Equal("Healthy", report.RootElement.GetProperty("status").GetString());
+            Assert.Equal("Healthy", report.RootElement.GetProperty("checks").GetProperty("template").GetProperty("status").GetString());
+
+            var metrics = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative), Token);
+            Assert.Contains("docgen_submissions_total{outcome=\"published\",format=\"json\"} 1\n", metrics, StringComparison.Ordinal);
+            Assert.Contains("docgen_submissions_total{outcome=\"rejected\",format=\"json\"} 1\n", metrics, StringComparison.Ordinal);
+            Assert.Contains("docgen_processing_seconds_bucket{le=\"+Inf\"} 2\n", metrics, StringComparison.Ordinal);
+            Assert.Contains("docgen_processing_seconds_count 2\n", metrics, StringComparison.Ordinal);
+
+            var page = await client.GetStringAsync(new Uri("/", UriKind.Relative), Token);
+            Assert.Contains("DocGen 运行状态", page, StringComparison.Ordinal);
+            Assert.Contains("seed.json", page, StringComparison.Ordinal);
+            Assert.Contains("已生成", page, StringComparison.Ordinal);
+            Assert.Contains("bad.json", page, StringComparison.Ordinal);
+            Assert.Contains("退回</span> V1", page, StringComparison.Ordinal); // the rejected one's rule code
+        }
+    }
+
+    [Fact]
+    public async Task TemplateReplacedByOneWithATypo_IsDegraded_NamingTheProblem_WhileTheLastGoodOneServes()
+    {
+        var (box, client) = await StartAsync();
+        await using (box)
+        using (client)
+        {
+            var template = Path.Combine(box.Templates, "performance-goals.docx");
+            await File.WriteAllBytesAsync(template, WithTypo(await File.ReadAllBytesAsync(template, Token)), Token);
+            await box.WaitUntilAsync(() => File.Exists(template + ".errors.txt"), "the replacement refused");
+
+            using var health = await client.GetAsync(new Uri("/health", UriKind.Relative), Token);
+            using var report = JsonDocument.Parse(await health.Content.ReadAsStringAsync(Token));
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode); // still serving with the last good one
+            Assert.Equal("Degraded", report.RootElement.GetProperty("status").GetString());
+            var problems = report.RootElement.GetProperty("checks").GetProperty("template").GetProperty("problems");
+            Assert.Contains(problems.EnumerateArray(), static p => p.GetProperty("code").GetString() == "T7");
+            Assert.Contains("docgen_template_reloads_total{result=\"refused\"} 1", await client.GetStringAsync(new Uri("/metrics", UriKind.Relative), Token), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task WithAToken_ARequestWithoutItIsRefused()
+    {
+        const string Secret = "a-token-of-enough-length";
+        var (box, client) = await StartAsync($"--DocGen:HttpToken={Secret}");
+        await using (box)
+        using (client)
+        {
+            using var refused = await client.GetAsync(new Uri("/health", UriKind.Relative), Token);
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/health", UriKind.Relative));
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Secret);
+            using var accepted = await client.SendAsync(request, Token);
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        }
+    }
+
+    [Theory]
+    [InlineData("http://0.0.0.0:5080", null, true)]
+    [InlineData("http://0.0.0.0:5080", "short", true)]
+    [InlineData("http://0.0.0.0:5080", "a-token-of-enough-length", false)]
+    [InlineData("http://127.0.0.1:5080", null, false)]
+    [InlineData("http://[::1]:5080", null, false)]
+    [InlineData("http://localhost:5080", null, false)]
+    [InlineData("off", null, false)]
+    [InlineData("ftp://127.0.0.1", null, true)]
+    public void ListeningBeyondLoopback_NeedsAToken(string http, string? token, bool refused)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DocGen:Http"] = http, ["DocGen:HttpToken"] = token }).Build();
+
+        Assert.Equal(refused, ConfigurationCheck.Problems(configuration).Count > 0);
+    }
+
+    /// <summary>The template as an admin saves it with a typo: {{fundPurpos}} for {{fundPurpose}} (T7).</summary>
+    private static byte[] WithTypo(byte[] docx)
+    {
+        using var copy = new MemoryStream();
+        copy.Write(docx);
+        using (var zip = new System.IO.Compression.ZipArchive(copy, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.GetEntry("word/document.xml")!;
+            string xml;
+            using (var reader = new StreamReader(entry.Open()))
+            {
+                xml = reader.ReadToEnd();
+            }
+
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("word/document.xml").Open());
+            writer.Write(xml.Replace("{{fundPurpose}}", "{{fundPurpos}}", StringComparison.Ordinal));
+        }
+
+        return copy.ToArray();
+    }
+}
