@@ -25,6 +25,10 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
     private readonly Lock _folderLock = new();
     private string? _folder;
     private int _disposed;
+    private long _converted;
+    private long _failed;
+    private long _refused;
+    private long _starts;
 
     public PdfConverterPool(PdfConverterSettings settings, ILogger<PdfConverterPool> logger)
     {
@@ -36,6 +40,12 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
     }
 
     public int Converters => _slots.Length;
+
+    /// <summary>Documents converted, given up after the retry, and refused for their size, since the start (for the status pages).</summary>
+    public (long Converted, long Failed, long Refused) Conversions => (Interlocked.Read(ref _converted), Interlocked.Read(ref _failed), Interlocked.Read(ref _refused));
+
+    /// <summary>LibreOffice converters started since the start: beyond <see cref="Converters"/>, each is a restart after a failure.</summary>
+    public long Starts => Interlocked.Read(ref _starts);
 
     /// <summary>The converters' process ids (for tests that kill or stop one).</summary>
     /// <summary>The pool's own folder, once made (for tests: other pools of the same process have folders of the same prefix).</summary>
@@ -116,6 +126,7 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
         var bytes = new FileInfo(docx).Length;
         if (RefusalFor(bytes) is { } refused)
         {
+            Interlocked.Increment(ref _refused);
             return refused;
         }
 
@@ -142,6 +153,7 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
                     await bridge.ConvertAsync(Path.GetFullPath(docx), scratch, title, timeout, cancellationToken).ConfigureAwait(false);
                     File.Copy(scratch, pdf, overwrite: true);
                     File.Delete(scratch);
+                    Interlocked.Increment(ref _converted);
                     return new PdfConversion(clock.Elapsed.TotalMilliseconds, attempt, null);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
@@ -157,6 +169,7 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
                 }
             }
 
+            Interlocked.Increment(ref _failed);
             return new PdfConversion(clock.Elapsed.TotalMilliseconds, _settings.MaxAttempts, error);
         }
         finally
@@ -190,6 +203,7 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
                 throw new ObjectDisposedException(nameof(PdfConverterPool));
             }
 
+            Interlocked.Increment(ref _starts);
             _logger.ConverterStarted(slot.Number, bridge.ProcessId, bridge.Version, bridge.StartMilliseconds);
             return bridge;
         }

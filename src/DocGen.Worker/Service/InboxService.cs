@@ -34,7 +34,7 @@ public sealed class InboxService(
     });
 
     /// <summary>Names queued or being processed, so a file is not queued twice.</summary>
-    private readonly ConcurrentDictionary<string, byte> _pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _pending = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _rescanNow = new(0, 1);
     private long _passes;
     private FileSystemWatcher? _watcher;
@@ -44,6 +44,9 @@ public sealed class InboxService(
 
     /// <summary>Inbox entries queued or being processed, and documents waiting for their PDF (for the status pages).</summary>
     public int Queued => _pending.Count + pdfStage.Waiting;
+
+    /// <summary>How long the entry queued first has been queued or in progress (zero when none is).</summary>
+    public TimeSpan OldestWaiting => _pending.Values.DefaultIfEmpty(time.GetUtcNow()).Min() is var oldest ? time.GetUtcNow() - oldest : TimeSpan.Zero;
 
     /// <summary>Nothing queued, being processed or waiting for its PDF: everything a pass found has ended.</summary>
     internal bool IsIdle => _pending.IsEmpty && pdfStage.IsIdle;
@@ -174,7 +177,7 @@ public sealed class InboxService(
 
     private async ValueTask EnqueueAsync(string path, CancellationToken stoppingToken)
     {
-        if (!InboxFolders.IsSubmissionName(Path.GetFileName(path)) || !_pending.TryAdd(path, 0))
+        if (!InboxFolders.IsSubmissionName(Path.GetFileName(path)) || !_pending.TryAdd(path, time.GetUtcNow()))
         {
             return;
         }
@@ -258,7 +261,7 @@ public sealed class InboxService(
     /// <summary>A watcher event: queue the file if there is room; otherwise the rescan will find it.</summary>
     private void Notice(string path)
     {
-        if (InboxFolders.IsSubmissionName(Path.GetFileName(path)) && _pending.TryAdd(path, 0) && !_queue.Writer.TryWrite(path))
+        if (InboxFolders.IsSubmissionName(Path.GetFileName(path)) && _pending.TryAdd(path, time.GetUtcNow()) && !_queue.Writer.TryWrite(path))
         {
             _pending.TryRemove(path, out _);
             RescanSoon();

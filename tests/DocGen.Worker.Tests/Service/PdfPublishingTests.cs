@@ -18,7 +18,7 @@ public sealed class PdfPublishingTests
     {
         Converters.Require();
         await using var box = new ServiceSandbox();
-        await box.StartHostAsync("--DocGen:Pdf=true", "--DocGen:PdfConverters=1");
+        var host = await box.StartHostAsync("--DocGen:Pdf=true", "--DocGen:PdfConverters=1", "--DocGen:Http=http://127.0.0.1:0");
 
         box.Drop("seed.json", ServiceSandbox.SeedJson);
         box.Drop("bad.json", """{ "kind": "combined" }""");
@@ -37,6 +37,12 @@ public sealed class PdfPublishingTests
         Assert.Equal("2b", facts.PdfA);
         facts.AssertSameTextAs(Path.Combine(box.Out, "seed.docx"));
         Assert.Empty(Directory.EnumerateFileSystemEntries(box.Processing));
+
+        using var client = new HttpClient { BaseAddress = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<DocGen.Worker.Service.Status.StatusServer>(host.Services).Address };
+        var metrics = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("docgen_pdf_conversions_total{result=\"ok\"} 1\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("docgen_pdf_conversions_total{result=\"failed\"} 0\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("docgen_pdf_converter_starts_total 1\n", metrics, StringComparison.Ordinal);
     }
 
     [Fact]

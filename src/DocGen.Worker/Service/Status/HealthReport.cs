@@ -12,7 +12,7 @@ namespace DocGen.Worker.Service.Status;
 /// </summary>
 public static class HealthReport
 {
-    public static (int StatusCode, string Json) Build(InboxFolders folders, TemplateStore templates, PdfOutput pdf, ServiceStatus status, int queued)
+    public static (int StatusCode, string Json) Build(InboxFolders folders, TemplateStore templates, PdfOutput pdf, ServiceStatus status, int queued, TimeSpan oldest)
     {
         ArgumentNullException.ThrowIfNull(folders);
         ArgumentNullException.ThrowIfNull(templates);
@@ -24,7 +24,7 @@ public static class HealthReport
             ["folders"] = Check(missing.Count == 0 ? Healthy : Unhealthy, missing.Count == 0 ? "every folder is there" : "missing (recreated at the next scan if it can be): " + string.Join(", ", missing)),
             ["template"] = TemplateCheck(templates),
             ["pdf"] = Check(Healthy, pdf.Converters is { } converters ? $"on, {converters.Converters} converters" : "off"),
-            ["queue"] = Check(Healthy, $"{queued} queued or in progress", new JsonObject { ["depth"] = queued }),
+            ["queue"] = Check(Healthy, $"{queued} queued or in progress", new JsonObject { ["depth"] = queued, ["oldestSeconds"] = Math.Round(oldest.TotalSeconds, 1) }),
         };
         var overall = checks.Select(static c => c.Value!["status"]!.GetValue<string>()).Aggregate(Healthy, Worst);
         var report = new JsonObject

@@ -12,7 +12,7 @@ public static class PrometheusText
 {
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
-    public static string Render(ServiceStatus status, TemplateStore templates, int queued, PdfOutput pdf, TimeProvider time)
+    public static string Render(ServiceStatus status, TemplateStore templates, int queued, TimeSpan oldest, PdfOutput pdf, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(templates);
@@ -36,6 +36,7 @@ public static class PrometheusText
         text.Append("docgen_processing_seconds_sum ").Append(sum.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
         Line(text, "docgen_processing_seconds_count", timed);
         Gauge(text, "docgen_queue_depth", "Inbox entries queued or being processed, and documents waiting for their PDF.", queued);
+        Gauge(text, "docgen_queue_oldest_seconds", "How long the inbox entry queued first has waited or been in progress.", (long)oldest.TotalSeconds);
         Counter(text, "docgen_claims_recovered_total", "Claims taken over from a run that died (or that waited on a fault).", status.Recovered);
         Counter(text, "docgen_claims_given_up_total", "Claims given up after repeated failures (S1).", status.GivenUp);
         Header(text, "docgen_template_reloads_total", "counter", "Template versions put in use, or refused (the last good one stays).");
@@ -43,6 +44,15 @@ public static class PrometheusText
         Line(text, "docgen_template_reloads_total{result=\"refused\"}", templates.Refused);
         Gauge(text, "docgen_template_ok", "1 when the template file on disk is the one in use, 0 when a replacement was refused or none compiles.", templates.Current is not null && templates.Problems is null ? 1 : 0);
         Gauge(text, "docgen_pdf_converters", "LibreOffice converters configured (0: PDF off).", pdf.Converters?.Converters ?? 0);
+        if (pdf.Converters is { } converters)
+        {
+            var (converted, failed, refused) = converters.Conversions;
+            Header(text, "docgen_pdf_conversions_total", "counter", "PDF conversions: made, failed after the retry (published without the PDF), refused for the document's size.");
+            Line(text, "docgen_pdf_conversions_total{result=\"ok\"}", converted);
+            Line(text, "docgen_pdf_conversions_total{result=\"failed\"}", failed);
+            Line(text, "docgen_pdf_conversions_total{result=\"refused\"}", refused);
+            Counter(text, "docgen_pdf_converter_starts_total", "LibreOffice converters started (the first of each slot, then one per restart after a failure).", converters.Starts);
+        }
         Gauge(text, "docgen_uptime_seconds", "Seconds since the service started.", (long)(time.GetUtcNow() - status.StartedAt).TotalSeconds);
         Gauge(text, "process_working_set_bytes", "The service's resident memory.", Environment.WorkingSet);
         return text.ToString();

@@ -60,10 +60,10 @@ public sealed class StatusServer(
 
         app.MapGet("/health", () =>
         {
-            var (code, json) = HealthReport.Build(folders, templates, pdf, status, inbox.Queued);
+            var (code, json) = HealthReport.Build(folders, templates, pdf, status, inbox.Queued, inbox.OldestWaiting);
             return Results.Text(json, "application/json; charset=utf-8", statusCode: code);
         });
-        app.MapGet("/metrics", () => Results.Text(PrometheusText.Render(status, templates, inbox.Queued, pdf, time), PrometheusText.ContentType));
+        app.MapGet("/metrics", () => Results.Text(PrometheusText.Render(status, templates, inbox.Queued, inbox.OldestWaiting, pdf, time), PrometheusText.ContentType));
         app.MapGet("/", () => Results.Text(StatusPage.Render(status, templates, pdf, inbox.Queued, time), "text/html; charset=utf-8"));
         try
         {
