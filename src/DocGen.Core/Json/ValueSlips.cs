@@ -140,12 +140,12 @@ public static partial class ValueSlips
         return sb.ToString();
     }
 
-    [GeneratedRegex(@"^(-?\d+(?:\.\d+)?)\s*([%％]|[\p{IsCJKUnifiedIdeographs}a-zA-Z/]+)$")]
+    [GeneratedRegex(@"^(-?[0-9]+(?:\.[0-9]+)?)\s*([%％]|[\p{IsCJKUnifiedIdeographs}a-zA-Z/]+)$")]
     private static partial Regex NumberAndUnit();
 
-    [GeneratedRegex(@"^[¥￥$＄]\s*(-?\d+(?:\.\d+)?)$")]
+    [GeneratedRegex(@"^[¥￥$＄]\s*(-?[0-9]+(?:\.[0-9]+)?)$")]
     private static partial Regex CurrencyPrefix();
 
-    [GeneratedRegex(@"^(>=|<=|=>|=<|≥|≤|≧|≦|＞|＜|＝|>|<|=)\s*(-?\d+(?:\.\d+)?)[%％]?$")]
+    [GeneratedRegex(@"^(>=|<=|=>|=<|≥|≤|≧|≦|＞|＜|＝|>|<|=)\s*(-?[0-9]+(?:\.[0-9]+)?)[%％]?$")]
     private static partial Regex ComparatorPrefix();
 }

@@ -123,12 +123,12 @@ internal static partial class DepartmentRules
 
     private static decimal Parse(string s) => decimal.Parse(s, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"(\d+(?:\.\d+)?)[%％]\s*以上")]
+    [GeneratedRegex(@"([0-9]+(?:\.[0-9]+)?)[%％]\s*以上")]
     private static partial Regex Above();
 
-    [GeneratedRegex(@"(\d+(?:\.\d+)?)[%％]?\s*[-–—~～至到]\s*(\d+(?:\.\d+)?)[%％]")]
+    [GeneratedRegex(@"([0-9]+(?:\.[0-9]+)?)[%％]?\s*[-–—~～至到]\s*([0-9]+(?:\.[0-9]+)?)[%％]")]
     private static partial Regex Range();
 
-    [GeneratedRegex(@"(\d+(?:\.\d+)?)[%％]\s*以下")]
+    [GeneratedRegex(@"([0-9]+(?:\.[0-9]+)?)[%％]\s*以下")]
     private static partial Regex Below();
 }

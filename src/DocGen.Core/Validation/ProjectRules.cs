@@ -182,6 +182,6 @@ internal static partial class ProjectRules
 
     internal static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^\d{6}(?<year>\d{2})[0-9A-Z]{13}$")]
+    [GeneratedRegex(@"^[0-9]{6}(?<year>[0-9]{2})[0-9A-Z]{13}$")]
     private static partial Regex ProjectCodePattern();
 }

@@ -138,7 +138,7 @@ internal static partial class SpendingPlanRules
         }
     }
 
-    [GeneratedRegex(@"^\s*(\d{1,2})\s*月底\s*$")]
+    [GeneratedRegex(@"^\s*([0-9]{1,2})\s*月底\s*$")]
     private static partial Regex MonthLabel();
 
     [GeneratedRegex(@"^\s*(1[0-2]|[1-9])\s*(?:月|月份|月末)\s*$")]

@@ -20,6 +20,6 @@ internal sealed partial class BookmarkCollector
         return _names.Count - 1;
     }
 
-    [GeneratedRegex(@"^_Toc(\d{1,12})$")]
+    [GeneratedRegex(@"^_Toc([0-9]{1,12})$")]
     private static partial Regex TocNumber();
 }

@@ -2,12 +2,12 @@ namespace DocGen.Worker.Pdf;
 
 /// <summary>
 /// Lends converters to the conversions waiting for one: smaller documents first — by size class
-/// (documents within a factor of two of each other are one class, served in the order they came,
-/// so near-equal documents are never overtaken by a few bytes) — and long
+/// (the binary magnitude of the size: documents of one class are served in the order they came,
+/// so near-equal documents are not overtaken by a few bytes, but at a power of two) — and long
 /// documents (over <see cref="LongBytes"/>) never on every converter at once when there are two
 /// or more — one is always left for short documents, so a seed is not queued behind two
 /// thousand-page documents. A long document still waits behind short ones only while short ones
-/// keep every other converter busy.
+/// keep every other converter busy (there is no ageing).
 /// </summary>
 /// <typeparam name="T">A converter.</typeparam>
 internal sealed class ConverterQueue<T>

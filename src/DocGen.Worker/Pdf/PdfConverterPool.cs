@@ -126,7 +126,6 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
         var bytes = new FileInfo(docx).Length;
         if (RefusalFor(bytes) is { } refused)
         {
-            Interlocked.Increment(ref _refused);
             return refused;
         }
 
@@ -178,10 +177,18 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
         }
     }
 
-    /// <summary>The result for a document too big to be given a PDF (published at once without it), or null when it will be converted.</summary>
-    public PdfConversion? RefusalFor(long bytes) => bytes <= _settings.MaxDocumentBytes ? null
-        : new PdfConversion(0, 0, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+    /// <summary>The result for a document too big to be given a PDF (published at once without it; counted), or null when it will be converted.</summary>
+    public PdfConversion? RefusalFor(long bytes)
+    {
+        if (bytes <= _settings.MaxDocumentBytes)
+        {
+            return null;
+        }
+
+        Interlocked.Increment(ref _refused);
+        return new PdfConversion(0, 0, string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"文档有 {bytes / 1048576.0:F1} MB，超过生成 PDF 的上限 {_settings.MaxDocumentBytes / 1048576.0:F1} MB（约数千页），已只发布 Word 文档 the document is {bytes / 1048576.0:F1} MB, over the PDF limit of {_settings.MaxDocumentBytes / 1048576.0:F1} MB: published without its PDF"));
+    }
 
     private async Task<PdfBridgeProcess> EnsureStartedAsync(Slot slot, CancellationToken cancellationToken)
     {

@@ -14,12 +14,19 @@ internal static class StalePipeSockets
 
     public static void Sweep()
     {
-        if (!OperatingSystem.IsLinux() || !Directory.Exists(Folder) || Bound() is not { } bound)
+        if (!OperatingSystem.IsLinux() || !Directory.Exists(Folder))
         {
             return;
         }
 
-        foreach (var socket in Patterns.SelectMany(static p => Directory.EnumerateFileSystemEntries(Folder, p)).Where(s => !bound.Contains(s)))
+        // The sockets first, then who holds which: a converter starting in between is then seen bound, never taken for stale.
+        var sockets = Patterns.SelectMany(static p => Directory.EnumerateFileSystemEntries(Folder, p)).ToList();
+        if (Bound() is not { } bound)
+        {
+            return;
+        }
+
+        foreach (var socket in sockets.Where(s => !bound.Contains(s)))
         {
             try
             {

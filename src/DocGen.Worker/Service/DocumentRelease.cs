@@ -37,6 +37,15 @@ public sealed class DocumentRelease(Publisher publisher, ServiceStatus status, T
         }
     }
 
+    /// <summary>Keeps the count of interrupted conversions in a claim handed to the PDF stage, so that a stop while it waits for a converter does not reset it.</summary>
+    public static void KeepPdfStops(Claim claim, int pdfStops)
+    {
+        if (pdfStops > 0)
+        {
+            File.WriteAllText(claim.Staged(PdfPending), pdfStops.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
     /// <summary>
     /// Why the document gets no PDF though PDF is on (logged), or null when it is to be converted:
     /// too big for one, or its conversion was interrupted <see cref="MaxPdfStops"/> times already.

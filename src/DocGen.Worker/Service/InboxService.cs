@@ -37,7 +37,11 @@ public sealed class InboxService(
     private readonly ConcurrentDictionary<string, DateTimeOffset> _pending = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _rescanNow = new(0, 1);
     private long _passes;
+    private bool _betweenPasses;
     private FileSystemWatcher? _watcher;
+
+    /// <summary>The scan loop is waiting for its next pass (healthy and idle), not stuck in one.</summary>
+    internal bool IsBetweenPasses => Volatile.Read(ref _betweenPasses);
 
     /// <summary>Passes of the scan loop completed so far (tests wait on it instead of on time).</summary>
     internal long Passes => Interlocked.Read(ref _passes);
@@ -128,7 +132,9 @@ public sealed class InboxService(
             using var tick = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             var delay = Task.Delay(_options.RescanInterval, time, tick.Token);
             var signal = _rescanNow.WaitAsync(tick.Token);
+            Volatile.Write(ref _betweenPasses, true);
             await Task.WhenAny(delay, signal).ConfigureAwait(false);
+            Volatile.Write(ref _betweenPasses, false);
             await tick.CancelAsync().ConfigureAwait(false);
             stoppingToken.ThrowIfCancellationRequested();
         }

@@ -27,8 +27,8 @@ public sealed class PdfStage : IDisposable
     /// <summary>
     /// Takes a claim over: starts <paramref name="work"/> (conversion and publishing) and disposes
     /// the claim after it, whatever happens. The work runs here until its first wait, so a
-    /// conversion takes its place in the converters' queue in the order claims are handed over (a
-    /// claim recovered first is converted first). Waits only while the stage is full.
+    /// conversion takes its place in the converters' queue in the order claims are handed over (among
+    /// documents of one size class, a claim recovered first is converted first). Waits only while the stage is full.
     /// </summary>
     public async Task HandOverAsync(Claim claim, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
     {

@@ -286,6 +286,7 @@ public sealed class SubmissionProcessor(
         }
 
         claim.Enter(ClaimStage.AwaitingPdf);
+        DocumentRelease.KeepPdfStops(claim, pdfStops);
         await pdfStage.HandOverAsync(claim, ct => ConvertAndPublishAsync(converters, claim, staged, facts, pdfStops, clock, ct), cancellationToken).ConfigureAwait(false);
         return true;
     }
@@ -299,6 +300,7 @@ public sealed class SubmissionProcessor(
             {
                 var conversion = await release.ConvertAsync(converters, claim, staged, facts, pdfStops, cancellationToken).ConfigureAwait(false);
                 release.Publish(claim, facts, conversion, clock);
+                _announced.TryRemove(claim.Id, out _); // finished: its id never comes back
                 return true;
             }).ConfigureAwait(false);
         }

@@ -2,7 +2,7 @@ using System.Net;
 
 namespace DocGen.Worker.Service.Status;
 
-/// <summary>What <see cref="DocGenOptions.Http"/> may be: <c>off</c>, or an http(s) URL; beyond loopback only with a token of 16 characters or more.</summary>
+/// <summary>What <see cref="DocGenOptions.Http"/> may be: <c>off</c>, or an http URL (no https: DocGen has no certificate to serve); beyond loopback only with a token of 16 characters or more.</summary>
 public static class HttpSetting
 {
     public const int MinTokenLength = 16;
@@ -15,15 +15,24 @@ public static class HttpSetting
             return null;
         }
 
-        if (!Uri.TryCreate(http, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        if (!Uri.TryCreate(http, UriKind.Absolute, out var url) || url.Scheme != "http" || url.UserInfo.Length > 0 || url.AbsolutePath != "/")
         {
             return $"{DocGenOptions.Section}:Http = “{http}”：应为 off 或 http://地址:端口（如 http://127.0.0.1:5080）。 Expected off or a URL such as http://127.0.0.1:5080.";
         }
 
-        return IsLoopback(url) || token?.Length >= MinTokenLength ? null
+        return IsLoopback(HostAsWritten(http)) || token?.Length >= MinTokenLength ? null
             : $"{DocGenOptions.Section}:Http = “{http}” 不只在本机监听：状态页含单位和申报名称，须同时设置 {DocGenOptions.Section}:HttpToken（至少 {MinTokenLength} 个字符）。 Listening beyond this machine needs {DocGenOptions.Section}:HttpToken (at least {MinTokenLength} characters).";
     }
 
-    private static bool IsLoopback(Uri url)
-        => url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+    /// <summary>Loopback as Kestrel reads it: the name <c>localhost</c> or a loopback IP literal (not .NET's other aliases, which Kestrel binds on every interface).</summary>
+    private static bool IsLoopback(string host)
+        => string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+
+    /// <summary>The host as written in the setting, which is what Kestrel reads (<see cref="Uri.Host"/> turns <c>loopback</c> into <c>localhost</c>).</summary>
+    private static string HostAsWritten(string http)
+    {
+        var authority = http[(http.IndexOf("://", StringComparison.Ordinal) + 3)..].Split('/')[0];
+        return authority.StartsWith('[') ? authority[..(authority.IndexOf(']', StringComparison.Ordinal) + 1)] : authority.Split(':')[0];
+    }
 }

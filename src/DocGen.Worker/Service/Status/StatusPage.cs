@@ -7,7 +7,7 @@ namespace DocGen.Worker.Service.Status;
 
 /// <summary>
 /// <c>GET /</c>: a status page in Chinese for admins — the template in use (and a refused
-/// replacement's problems), today's counts, the PDF converters, and the latest submissions with
+/// replacement's problems), today's counts among the latest submissions kept, the PDF converters, and the latest submissions with
 /// their outcome (a rejected one's report shown in the page). Plain HTML, readable on a phone;
 /// nothing of a submission beyond its name and its report.
 /// </summary>
@@ -52,7 +52,7 @@ public static class StatusPage
         }
 
         html.Append(CultureInfo.InvariantCulture, $"""
-            <h2>今天</h2><p>已生成 {todays.Count(static s => s.Published)} 份，退回 {todays.Count(static s => !s.Published)} 份；排队中 {queued} 份。
+            <h2>今天（最近 {ServiceStatus.Kept} 份中）</h2><p>已生成 {todays.Count(static s => s.Published)} 份，退回 {todays.Count(static s => !s.Published)} 份；排队中 {queued} 份。
             PDF：{(pdf.Converters is { } converters ? $"开启，{converters.Converters} 个转换进程" : "未开启")}。
             服务启动于 {status.StartedAt.ToLocalTime():yyyy-MM-dd HH:mm}。</p>
             <h2>最近的申报（最多 {ServiceStatus.Kept} 份）</h2>

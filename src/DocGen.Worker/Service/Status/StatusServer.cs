@@ -69,9 +69,9 @@ public sealed class StatusServer(
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The port is taken (another DocGen, another program): the pages are not worth stopping the service for.
+            // The port is taken, not ours to bind, or the address is not this machine's: the pages are not worth stopping the service for.
             logger.StatusNotStarted(url, ex.Message);
             await app.DisposeAsync().ConfigureAwait(false);
             return;

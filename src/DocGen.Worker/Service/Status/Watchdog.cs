@@ -5,9 +5,10 @@ namespace DocGen.Worker.Service.Status;
 
 /// <summary>
 /// systemd's watchdog (<c>WatchdogSec=</c> in the unit, which sets <c>WATCHDOG_USEC</c>): pings at
-/// half the interval, but only while the service makes progress — the inbox's scan loop completed
-/// a pass, or a submission ended (a pass over a huge inbox waits for the workers) — so a service
-/// stuck in both stops pinging and systemd restarts it. Does nothing outside systemd.
+/// half the interval, but only while the service makes progress or rests — the inbox's scan loop
+/// completed a pass or is waiting for its next one, or a submission ended (a pass over a huge
+/// inbox waits for the workers) — so a service stuck in a pass with nothing ending stops pinging
+/// and systemd restarts it. Does nothing outside systemd.
 /// </summary>
 public sealed class Watchdog(InboxService inbox, ServiceStatus status, TimeProvider time, ISystemdNotifier? notifier = null) : BackgroundService
 {
@@ -26,7 +27,7 @@ public sealed class Watchdog(InboxService inbox, ServiceStatus status, TimeProvi
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
             var now = (inbox.Passes, status.Ended);
-            if (now != last)
+            if (now != last || inbox.IsBetweenPasses)
             {
                 notifier.Notify(Ping);
                 last = now;

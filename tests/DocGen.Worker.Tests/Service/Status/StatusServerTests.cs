@@ -101,6 +101,9 @@ public sealed class StatusServerTests
     [InlineData("http://localhost:5080", null, false)]
     [InlineData("off", null, false)]
     [InlineData("ftp://127.0.0.1", null, true)]
+    [InlineData("http://loopback:5080", null, true)] // .NET calls it loopback; Kestrel binds it on every interface
+    [InlineData("http://0.0.0.0@127.0.0.1:5080", null, true)] // user info: Kestrel reads the host differently
+    [InlineData("https://127.0.0.1:5443", null, true)] // no certificate to serve
     public void ListeningBeyondLoopback_NeedsAToken(string http, string? token, bool refused)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DocGen:Http"] = http, ["DocGen:HttpToken"] = token }).Build();

@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+using DocGen.Core.Tests.Support;
+
+namespace DocGen.Core.Tests.Validation;
+
+/// <summary>
+/// Full-width digits, as a Chinese input method types them, where the rules read numbers out of
+/// text: each is a report at its place, never an exception (a JSON file that throws while it is
+/// checked would stay in the inbox, unreported, for ever).
+/// </summary>
+public sealed class FullWidthDigitsTests
+{
+    [Theory]
+    [InlineData("value", "９５%")]
+    [InlineData("value", "￥３０")]
+    [InlineData("value", "≥９０%")]
+    public void AnIndicatorValueWithFullWidthDigits_IsReported_NotThrown(string member, string typed)
+    {
+        var seed = JsonNode.Parse(File.ReadAllText(Repo.Fixture("S001-seed.json")))!;
+        seed["projects"]![0]!["indicators"]![1]![member] = typed;
+
+        var check = Repo.Validator.Check(System.Text.Encoding.UTF8.GetBytes(seed.ToJsonString()));
+
+        Assert.Contains(check.Report.Errors, static e => e.Path == "$.projects[0].indicators[1].value");
+    }
+
+    [Fact]
+    public void ACheckpointLabelWithFullWidthDigits_IsReportedAtItsLabel()
+    {
+        var seed = JsonNode.Parse(File.ReadAllText(Repo.Fixture("S001-seed.json")))!;
+        seed["projects"]![0]!["spendingPlan"]![3]!["label"] = "１２月底";
+
+        var check = Repo.Validator.Check(System.Text.Encoding.UTF8.GetBytes(seed.ToJsonString()));
+
+        Assert.Contains(check.Report.Errors, static e => e.Code == "V9" && e.Path == "$.projects[0].spendingPlan[3].label");
+    }
+
+    [Fact]
+    public void GradingTextWithFullWidthDigits_IsReadWithoutThrowing()
+    {
+        var seed = JsonNode.Parse(File.ReadAllText(Repo.Fixture("S001-seed.json")))!;
+        seed["itemizedGoals"]!["grading"]!["verbatimText"] = "优：９０%以上；良：８０%-９０%；差：８０%以下";
+
+        var thrown = Record.Exception(() => Repo.Validator.Check(System.Text.Encoding.UTF8.GetBytes(seed.ToJsonString())));
+
+        Assert.Null(thrown);
+    }
+}
