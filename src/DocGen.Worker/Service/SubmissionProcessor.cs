@@ -319,8 +319,9 @@ public sealed class SubmissionProcessor(
 
     private void Reject(Claim claim, string name, ValidationReport report, Stopwatch clock)
     {
-        var path = publisher.PublishRejection(claim, name, report);
+        var text = ReportFormatter.ToText(report, name); // one formatting for the file and the status page
+        var path = publisher.PublishRejection(claim, name, report, text);
         logger.Rejected(name, clock.Elapsed.TotalMilliseconds, report.ErrorCount, path);
-        status.Rejected(name, publisher.RelativePath(path), [.. report.Errors.Select(static e => e.Code).Distinct()], ReportFormatter.ToText(report, name), clock.Elapsed);
+        status.Rejected(name, publisher.RelativePath(path), [.. report.Errors.Select(static e => e.Code).Distinct()], text, clock.Elapsed);
     }
 }

@@ -16,10 +16,10 @@ public sealed class FullWidthDigitsTests
     [InlineData("value", "≥９０%")]
     public void AnIndicatorValueWithFullWidthDigits_IsReported_NotThrown(string member, string typed)
     {
-        var seed = JsonNode.Parse(File.ReadAllText(Repo.Fixture("S001-seed.json")))!;
+        var seed = Seed();
         seed["projects"]![0]!["indicators"]![1]![member] = typed;
 
-        var check = Repo.Validator.Check(System.Text.Encoding.UTF8.GetBytes(seed.ToJsonString()));
+        var check = Repo.Validator.Check(Bytes(seed));
 
         Assert.Contains(check.Report.Errors, static e => e.Path == "$.projects[0].indicators[1].value");
     }
@@ -27,10 +27,10 @@ public sealed class FullWidthDigitsTests
     [Fact]
     public void ACheckpointLabelWithFullWidthDigits_IsReportedAtItsLabel()
     {
-        var seed = JsonNode.Parse(File.ReadAllText(Repo.Fixture("S001-seed.json")))!;
+        var seed = Seed();
         seed["projects"]![0]!["spendingPlan"]![3]!["label"] = "１２月底";
 
-        var check = Repo.Validator.Check(System.Text.Encoding.UTF8.GetBytes(seed.ToJsonString()));
+        var check = Repo.Validator.Check(Bytes(seed));
 
         Assert.Contains(check.Report.Errors, static e => e.Code == "V9" && e.Path == "$.projects[0].spendingPlan[3].label");
     }
@@ -38,11 +38,15 @@ public sealed class FullWidthDigitsTests
     [Fact]
     public void GradingTextWithFullWidthDigits_IsReadWithoutThrowing()
     {
-        var seed = JsonNode.Parse(File.ReadAllText(Repo.Fixture("S001-seed.json")))!;
+        var seed = Seed();
         seed["itemizedGoals"]!["grading"]!["verbatimText"] = "优：９０%以上；良：８０%-９０%；差：８０%以下";
 
-        var thrown = Record.Exception(() => Repo.Validator.Check(System.Text.Encoding.UTF8.GetBytes(seed.ToJsonString())));
+        var thrown = Record.Exception(() => Repo.Validator.Check(Bytes(seed)));
 
         Assert.Null(thrown);
     }
+
+    private static JsonNode Seed() => JsonNode.Parse(File.ReadAllText(Repo.Fixture("S001-seed.json")))!;
+
+    private static byte[] Bytes(JsonNode submission) => System.Text.Encoding.UTF8.GetBytes(submission.ToJsonString());
 }

@@ -91,10 +91,10 @@ public sealed class Publisher(
         return manifest.Moves[0].To;
     }
 
-    /// <summary>Publishes a rejected input to <c>failed/</c> with its reports; returns the text report's path.</summary>
-    public string PublishRejection(Claim claim, string inputName, ValidationReport report)
+    /// <summary>Publishes a rejected input to <c>failed/</c> with its reports (<paramref name="text"/>: the text report when the caller has it already); returns the text report's path.</summary>
+    public string PublishRejection(Claim claim, string inputName, ValidationReport report, string? text = null)
     {
-        StagedFile.Write(claim.Staged(StagedErrorsText), Encoding.UTF8.GetBytes(ReportFormatter.ToText(report, inputName)), _flushToDisk);
+        StagedFile.Write(claim.Staged(StagedErrorsText), Encoding.UTF8.GetBytes(text ?? ReportFormatter.ToText(report, inputName)), _flushToDisk);
         StagedFile.Write(claim.Staged(StagedErrorsJson), Encoding.UTF8.GetBytes(ReportFormatter.ToJson(report, inputName)), _flushToDisk);
         if (_flushToDisk)
         {
