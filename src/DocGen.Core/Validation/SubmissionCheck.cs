@@ -17,7 +17,10 @@ public sealed record SubmissionCheck(Submission? Submission, ValidationReport Re
     /// <summary>The submission as JSON, when it was converted from another format (a workbook): archived beside the original.</summary>
     public byte[]? Converted { get; init; }
 
+    /// <summary>Refused before its content was read (not a file one may read, too large, a format DocGen does not take): counted apart from a submission rejected for what it says.</summary>
+    public bool Unread { get; init; }
+
     /// <summary>A file refused before its content was read (it is not a file one may read): one error for the whole file.</summary>
     public static SubmissionCheck Refused(string code, string message, string messageEn)
-        => new(null, new ValidationReport([new ValidationIssue(code, Severity.Error, Json.JsonPath.Root, message, messageEn)]), null);
+        => new(null, new ValidationReport([new ValidationIssue(code, Severity.Error, Json.JsonPath.Root, message, messageEn)]), null) { Unread = true };
 }

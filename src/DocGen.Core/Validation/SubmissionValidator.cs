@@ -51,7 +51,7 @@ public sealed class SubmissionValidator(FrameworkCatalog frameworks, SubmissionL
     {
         var issues = new IssueCollector();
         SubmissionReader.ReportTooLarge(length, _limits, issues);
-        return Result(null, issues);
+        return Result(null, issues) with { Unread = true };
     }
 
     /// <summary>Validates a submission already read (from JSON or another format).</summary>

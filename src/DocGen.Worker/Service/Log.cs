@@ -21,6 +21,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Status pages not started at {Address}: {Reason}. The service runs without them; set DocGen:Http to another address, or off")]
     public static partial void StatusNotStarted(this ILogger logger, string address, string reason);
 
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "OTLP export on (OTEL_EXPORTER_OTLP_*): traces {Traces}, metrics {Metrics}, protocol {Protocol}")]
+    public static partial void OtlpExport(this ILogger logger, bool traces, bool metrics, string protocol);
+
     [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Submission {File}: {Outcome} in {ElapsedMs:F0} ms -> {Output}{Pdf} ({WarningCount} warnings)")]
     public static partial void Processed(this ILogger logger, string file, string outcome, double elapsedMs, string output, string pdf, int warningCount);
 

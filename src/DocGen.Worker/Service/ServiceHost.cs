@@ -1,6 +1,7 @@
 using DocGen.Core.Frameworks;
 using DocGen.Worker.Cli;
 using DocGen.Worker.Pdf;
+using DocGen.Worker.Service.Status;
 using Microsoft.Extensions.Options;
 
 namespace DocGen.Worker.Service;
@@ -18,6 +19,7 @@ public static class ServiceHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Services.AddDocGenService();
+        builder.Services.AddOpenTelemetryExport(builder.Configuration);
         builder.Services.AddSystemd();
         builder.Services.AddWindowsService(static o => o.ServiceName = "DocGen");
         return builder;
@@ -44,6 +46,11 @@ public static class ServiceHost
             // Validated here, before the host starts: a failure is our one-line message, not the host's logged stack trace.
             _ = host.Services.GetRequiredService<IOptions<DocGenOptions>>().Value;
             _ = host.Services.GetRequiredService<PdfOutput>(); // with PDF on, LibreOffice must be there
+            var (traces, metrics) = OpenTelemetryExport.Configured(builder.Configuration);
+            if (traces || metrics)
+            {
+                host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ServiceHost)).OtlpExport(traces, metrics, builder.Configuration["OTEL_EXPORTER_OTLP_PROTOCOL"] ?? "grpc");
+            }
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;
         }

@@ -33,7 +33,8 @@ public sealed class SubmissionProcessor(
     PdfStage pdfStage,
     LogThrottle throttle,
     ServiceStatus status,
-    ILogger<SubmissionProcessor> logger)
+    ILogger<SubmissionProcessor> logger,
+    SubmissionTraces? traces = null)
 {
     /// <summary>
     /// Claims this process knows: those it said it takes over, and those whose attempt failed here
@@ -71,6 +72,7 @@ public sealed class SubmissionProcessor(
             return false;
         }
 
+        using var activity = traces?.Submission(Path.GetFileName(inboxPath), recovered: false);
         var handedOver = false;
         try
         {
@@ -118,6 +120,7 @@ public sealed class SubmissionProcessor(
 
         foreach (var claim in claims.TakeAbandoned())
         {
+            using var activity = traces?.Submission(claim.Id, recovered: true);
             var handedOver = false;
             try
             {
@@ -222,6 +225,7 @@ public sealed class SubmissionProcessor(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            traces?.Failed(ex);
             _announced.TryAdd(claim.Id, 0); // failed here: taken again at the next rescans without a word
             BestEffort(() =>
             {
@@ -265,7 +269,7 @@ public sealed class SubmissionProcessor(
         if (result is not Generated generated)
         {
             claim.Enter(ClaimStage.Publishing);
-            Reject(claim, name, result.Report, clock);
+            Reject(claim, name, result.Report, check.Unread, clock);
             return false;
         }
 
@@ -294,6 +298,7 @@ public sealed class SubmissionProcessor(
     /// <summary>In the PDF stage: the PDF of the staged document, then publishing both. A failure is accounted for in the claim and logged; a stop leaves the claim for the next start.</summary>
     private async Task ConvertAndPublishAsync(PdfConverterPool converters, Claim claim, string staged, DocumentFacts facts, int pdfStops, Stopwatch clock, CancellationToken cancellationToken)
     {
+        using var activity = traces?.Pdf();
         try
         {
             await AttemptAsync(claim, async () =>
@@ -314,14 +319,14 @@ public sealed class SubmissionProcessor(
     private void GiveUp(Claim claim, string name, ClaimStage stoppedIn, Stopwatch clock)
     {
         status.ClaimGivenUp();
-        Reject(claim, name, AttemptPolicy.GiveUpReport(stoppedIn, claim.LastFailure), clock);
+        Reject(claim, name, AttemptPolicy.GiveUpReport(stoppedIn, claim.LastFailure), unread: false, clock);
     }
 
-    private void Reject(Claim claim, string name, ValidationReport report, Stopwatch clock)
+    private void Reject(Claim claim, string name, ValidationReport report, bool unread, Stopwatch clock)
     {
         var text = ReportFormatter.ToText(report, name); // one formatting for the file and the status page
         var path = publisher.PublishRejection(claim, name, report, text);
         logger.Rejected(name, clock.Elapsed.TotalMilliseconds, report.ErrorCount, path);
-        status.Rejected(name, publisher.RelativePath(path), [.. report.Errors.Select(static e => e.Code).Distinct()], text, clock.Elapsed);
+        status.Rejected(name, unread, publisher.RelativePath(path), [.. report.Errors.Select(static e => e.Code).Distinct()], text, clock.Elapsed);
     }
 }

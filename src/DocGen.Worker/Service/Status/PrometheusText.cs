@@ -19,10 +19,10 @@ public static class PrometheusText
         ArgumentNullException.ThrowIfNull(pdf);
         ArgumentNullException.ThrowIfNull(time);
         var text = new StringBuilder();
-        Header(text, "docgen_submissions_total", "counter", "Submissions ended, by outcome (published, rejected) and format (json, xlsx).");
-        foreach (var ((outcome, format), count) in status.Submissions.OrderBy(static s => s.Key.Outcome, StringComparer.Ordinal).ThenBy(static s => s.Key.Format, StringComparer.Ordinal))
+        Header(text, "docgen_submissions_total", "counter", "Submissions ended, by outcome (published, rejected, refused unread) and format (json, xlsx, other).");
+        foreach (var ((end, format), count) in status.Submissions.OrderBy(static s => s.Key.End).ThenBy(static s => s.Key.Format, StringComparer.Ordinal))
         {
-            Line(text, $"docgen_submissions_total{{outcome=\"{outcome}\",format=\"{format}\"}}", count);
+            Line(text, $"docgen_submissions_total{{outcome=\"{Label(end)}\",format=\"{format}\"}}", count);
         }
 
         var (buckets, sum, timed) = status.Histogram();
@@ -57,6 +57,14 @@ public static class PrometheusText
         Gauge(text, "process_working_set_bytes", "The service's resident memory.", Environment.WorkingSet);
         return text.ToString();
     }
+
+    /// <summary>The metric label of an ending (also the trace's <c>docgen.outcome</c>).</summary>
+    public static string Label(SubmissionEnd end) => end switch
+    {
+        SubmissionEnd.Published => "published",
+        SubmissionEnd.Rejected => "rejected",
+        _ => "refused",
+    };
 
     private static void Counter(StringBuilder text, string name, string help, long value)
     {

@@ -15,7 +15,7 @@ public sealed class ServiceStatus(TimeProvider time)
     /// <summary>Upper bounds of the processing-time histogram, in seconds.</summary>
     public static readonly double[] Buckets = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
 
-    private readonly ConcurrentDictionary<(string Outcome, string Format), long> _submissions = new();
+    private readonly ConcurrentDictionary<(SubmissionEnd End, string Format), long> _submissions = new();
     private readonly long[] _bucketCounts = new long[Buckets.Length];
     private readonly ConcurrentQueue<SubmissionOutcome> _latest = new();
     private readonly Lock _histogramLock = new();
@@ -27,18 +27,24 @@ public sealed class ServiceStatus(TimeProvider time)
 
     public DateTimeOffset StartedAt { get; } = time.GetUtcNow();
 
+    /// <summary>
+    /// Raised as each submission ends, on the flow that ended it (so <see cref="System.Diagnostics.Activity.Current"/>
+    /// is its span): the OTLP meters and traces listen here rather than keep counts of their own.
+    /// </summary>
+    public event Action<SubmissionOutcome, TimeSpan>? Ended;
+
     /// <summary>The last submission published, if any.</summary>
     public DateTimeOffset? LastPublished { get; private set; }
 
     public long Recovered => Interlocked.Read(ref _recovered);
 
-    /// <summary>Submissions ended (published or rejected) since the start.</summary>
-    public long Ended => Interlocked.Read(ref _ended);
+    /// <summary>Submissions ended (published, rejected or refused) since the start.</summary>
+    public long EndedCount => Interlocked.Read(ref _ended);
 
     public long GivenUp => Interlocked.Read(ref _givenUp);
 
-    /// <summary>Counts by (outcome: published | rejected, format: json | xlsx | other).</summary>
-    public IReadOnlyDictionary<(string Outcome, string Format), long> Submissions => _submissions;
+    /// <summary>Counts by (how it ended, format: json | xlsx | other).</summary>
+    public IReadOnlyDictionary<(SubmissionEnd End, string Format), long> Submissions => _submissions;
 
     /// <summary>The latest submissions, newest first.</summary>
     public IReadOnlyList<SubmissionOutcome> Latest => [.. _latest.Reverse()];
@@ -54,12 +60,12 @@ public sealed class ServiceStatus(TimeProvider time)
     public void Published(string name, string output, TimeSpan took)
     {
         LastPublished = time.GetUtcNow();
-        Record(new SubmissionOutcome(name, time.GetUtcNow(), true, output, [], null), took);
+        Record(new SubmissionOutcome(name, time.GetUtcNow(), SubmissionEnd.Published, output, [], null), took);
     }
 
-    /// <summary>A rejected submission's text report, kept for the page (cut at 20,000 characters).</summary>
-    public void Rejected(string name, string reportPath, IReadOnlyList<string> codes, string reportText, TimeSpan took)
-        => Record(new SubmissionOutcome(name, time.GetUtcNow(), false, reportPath, codes, reportText.Length <= 20_000 ? reportText : reportText[..20_000] + "…"), took);
+    /// <summary>A submission rejected (or refused unread), with its text report kept for the page (cut at 20,000 characters).</summary>
+    public void Rejected(string name, bool unread, string reportPath, IReadOnlyList<string> codes, string reportText, TimeSpan took)
+        => Record(new SubmissionOutcome(name, time.GetUtcNow(), unread ? SubmissionEnd.Refused : SubmissionEnd.Rejected, reportPath, codes, reportText.Length <= 20_000 ? reportText : reportText[..20_000] + "…"), took);
 
     public void ClaimRecovered() => Interlocked.Increment(ref _recovered);
 
@@ -67,7 +73,7 @@ public sealed class ServiceStatus(TimeProvider time)
 
     private void Record(SubmissionOutcome outcome, TimeSpan took)
     {
-        _submissions.AddOrUpdate((outcome.Published ? "published" : "rejected", FormatOf(outcome.Name)), 1, static (_, n) => n + 1);
+        _submissions.AddOrUpdate((outcome.End, FormatOf(outcome.Name)), 1, static (_, n) => n + 1);
         lock (_histogramLock)
         {
             var seconds = took.TotalSeconds;
@@ -84,13 +90,15 @@ public sealed class ServiceStatus(TimeProvider time)
         }
 
         Interlocked.Increment(ref _ended);
+        Ended?.Invoke(outcome, took);
         _latest.Enqueue(outcome);
         while (_latest.Count > Kept && _latest.TryDequeue(out _))
         {
         }
     }
 
-    private static string FormatOf(string name) => Path.GetExtension(name).ToLowerInvariant() switch
+    /// <summary>The format label of an input's name: json, xlsx or other.</summary>
+    public static string FormatOf(string name) => Path.GetExtension(name).ToLowerInvariant() switch
     {
         ".json" => "json",
         ".xlsx" => "xlsx",

@@ -13,7 +13,8 @@ namespace DocGen.Worker.Service.Status;
 /// </summary>
 public static class StatusPage
 {
-    public static string Render(ServiceStatus status, TemplateStore templates, PdfOutput pdf, int queued, TimeProvider time)
+    /// <param name="token">The token the page was asked with in its address (<c>?token=</c>), carried into its links so they open too; null on loopback or with the header.</param>
+    public static string Render(ServiceStatus status, TemplateStore templates, PdfOutput pdf, int queued, TimeProvider time, string? token = null)
     {
         ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(templates);
@@ -52,7 +53,7 @@ public static class StatusPage
         }
 
         html.Append(CultureInfo.InvariantCulture, $"""
-            <h2>今天（最近 {ServiceStatus.Kept} 份中）</h2><p>已生成 {todays.Count(static s => s.Published)} 份，退回 {todays.Count(static s => !s.Published)} 份；排队中 {queued} 份。
+            <h2>今天（最近 {ServiceStatus.Kept} 份中）</h2><p>已生成 {todays.Count(static s => s.End == SubmissionEnd.Published)} 份，退回 {todays.Count(static s => s.End == SubmissionEnd.Rejected)} 份，拒收 {todays.Count(static s => s.End == SubmissionEnd.Refused)} 份；排队中 {queued} 份。
             PDF：{(pdf.Converters is { } converters ? $"开启，{converters.Converters} 个转换进程" : "未开启")}。
             服务启动于 {status.StartedAt.ToLocalTime():yyyy-MM-dd HH:mm}。</p>
             <h2>最近的申报（最多 {ServiceStatus.Kept} 份）</h2>
@@ -60,7 +61,12 @@ public static class StatusPage
             """);
         foreach (var submission in latest)
         {
-            var outcome = submission.Published ? "<span class=\"ok\">已生成</span>" : $"<span class=\"bad\">退回</span> {E(string.Join(" ", submission.Codes))}";
+            var outcome = submission.End switch
+            {
+                SubmissionEnd.Published => "<span class=\"ok\">已生成</span>",
+                SubmissionEnd.Rejected => $"<span class=\"bad\">退回</span> {E(string.Join(" ", submission.Codes))}",
+                _ => $"<span class=\"bad\">拒收（未读取）</span> {E(string.Join(" ", submission.Codes))}",
+            };
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{submission.At.ToLocalTime():MM-dd HH:mm:ss}</td><td>{E(submission.Name)}</td><td>{outcome}</td><td>{E(submission.Output)}");
             if (submission.Report is { } report)
             {
@@ -70,7 +76,8 @@ public static class StatusPage
             html.Append("</td></tr>");
         }
 
-        return html.Append("</table><p><a href=\"/health\">/health</a> · <a href=\"/metrics\">/metrics</a></p></body></html>").ToString();
+        var query = string.IsNullOrEmpty(token) ? "" : "?token=" + Uri.EscapeDataString(token);
+        return html.Append(CultureInfo.InvariantCulture, $"</table><p><a href=\"/health{E(query)}\">/health</a> · <a href=\"/metrics{E(query)}\">/metrics</a></p></body></html>").ToString();
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);

@@ -64,7 +64,9 @@ public sealed class StatusServer(
             return Results.Text(json, "application/json; charset=utf-8", statusCode: code);
         });
         app.MapGet("/metrics", () => Results.Text(PrometheusText.Render(status, templates, inbox.Queued, inbox.OldestWaiting, pdf, time), PrometheusText.ContentType));
-        app.MapGet("/", () => Results.Text(StatusPage.Render(status, templates, pdf, inbox.Queued, time), "text/html; charset=utf-8"));
+        app.MapGet("/", (HttpContext context) => Results.Text(
+            StatusPage.Render(status, templates, pdf, inbox.Queued, time, string.IsNullOrEmpty(token) ? null : context.Request.Query["token"].ToString()),
+            "text/html; charset=utf-8"));
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -26,7 +26,7 @@ public sealed class Watchdog(InboxService inbox, ServiceStatus status, TimeProvi
         using var timer = new PeriodicTimer(interval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
-            var now = (inbox.Passes, status.Ended);
+            var now = (inbox.Passes, status.EndedCount);
             if (now != last || inbox.IsBetweenPasses)
             {
                 notifier.Notify(Ping);

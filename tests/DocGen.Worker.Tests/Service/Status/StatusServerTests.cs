@@ -22,7 +22,7 @@ public sealed class StatusServerTests
     }
 
     [Fact]
-    public async Task AfterOneValidAndOneInvalidDrop_HealthMetricsAndThePageSayWhatHappened()
+    public async Task AfterAValidAnInvalidAndAnUnreadableDrop_HealthMetricsAndThePageSayWhatHappened()
     {
         var (box, client) = await StartAsync();
         await using (box)
@@ -30,7 +30,10 @@ public sealed class StatusServerTests
         {
             box.Drop("seed.json", ServiceSandbox.SeedJson);
             box.Drop("bad.json", """{ "kind": "combined" }""");
-            await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Archive, "seed.json")) && File.Exists(Path.Combine(box.Failed, "bad.json")) && box.Idle(), "both ended");
+            var outside = Path.Combine(box.Folder, "outside.json");
+            await File.WriteAllTextAsync(outside, ServiceSandbox.SeedJson, Token);
+            File.CreateSymbolicLink(Path.Combine(box.Inbox, "link.json"), outside);
+            await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Archive, "seed.json")) && File.Exists(Path.Combine(box.Failed, "bad.json")) && Path.Exists(Path.Combine(box.Failed, "link.json")) && box.Idle(), "all three ended");
 
             using var health = await client.GetAsync(new Uri("/health", UriKind.Relative), Token);
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
@@ -41,8 +44,9 @@ public sealed class StatusServerTests
             var metrics = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative), Token);
             Assert.Contains("docgen_submissions_total{outcome=\"published\",format=\"json\"} 1\n", metrics, StringComparison.Ordinal);
             Assert.Contains("docgen_submissions_total{outcome=\"rejected\",format=\"json\"} 1\n", metrics, StringComparison.Ordinal);
-            Assert.Contains("docgen_processing_seconds_bucket{le=\"+Inf\"} 2\n", metrics, StringComparison.Ordinal);
-            Assert.Contains("docgen_processing_seconds_count 2\n", metrics, StringComparison.Ordinal);
+            Assert.Contains("docgen_submissions_total{outcome=\"refused\",format=\"json\"} 1\n", metrics, StringComparison.Ordinal); // the link, never opened
+            Assert.Contains("docgen_processing_seconds_bucket{le=\"+Inf\"} 3\n", metrics, StringComparison.Ordinal);
+            Assert.Contains("docgen_processing_seconds_count 3\n", metrics, StringComparison.Ordinal);
 
             var page = await client.GetStringAsync(new Uri("/", UriKind.Relative), Token);
             Assert.Contains("DocGen 运行状态", page, StringComparison.Ordinal);
@@ -50,6 +54,7 @@ public sealed class StatusServerTests
             Assert.Contains("已生成", page, StringComparison.Ordinal);
             Assert.Contains("bad.json", page, StringComparison.Ordinal);
             Assert.Contains("退回</span> V1", page, StringComparison.Ordinal); // the rejected one's rule code
+            Assert.Contains("拒收（未读取）</span> D10", page, StringComparison.Ordinal);
         }
     }
 
@@ -89,6 +94,12 @@ public sealed class StatusServerTests
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Secret);
             using var accepted = await client.SendAsync(request, Token);
             Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+
+            // Asked with the token in its address (a bookmark on a phone), the page's links carry it.
+            var page = await client.GetStringAsync(new Uri($"/?token={Secret}", UriKind.Relative), Token);
+            Assert.Contains($"href=\"/health?token={Secret}\"", page, StringComparison.Ordinal);
+            using var followed = await client.GetAsync(new Uri($"/metrics?token={Secret}", UriKind.Relative), Token);
+            Assert.Equal(HttpStatusCode.OK, followed.StatusCode);
         }
     }
 
