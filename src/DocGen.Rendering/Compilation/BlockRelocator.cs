@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using static DocGen.Rendering.Compilation.Wml;
 using DocGen.Core.Rules;
+using DocGen.Rendering.Engine;
 
 namespace DocGen.Rendering.Compilation;
 
@@ -41,6 +42,11 @@ internal sealed class BlockRelocator(TemplateLocator locator, MarkerWriter marke
             }
 
             Wrap(open, close, openRow, closeRow);
+            if (block.Name == "each")
+            {
+                KeepLastRowsTogether(open, openRow, closeRow);
+            }
+
             return;
         }
 
@@ -144,6 +150,43 @@ internal sealed class BlockRelocator(TemplateLocator locator, MarkerWriter marke
     }
 
     /// <summary>Moves the block's tags out of the text, around <paramref name="first"/>…<paramref name="last"/>.</summary>
+    /// <summary>
+    /// Rows repeated by <c>{{#each list}}</c>: the item before the last keeps with the next ("keep
+    /// with next" on its paragraphs, which Word and LibreOffice honour across rows), so a table that
+    /// overflows its page carries at least two rows onto the next one, never one under the repeated
+    /// header. A paragraph the admin already keeps with the next is left as it is.
+    /// </summary>
+    private static void KeepLastRowsTogether(Tag open, XElement firstRow, XElement lastRow)
+    {
+        var list = open.Arguments.Trim();
+        var path = list.StartsWith("@root.", StringComparison.Ordinal) ? list
+            : list.Length > 0 && list.All(static c => char.IsLetterOrDigit(c) || c is '.' or '_') ? "../" + list
+            : null;
+        if (path is null)
+        {
+            return; // a computed list: no way to count it from inside the loop
+        }
+
+        var call = InternalHelpers.Call(InternalHelpers.KeepWithLast, path, "@index");
+        var rows = new List<XElement> { firstRow };
+        while (rows[^1] != lastRow && rows[^1].ElementsAfterSelf(Tr).FirstOrDefault() is { } next)
+        {
+            rows.Add(next);
+        }
+
+        foreach (var row in rows)
+        {
+            foreach (var paragraph in row.Elements(Tc).Elements(P))
+            {
+                var pPr = GetOrAddFirst(paragraph, PPr);
+                if (pPr.Element(KeepNext) is null)
+                {
+                    AddAfterOrFirst(pPr, pPr.Element(PStyle), new XText(call)); // schema order: keepNext follows pStyle
+                }
+            }
+        }
+    }
+
     private void Wrap(Tag open, Tag close, XElement first, XElement last)
     {
         open.RemoveFromText();

@@ -27,6 +27,7 @@ internal static class InternalHelpers
     public const string CellBody = "__cellBody";
     public const string Grid = "__grid";
     public const string GridSpanBetween = "__gridSpan";
+    public const string KeepWithLast = "__keepWithLast";
 
     /// <summary>
     /// Where copy <paramref name="k"/> of <paramref name="n"/> equal shares of [<paramref name="from"/>, <paramref name="to"/>]

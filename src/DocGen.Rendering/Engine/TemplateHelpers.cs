@@ -78,6 +78,14 @@ internal static class TemplateHelpers
         env.RegisterHelper(InternalHelpers.Grid, static (output, _, args) => WriteGrid(output, State(args), args));
         env.RegisterHelper(InternalHelpers.GridSpanBetween, static (output, _, args) =>
             output.Write(State(args).ColumnsBetween(Int(args, 1, InternalHelpers.GridSpanBetween), Int(args, 2, InternalHelpers.GridSpanBetween)).ToString(s_inv)));
+        env.RegisterHelper(InternalHelpers.KeepWithLast, static (output, _, args) =>
+        {
+            // The item before the last keeps with the next: a table never ends with one row alone on a page.
+            if (args.Length > 2 && args[1] is System.Collections.ICollection { Count: >= 2 } items && Convert.ToInt32(args[2], s_inv) == items.Count - 2)
+            {
+                output.Write("<w:keepNext/>", false);
+            }
+        });
         env.RegisterHelper(InternalHelpers.CellSpan, static (output, _, args) => output.Write(State(args).CellSpan.ToString(s_inv)));
         env.RegisterHelper(InternalHelpers.CellWidth, static (output, _, args) => output.Write(State(args).CellWidth.ToString(s_inv)));
         env.RegisterHelper(InternalHelpers.CellBody, static (output, options, context, args) =>

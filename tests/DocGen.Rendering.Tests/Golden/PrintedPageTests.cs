@@ -73,6 +73,103 @@ public sealed class PrintedPageTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void LabelsAndTheFrameworksLevel2Names_NeverWrapLeavingOneCharacterAlone(string template)
+    {
+        foreach (var json in new[] { Docs.SeedJson, LongSubmission() })
+        {
+            RealClient.RequireFonts();
+            var bytes = RealClient.ToPdf(Docs.Render(json, Template(template)));
+            var pdf = PdfPages.Read(bytes);
+
+            // What pdftotext shows an archivist: no cell line of the labels' or names' last characters alone.
+            var alone = CellLines(bytes).Where(static l => l is "据" or "途" or "标").ToList();
+            Assert.True(alone.Count == 0, $"lines of one character: {string.Join(" ", alone)}");
+            foreach (var name in new[] { "数量指标", "社会效益指标", "可持续影响指标", "服务对象满意度指标" })
+            {
+                Assert.True(pdf.OnOneLine(name), $"{name} wraps");
+            }
+
+            Assert.True(pdf.OnOneLine("预算规模及") && pdf.OnOneLine("资金用途"), "预算规模及资金用途 wraps into unbalanced lines");
+        }
+    }
+
+    /// <summary>The text of each line of each cell, as <c>pdftotext -layout</c> lays it out (cells apart by two spaces or more).</summary>
+    private static List<string> CellLines(byte[] pdf)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"docgen-print-{Guid.NewGuid():N}.pdf");
+        File.WriteAllBytes(file, pdf);
+        try
+        {
+            return [.. RealClient.Poppler("pdftotext", "-layout", file, "-").Split('\n')
+                .SelectMany(static line => System.Text.RegularExpressions.Regex.Split(line.Trim(), @"\s{2,}"))
+                .Where(static cell => cell.Length > 0)];
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void ATableThatOverflowsItsPage_CarriesAtLeastTwoRowsOver_NeverOneUnderTheRepeatedHeader()
+    {
+        const int First = 9, Last = 22;
+        var pdf = Print(ProjectsOfEveryLength(First, Last));
+
+        var overflowed = 0;
+        for (var n = First; n <= Last; n++)
+        {
+            var pages = Enumerable.Range(1, n).Select(k => pdf.PageOf($"止{n}-{k}号")).ToList();
+            Assert.DoesNotContain(-1, pages);
+            if (pages[^1] > pages[0])
+            {
+                overflowed++;
+                Assert.True(pages.Count(p => p == pages[^1]) >= 2, $"the table of {n} indicators ends with one row alone on page {pages[^1] + 1}");
+            }
+        }
+
+        Assert.True(overflowed >= 3, $"only {overflowed} tables overflowed their page: the check saw too little"); // the submission must exercise the rule
+    }
+
+    private const string Filler = "按照年度工作计划和相关制度规定组织实施并按期完成";
+
+    /// <summary>
+    /// The seed with one project per length <paramref name="first"/>..<paramref name="last"/> (each
+    /// starts a page) whose rows are all as tall (the same texts), so that some table overflows its
+    /// page by exactly one row; each indicator's description starts with 止n-k号.
+    /// </summary>
+    private static string ProjectsOfEveryLength(int first, int last)
+    {
+        var seed = System.Text.Json.Nodes.JsonNode.Parse(Docs.SeedJson)!.AsObject();
+        var template = seed["projects"]![0]!;
+        var indicators = template["indicators"]!.AsArray();
+        var projects = new System.Text.Json.Nodes.JsonArray();
+        for (var n = first; n <= last; n++)
+        {
+            var project = template.DeepClone().AsObject();
+            project["seq"] = n - first + 1;
+            project["projectCode"] = $"13030321WLCRBVUADKP{n:D2}";
+            project["projectName"] = $"项目{n}";
+            var rows = new System.Text.Json.Nodes.JsonArray();
+            for (var k = 1; k <= n; k++)
+            {
+                var indicator = indicators[(k - 1) * indicators.Count / n]!.DeepClone().AsObject(); // in the framework's order, every group present
+                indicator["name"] = $"指标{k}";
+                indicator["description"] = $"止{n}-{k}号，{Filler}"; // the mark at the start of its cell, on one line: found whole in the PDF
+                indicator["basis"] = Filler;
+                rows.Add(indicator);
+            }
+
+            project["indicators"] = rows;
+            projects.Add(project);
+        }
+
+        seed["projects"] = projects;
+        return seed.ToJsonString();
+    }
+
     [Fact]
     public void BodyText_Has28CharactersALine_And22LinesAPage()
     {
