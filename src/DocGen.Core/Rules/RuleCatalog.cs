@@ -88,6 +88,7 @@ public static class RuleCatalog
         new(RuleCodes.T9, RuleSeverity.Error, "申报通过了校验，但模板填不进去（如对文字用了 `{{amount}}`）") { Fix = "检查该标签；该申报进入 failed/ 并附说明" },
         new(RuleCodes.T10, RuleSeverity.Error, "模板文件过大、部件过多、压缩比异常（“压缩炸弹”）或 XML 嵌套过深") { Fix = "用 Word 重新另存为 .docx；不要在模板中嵌入大文件" },
         new(RuleCodes.T11, RuleSeverity.Error, "模板含有会被复制进每一份文档、并在读者电脑上起作用的内容：宏、ActiveX 控件、嵌入的 OLE 对象、附加模板（attachedTemplate）、altChunk、指向外部的链接图片等（超链接除外），或部件名指向包外") { Fix = "在 Word 中删除这些内容（宏：另存为“Word 文档 .docx”而不是 .docm），再保存" },
+        new(RuleCodes.T12, RuleSeverity.Warning, "（警告，仅 `check-template`）表格某列太窄：模板自己的标签，或该列 `{{level1}}`/`{{level2}}` 将填入的指标体系名称，折行后末行只剩一个字（如“社会效益指/标”）") { Fix = "按提示加宽该列（或改短标签）；模板照常可用" },
     ];
 
     /// <summary>All of them, in the order of the tables.</summary>

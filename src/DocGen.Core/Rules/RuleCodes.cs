@@ -30,6 +30,7 @@ public static class RuleCodes
     public const string T9 = "T9";
     public const string T10 = "T10";
     public const string T11 = "T11";
+    public const string T12 = "T12";
     public const string V1 = "V1";
     public const string V2 = "V2";
     public const string V3 = "V3";

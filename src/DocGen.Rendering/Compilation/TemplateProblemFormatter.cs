@@ -32,14 +32,18 @@ public static class TemplateProblemFormatter
         sb.Append("模板 Template: ").Append(result.Template).Append('\n');
         if (result.Ok)
         {
-            return sb.Append("结果：没有问题。 Result: no problems.\n\n");
+            sb.Append(result.Warnings.Count == 0 ? "结果：没有问题。 Result: no problems.\n"
+                : $"结果：可以使用，有 {result.Warnings.Count} 条警告。 Result: usable, {result.Warnings.Count} warning(s).\n");
+        }
+        else
+        {
+            sb.Append("结果：").Append(result.Problems.Count).Append(" 个问题。 Result: ").Append(result.Problems.Count).Append(" problem(s).\n");
         }
 
-        sb.Append("结果：").Append(result.Problems.Count).Append(" 个问题。 Result: ").Append(result.Problems.Count).Append(" problem(s).\n");
         var n = 0;
-        foreach (var problem in result.Problems)
+        foreach (var (problem, warning) in result.Problems.Select(static p => (p, false)).Concat(result.Warnings.Select(static w => (w, true))))
         {
-            sb.Append('\n').Append(++n).Append(". [").Append(problem.Code).Append("] ")
+            sb.Append('\n').Append(++n).Append(". [").Append(problem.Code).Append("] ").Append(warning ? "警告 Warning — " : "")
                 .Append(problem.Location?.Describe() ?? "").Append("\n   ")
                 .Append(problem.Message).Append("\n   ").Append(problem.MessageEn).Append('\n');
         }

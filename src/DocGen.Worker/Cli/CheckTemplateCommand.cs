@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DocGen.Core.Frameworks;
 using DocGen.Rendering.Compilation;
 
 namespace DocGen.Worker.Cli;
@@ -31,6 +32,7 @@ internal static class CheckTemplateCommand
                 return ExitCodes.UsageOrIo;
             }
 
+            var (level1, level2) = FrameworkNames(folder);
             var results = new List<TemplateCheckResult>();
             foreach (var path in files)
             {
@@ -45,12 +47,29 @@ internal static class CheckTemplateCommand
                     return ExitCodes.UsageOrIo;
                 }
 
-                results.Add(TemplateCompiler.Check(bytes, Path.GetFileName(path)) with { Template = path });
+                var result = TemplateCompiler.Check(bytes, Path.GetFileName(path)) with { Template = path };
+                results.Add(result.Ok ? result with { Warnings = LabelFitCheck.Check(bytes, level1, level2) } : result);
             }
 
             await context.Output.WriteAsync(parse.GetValue(json) ? TemplateProblemFormatter.ToJson(results) : TemplateProblemFormatter.ToText(results)).ConfigureAwait(false);
             return results.All(static r => r.Ok) ? ExitCodes.Ok : ExitCodes.Invalid;
         });
         return command;
+    }
+
+    /// <summary>Every 一级 and 二级 name (aliases included) of the frameworks beside the templates: what the table's name columns will hold.</summary>
+    private static (string[] Level1, string[] Level2) FrameworkNames(string templatesFolder)
+    {
+        try
+        {
+            var frameworks = FrameworkCatalog.LoadFolder(templatesFolder);
+            var all = frameworks.Names.Select(frameworks.Find).OfType<IndicatorFramework>().ToList();
+            return ([.. all.SelectMany(static f => f.Level1).SelectMany(static l => l.Aliases.Prepend(l.Name)).Distinct()],
+                [.. all.SelectMany(static f => f.Level1).SelectMany(static l => l.Level2).SelectMany(static l => l.Aliases.Prepend(l.Name)).Distinct()]);
+        }
+        catch (FrameworkException)
+        {
+            return ([], []); // the frameworks' own problems are reported where they are loaded
+        }
     }
 }

@@ -36,6 +36,21 @@ public sealed class CheckTemplateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task AColumnNarrowedByAnAdmin_IsAWarningNamingTheNameThatWouldWrapAlone_AndTheTemplateStaysUsable()
+    {
+        var narrowed = Path.Combine(_folder.FullName, "narrowed.docx");
+        await File.WriteAllBytesAsync(narrowed, Edit(static xml => xml.Replace("<w:tcW w:w=\"2016\" w:type=\"dxa\"/>", "<w:tcW w:w=\"1300\" w:type=\"dxa\"/>", StringComparison.Ordinal)), TestContext.Current.CancellationToken);
+
+        var (exit, output, _) = await CliTests.Run("check-template", narrowed, "--templates", Path.Combine(CliTests.Root, "templates"));
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Contains("可以使用", output, StringComparison.Ordinal);
+        Assert.Contains("[T12] 警告 Warning — 正文 body, 第 2 个表格 table 2, 第 2 行 row 2, 第 2 列 cell 2: “社会效益指标”", output, StringComparison.Ordinal);
+        Assert.Contains("“社会效益指/标”", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("服务对象满意度指标", output, StringComparison.Ordinal); // 5 + 4 characters: balanced enough
+    }
+
+    [Fact]
     public async Task Json_GivesCodesAndLocations()
     {
         var broken = Path.Combine(_folder.FullName, "broken.docx");
