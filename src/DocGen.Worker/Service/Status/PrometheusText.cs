@@ -55,6 +55,7 @@ public static class PrometheusText
         }
         Gauge(text, "docgen_uptime_seconds", "Seconds since the service started.", (long)(time.GetUtcNow() - status.StartedAt).TotalSeconds);
         Gauge(text, "process_working_set_bytes", "The service's resident memory.", Environment.WorkingSet);
+        AppendRuntime(text);
         return text.ToString();
     }
 
@@ -65,6 +66,23 @@ public static class PrometheusText
         SubmissionEnd.Rejected => "rejected",
         _ => "refused",
     };
+
+    /// <summary>The .NET runtime's own figures, read when scraped: CPU, the garbage collector, the thread pool.</summary>
+    private static void AppendRuntime(StringBuilder text)
+    {
+        Header(text, "process_cpu_seconds_total", "counter", "CPU time the service has used (user and system).");
+        text.Append("process_cpu_seconds_total ").Append(Environment.CpuUsage.TotalTime.TotalSeconds.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+        Header(text, "dotnet_gc_collections_total", "counter", "Garbage collections by generation.");
+        for (var generation = 0; generation <= GC.MaxGeneration; generation++)
+        {
+            Line(text, $"dotnet_gc_collections_total{{generation=\"gen{generation}\"}}", GC.CollectionCount(generation));
+        }
+
+        Gauge(text, "dotnet_gc_heap_size_bytes", "Bytes in the managed heap after the last collection.", GC.GetGCMemoryInfo().HeapSizeBytes);
+        Gauge(text, "dotnet_gc_allocated_bytes", "Bytes allocated since the start (a counter's value, kept as a gauge by the runtime's naming).", GC.GetTotalAllocatedBytes());
+        Gauge(text, "dotnet_thread_pool_threads", "Thread-pool threads.", ThreadPool.ThreadCount);
+        Gauge(text, "dotnet_thread_pool_queue_length", "Work items waiting for a thread-pool thread.", ThreadPool.PendingWorkItemCount);
+    }
 
     private static void Counter(StringBuilder text, string name, string help, long value)
     {

@@ -47,6 +47,8 @@ public sealed class StatusServerTests
             Assert.Contains("docgen_submissions_total{outcome=\"refused\",format=\"json\"} 1\n", metrics, StringComparison.Ordinal); // the link, never opened
             Assert.Contains("docgen_processing_seconds_bucket{le=\"+Inf\"} 3\n", metrics, StringComparison.Ordinal);
             Assert.Contains("docgen_processing_seconds_count 3\n", metrics, StringComparison.Ordinal);
+            Assert.Contains("dotnet_gc_collections_total{generation=\"gen0\"} ", metrics, StringComparison.Ordinal); // the runtime's figures
+            Assert.Matches(@"\nprocess_cpu_seconds_total [0-9.E+-]+\n", metrics);
 
             var page = await client.GetStringAsync(new Uri("/", UriKind.Relative), Token);
             Assert.Contains("DocGen 运行状态", page, StringComparison.Ordinal);
