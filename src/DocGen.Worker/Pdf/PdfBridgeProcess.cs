@@ -38,7 +38,8 @@ internal sealed class PdfBridgeProcess : IDisposable
     public double StartMilliseconds { get; private set; }
 
     /// <summary>Starts the bridge and waits until LibreOffice answers (or <paramref name="timeout"/> passes).</summary>
-    public static async Task<PdfBridgeProcess> StartAsync(string script, LibreOfficeInstallation installation, string profile, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <param name="template">The pool's initialised profile, copied to <paramref name="profile"/> (built by the first converter that needs it).</param>
+    public static async Task<PdfBridgeProcess> StartAsync(string script, LibreOfficeInstallation installation, string profile, string template, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo(installation.Python)
         {
@@ -52,7 +53,7 @@ internal sealed class PdfBridgeProcess : IDisposable
         };
 
         // -I: isolated from PYTHON* variables and user site-packages; -X utf8: JSON and paths in UTF-8 whatever the locale.
-        foreach (var argument in (string[])["-I", "-X", "utf8", script, installation.ProgramFolder, profile, timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        foreach (var argument in (string[])["-I", "-X", "utf8", script, installation.ProgramFolder, profile, timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), template])
         {
             info.ArgumentList.Add(argument);
         }

@@ -147,11 +147,11 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
                     var bridge = await EnsureStartedAsync(slot, cancellationToken).ConfigureAwait(false);
 
                     // LibreOffice writes in the pool's folder (its temporary files too), never beside the
-                    // caller's files; the finished PDF is then copied to where it was asked for.
+                    // caller's files; the finished PDF is then moved to where it was asked for (a
+                    // rename when both are on one file system, else a copy).
                     var scratch = Scratch(slot);
                     await bridge.ConvertAsync(Path.GetFullPath(docx), scratch, title, timeout, cancellationToken).ConfigureAwait(false);
-                    File.Copy(scratch, pdf, overwrite: true);
-                    File.Delete(scratch);
+                    File.Move(scratch, pdf, overwrite: true);
                     Interlocked.Increment(ref _converted);
                     return new PdfConversion(clock.Elapsed.TotalMilliseconds, attempt, null);
                 }
@@ -202,7 +202,7 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
         var profile = Path.Combine(folder, $"profile-{slot.Number}-{++slot.Generation}");
         try
         {
-            var bridge = await PdfBridgeProcess.StartAsync(Path.Combine(folder, "bridge.py"), _settings.Installation, profile, _settings.StartTimeout, cancellationToken).ConfigureAwait(false);
+            var bridge = await PdfBridgeProcess.StartAsync(Path.Combine(folder, "bridge.py"), _settings.Installation, profile, Path.Combine(folder, "profile-template"), _settings.StartTimeout, cancellationToken).ConfigureAwait(false);
             slot.Bridge = bridge;
             if (_disposed != 0)
             {

@@ -59,6 +59,7 @@ public sealed class InboxService(
     {
         folders.CreateAll();
         RefreshTemplate();
+        pdf.Converters?.WarmUp(); // LibreOffice starts (and rehearses a conversion) while the rehearsal below runs; stopping disposes the converters
         try
         {
             if (await warmUp.RunAsync(cancellationToken).ConfigureAwait(false) is { } rehearsal)
@@ -73,7 +74,6 @@ public sealed class InboxService(
 
         logger.Started(folders.Inbox, folders.Out, folders.Failed, folders.Archive, folders.Processing, templates.TemplatePath, _options.MaxConcurrency,
             pdf.Converters is { } converters ? $"on, {converters.Converters} converters" : "off");
-        pdf.Converters?.WarmUp(); // LibreOffice starts while the first files arrive; stopping disposes the converters
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -161,6 +161,27 @@ public sealed class PdfConverterPoolTests : IDisposable
         Assert.All(Enumerable.Range(0, 4), i => Assert.True(File.Exists(Pdf($"d{i}"))));
     }
 
+    [Fact]
+    public async Task Converters_StartFromOneInitialisedProfile_WithoutLibreOfficesStartUpRenderTests()
+    {
+        var (docx, title) = RenderSeed("seed");
+        await using var pool = Converters.Pool(converters: 2);
+        pool.WarmUp();
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(i => pool.ConvertAsync(docx, Pdf($"p{i}"), title, TestContext.Current.CancellationToken)));
+
+        // The pool's profile, built once; each converter's is a copy of it. Headless LibreOffice runs
+        // its graphics render tests (~3 s) at every start with a profile that has not "seen" its
+        // version, and writes their log into the profile: none may have it.
+        var folder = pool.ScratchFolder!;
+        var template = Path.Combine(folder, "profile-template");
+        Assert.True(File.Exists(Path.Combine(template, "user", "registrymodifications.xcu")));
+        Assert.Contains("ooSetupLastVersion", File.ReadAllText(Path.Combine(template, "user", "registrymodifications.xcu")), StringComparison.Ordinal);
+        var profiles = Directory.GetDirectories(folder, "profile-?-*");
+        Assert.Equal(2, profiles.Length);
+        Assert.All(profiles.Append(template), static profile => Assert.False(File.Exists(Path.Combine(profile, "user", "GraphicsRenderTests.log")), $"{profile}: LibreOffice ran its start-up render tests"));
+        Assert.False(Directory.Exists(template + ".building"));
+    }
+
     private string Pdf(string name) => Path.Combine(_folder.FullName, name + ".pdf");
 
     /// <summary>The seed rendered with the shipped template, written to a file; and its title.</summary>
