@@ -84,7 +84,15 @@ internal sealed class BlockRelocator(TemplateLocator locator, MarkerWriter marke
                 var pPr = GetOrAddFirst(next, PPr);
                 if (pPr.Element(PageBreakBefore) is null)
                 {
-                    AddAfterOrFirst(pPr, pPr.Element(KeepLines) ?? pPr.Element(KeepNext) ?? pPr.Element(PStyle), new XElement(PageBreakBefore)); // schema order
+                    var anchor = pPr.Element(KeepLines) ?? pPr.Element(KeepNext) ?? pPr.Element(PStyle);
+                    if (pPr.Nodes().OfType<XText>().LastOrDefault() is { } keepHelper && (anchor is null || keepHelper.IsAfter(anchor)))
+                    {
+                        keepHelper.AddAfterSelf(new XElement(PageBreakBefore)); // after the keep-with-next a loop's row writes there: schema order
+                    }
+                    else
+                    {
+                        AddAfterOrFirst(pPr, anchor, new XElement(PageBreakBefore)); // schema order
+                    }
                 }
             }
 
@@ -149,12 +157,13 @@ internal sealed class BlockRelocator(TemplateLocator locator, MarkerWriter marke
         Wrap(open, close, open.Paragraph, close.Paragraph);
     }
 
-    /// <summary>Moves the block's tags out of the text, around <paramref name="first"/>…<paramref name="last"/>.</summary>
     /// <summary>
-    /// Rows repeated by <c>{{#each list}}</c>: the item before the last keeps with the next ("keep
-    /// with next" on its paragraphs, which Word and LibreOffice honour across rows), so a table that
-    /// overflows its page carries at least two rows onto the next one, never one under the repeated
-    /// header. A paragraph the admin already keeps with the next is left as it is.
+    /// Rows repeated by <c>{{#each list}}</c> over a named list (a field path, not a computed
+    /// value): the item before the last keeps with the next ("keep with next" on the paragraphs
+    /// directly in its cells, which Word and LibreOffice honour across rows), so a table that
+    /// overflows its page carries at least the last two items onto the next one, never one under
+    /// the repeated header. Rows after the loop (a totals row) are not part of it. A paragraph the
+    /// admin already keeps with the next (or not: any <c>w:keepNext</c>) is left as it is.
     /// </summary>
     private static void KeepLastRowsTogether(Tag open, XElement firstRow, XElement lastRow)
     {
@@ -179,7 +188,7 @@ internal sealed class BlockRelocator(TemplateLocator locator, MarkerWriter marke
             foreach (var paragraph in row.Elements(Tc).Elements(P))
             {
                 var pPr = GetOrAddFirst(paragraph, PPr);
-                if (pPr.Element(KeepNext) is null)
+                if (pPr.Element(KeepNext) is null && !pPr.Nodes().OfType<XText>().Any(static t => t.Value.Contains(InternalHelpers.KeepWithLast, StringComparison.Ordinal)))
                 {
                     AddAfterOrFirst(pPr, pPr.Element(PStyle), new XText(call)); // schema order: keepNext follows pStyle
                 }
@@ -187,6 +196,7 @@ internal sealed class BlockRelocator(TemplateLocator locator, MarkerWriter marke
         }
     }
 
+    /// <summary>Moves the block's tags out of the text, around <paramref name="first"/>…<paramref name="last"/>.</summary>
     private void Wrap(Tag open, Tag close, XElement first, XElement last)
     {
         open.RemoveFromText();

@@ -34,7 +34,17 @@ public static partial class LabelFitCheck
             return [];
         }
 
-        var styles = new StyleSizes(Load(zip, "word/styles.xml"));
+        XDocument? stylesPart;
+        try
+        {
+            stylesPart = Load(zip, "word/styles.xml");
+        }
+        catch (System.Xml.XmlException)
+        {
+            stylesPart = null; // the compiler does not read the styles: a broken part is measured with Word's defaults
+        }
+
+        var styles = new StyleSizes(stylesPart);
         var warnings = new List<TemplateProblem>();
         var tables = document.Descendants(Tbl).ToList();
         foreach (var (table, t) in tables.Select(static (t, i) => (t, i + 1)))
@@ -80,7 +90,7 @@ public static partial class LabelFitCheck
         IEnumerable<string> texts = field.Success ? (field.Groups[1].Value == "1" ? level1Names : level2Names) : text.Contains("{{", StringComparison.Ordinal) ? [] : [text];
         foreach (var shown in texts.Distinct(StringComparer.Ordinal))
         {
-            if (Wrap(shown, perLine) is { } lines && lines.Count > 1 && lines[^1].Length == 1)
+            if (Wrap(shown, perLine) is { } lines && lines.Count > 1 && lines[^1].EnumerateRunes().Count() == 1)
             {
                 var needed = (Ems(shown) * size * 10 + besideText) / TwipsPerCm; // the column, margins included, that holds it on one line
                 var wrapped = string.Join("/", lines);
@@ -123,8 +133,8 @@ public static partial class LabelFitCheck
 
     private static double Ems(string text) => text.EnumerateRunes().Sum(Ems);
 
-    /// <summary>A full-width character is one em; Latin letters, digits and spaces about half.</summary>
-    private static double Ems(Rune rune) => rune.Value < 0x2E80 ? 0.5 : 1;
+    /// <summary>A full-width character is one em (Chinese quotes and dashes too, in a Chinese font); Latin letters, digits and spaces about half.</summary>
+    private static double Ems(Rune rune) => rune.Value is >= 0x2E80 or (>= 0x2010 and <= 0x206F) ? 1 : 0.5;
 
     private static (int Left, int Right) Margins(XElement? margins, (int Left, int Right) fallback)
         => margins is null ? fallback : (Twips(margins.Element(W + "left") ?? margins.Element(W + "start"), "w", fallback.Left), Twips(margins.Element(W + "right") ?? margins.Element(W + "end"), "w", fallback.Right));

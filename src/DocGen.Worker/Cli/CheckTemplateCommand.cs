@@ -67,7 +67,7 @@ internal static class CheckTemplateCommand
             return ([.. all.SelectMany(static f => f.Level1).SelectMany(static l => l.Aliases.Prepend(l.Name)).Distinct()],
                 [.. all.SelectMany(static f => f.Level1).SelectMany(static l => l.Level2).SelectMany(static l => l.Aliases.Prepend(l.Name)).Distinct()]);
         }
-        catch (FrameworkException)
+        catch (Exception ex) when (ex is FrameworkException or IOException or UnauthorizedAccessException)
         {
             return ([], []); // the frameworks' own problems are reported where they are loaded
         }

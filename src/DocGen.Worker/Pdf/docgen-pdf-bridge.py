@@ -88,34 +88,49 @@ def seed_profile(program, profile):
                       '<value>%s</value></prop></item>\n</oor:items>\n' % version)
 
 
+TEMPLATE_BUILD_SECONDS = 20  # a template that takes longer is given up for this pool: converters then build their own
+
+
 def prepare_profile(program, template, profile, deadline):
     """This converter's profile: a copy of the pool's initialised template, which the first
     converter to get here builds (seeded, then started once by LibreOffice with
-    --terminate_after_init) while the others wait on its lock. Without a template (or if building
-    it fails), a seeded profile of its own, which LibreOffice completes with one restart."""
+    --terminate_after_init, at most TEMPLATE_BUILD_SECONDS) while the others wait on its lock. If
+    building it fails, a marker says so and no converter of this pool tries again: each starts
+    from a seeded profile of its own, which LibreOffice completes with one restart (slower, not
+    failing; the reason goes to this converter's soffice.log)."""
     if os.path.exists(profile):
         return
+    failed = template + ".failed"
     try:
         with open(template + ".lock", "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
+            if os.path.exists(failed):
+                raise RuntimeError("the pool's profile could not be built before")
             if not os.path.isdir(template):
                 building = template + ".building"
                 shutil.rmtree(building, ignore_errors=True)
-                seed_profile(program, building)
-                init = subprocess.run(
-                    [os.path.join(program, "soffice.bin"), "--headless", "--invisible", "--nologo", "--norestore",
-                     "--nodefault", "--nolockcheck", "--nofirststartwizard",
-                     "-env:UserInstallation=" + file_url(building), "--terminate_after_init"],
-                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                    preexec_fn=die_with_parent(os.getpid()), close_fds=True,
-                    timeout=max(1.0, deadline - time.monotonic()))
-                if init.returncode != 0:
-                    raise RuntimeError("profile initialisation exited with %d" % init.returncode)
-                os.rename(building, template)
+                try:
+                    seed_profile(program, building)
+                    init = subprocess.run(
+                        [os.path.join(program, "soffice.bin"), "--headless", "--invisible", "--nologo", "--norestore",
+                         "--nodefault", "--nolockcheck", "--nofirststartwizard",
+                         "-env:UserInstallation=" + file_url(building), "--terminate_after_init"],
+                        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                        preexec_fn=die_with_parent(os.getpid()), close_fds=True,
+                        timeout=max(1.0, min(TEMPLATE_BUILD_SECONDS, (deadline - time.monotonic()) / 2)))
+                    if init.returncode != 0:
+                        raise RuntimeError("profile initialisation exited with %d" % init.returncode)
+                    os.rename(building, template)
+                except Exception:
+                    shutil.rmtree(building, ignore_errors=True)
+                    open(failed, "w").close()
+                    raise
         shutil.copytree(template, profile)
-    except Exception:  # a slower start, not a failure: the converter makes its own profile
+    except Exception as error:  # a slower start, not a failure: the converter makes its own profile
         shutil.rmtree(profile, ignore_errors=True)
         seed_profile(program, profile)
+        with open(os.path.join(profile, "soffice.log"), "a") as log:
+            log.write("DocGen: started without the pool's initialised profile (%s)\n" % error)
 
 
 def office_log(profile):

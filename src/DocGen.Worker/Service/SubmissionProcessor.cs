@@ -72,11 +72,16 @@ public sealed class SubmissionProcessor(
             return false;
         }
 
-        using var activity = traces?.Submission(Path.GetFileName(inboxPath), recovered: false);
+        using var activity = traces?.Submission(Path.GetFileName(inboxPath));
         var handedOver = false;
         try
         {
             handedOver = await ProcessClaimedAsync(claim, inboxPath, first, check, clock, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            traces?.Failed(ex); // the caller logs and retries it
+            throw;
         }
         finally
         {
@@ -120,7 +125,7 @@ public sealed class SubmissionProcessor(
 
         foreach (var claim in claims.TakeAbandoned())
         {
-            using var activity = traces?.Submission(claim.Id, recovered: true);
+            using var activity = traces?.Recovered(claim.Id);
             var handedOver = false;
             try
             {
@@ -135,6 +140,7 @@ public sealed class SubmissionProcessor(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                traces?.Failed(ex);
                 logger.ProcessingFailure(throttle, ex, claim.Folder);
             }
             finally
@@ -169,6 +175,7 @@ public sealed class SubmissionProcessor(
             return false;
         }
 
+        traces?.Named(Path.GetFileName(input));
         var pdfStops = DocumentRelease.PdfStops(claim);
         var stoppedIn = claim.Stage;
         claim.ClearStaged(); // an interrupted attempt: start it again
@@ -225,7 +232,6 @@ public sealed class SubmissionProcessor(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            traces?.Failed(ex);
             _announced.TryAdd(claim.Id, 0); // failed here: taken again at the next rescans without a word
             BestEffort(() =>
             {
@@ -311,6 +317,7 @@ public sealed class SubmissionProcessor(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            traces?.Failed(ex);
             logger.ProcessingFailure(throttle, ex, claim.Folder);
         }
     }

@@ -34,7 +34,8 @@ public static class OpenTelemetryExport
             return services;
         }
 
-        var telemetry = services.AddOpenTelemetry().ConfigureResource(static resource => resource.AddService("docgen"));
+        var serviceName = string.IsNullOrWhiteSpace(configuration["OTEL_SERVICE_NAME"]) ? "docgen" : configuration["OTEL_SERVICE_NAME"]!;
+        var telemetry = services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService(serviceName));
         if (traces)
         {
             services.AddSingleton<SubmissionTraces>();

@@ -90,10 +90,26 @@ public sealed class ServiceStatus(TimeProvider time)
         }
 
         Interlocked.Increment(ref _ended);
-        Ended?.Invoke(outcome, took);
+        Notify(outcome, took);
         _latest.Enqueue(outcome);
         while (_latest.Count > Kept && _latest.TryDequeue(out _))
         {
+        }
+    }
+
+    /// <summary>Each listener in turn; one that throws must not turn a published submission into a failed attempt.</summary>
+    private void Notify(SubmissionOutcome outcome, TimeSpan took)
+    {
+        foreach (var listener in Ended?.GetInvocationList() ?? [])
+        {
+            try
+            {
+                ((Action<SubmissionOutcome, TimeSpan>)listener)(outcome, took);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // telemetry only: the submission's outcome is already recorded and published
+            }
         }
     }
 

@@ -21,17 +21,21 @@ public sealed class SubmissionTraces : IDisposable
         status.Ended += static (outcome, _) => Tag(Activity.Current, outcome);
     }
 
-    /// <summary>The root span of one attempt at a submission (null when nothing listens).</summary>
-    public Activity? Submission(string input, bool recovered)
-    {
-        var activity = _source.StartActivity("docgen.submission");
-        activity?.SetTag("docgen.input", input);
-        if (recovered)
-        {
-            activity?.SetTag("docgen.recovered", true);
-        }
+    /// <summary>The root span of one attempt at an inbox entry (null when nothing listens).</summary>
+    public Activity? Submission(string input)
+        => _source.StartActivity("docgen.submission")?.SetTag("docgen.input", input);
 
-        return activity;
+    /// <summary>The root span of one attempt at a claim left in <c>processing/</c>; its input's name is added once found (<see cref="Named"/>).</summary>
+    public Activity? Recovered(string claim)
+        => _source.StartActivity("docgen.submission")?.SetTag("docgen.claim", claim).SetTag("docgen.recovered", true);
+
+    /// <summary>Names the input of the current span (a recovered claim's, once its file is found).</summary>
+    public void Named(string input)
+    {
+        if (Activity.Current is { } activity && activity.Source == _source)
+        {
+            activity.SetTag("docgen.input", input);
+        }
     }
 
     /// <summary>The PDF conversion and publishing, a child of the submission's span that handed it over.</summary>

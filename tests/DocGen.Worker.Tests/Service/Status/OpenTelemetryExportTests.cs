@@ -17,6 +17,7 @@ public sealed class OpenTelemetryExportTests
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
+            ["OTEL_SERVICE_NAME"] = "docgen-office-7",
         }, []);
 
         box.Drop("seed.json", ServiceSandbox.SeedJson);
@@ -27,7 +28,7 @@ public sealed class OpenTelemetryExportTests
             && collector.Received("/v1/traces", "bad.json", "rejected", "docgen.rule_codes", "V1"), "a span for each submission, with its outcome", 30, collector.Summary);
         await ServiceSandbox.Eventually(() => collector.Received("/v1/metrics", "docgen.submissions", "docgen.processing.duration", "docgen.queue.depth", "published", "rejected"),
             "the service's meters", 30, collector.Summary);
-        Assert.True(collector.Received("/v1/traces", "service.name", "docgen"));
+        Assert.True(collector.Received("/v1/traces", "service.name", "docgen-office-7")); // the operator's name for this instance
         Assert.False(collector.Received("/v1/traces", "broken.json")); // the warm-up's rehearsal (sample.json, broken.json) is not traced
     }
 
