@@ -51,4 +51,12 @@ public sealed class FrameworkCatalog
     public IEnumerable<string> Names => _byName.Keys.Order(StringComparer.Ordinal);
 
     public IndicatorFramework? Find(string? name) => _byName.GetValueOrDefault(name ?? DefaultName);
+
+    /// <summary>Every 一级 name of every framework, aliases included, once each: what a 一级 column may show.</summary>
+    public IReadOnlyList<string> Level1Names => [.. Frameworks.SelectMany(static f => f.Level1).SelectMany(static l => l.Aliases.Prepend(l.Name)).Distinct()];
+
+    /// <summary>Every 二级 name of every framework, aliases included, once each: what a 二级 column may show.</summary>
+    public IReadOnlyList<string> Level2Names => [.. Frameworks.SelectMany(static f => f.Level1).SelectMany(static l => l.Level2).SelectMany(static l => l.Aliases.Prepend(l.Name)).Distinct()];
+
+    private IEnumerable<IndicatorFramework> Frameworks => Names.Select(name => _byName[name]);
 }

@@ -15,7 +15,8 @@ namespace DocGen.Rendering.Compilation;
 /// last line (预算规模及资金用/途, 社会效益指/标). Word and LibreOffice break Chinese text between
 /// any two characters, so a cell holds ⌊(width − cell margins − indents) ÷ font size⌋ characters a
 /// line (a Latin letter or digit counts half); what the check cannot know (the admin's fonts' own
-/// widths, punctuation compression) it leaves to the printed-page tests.
+/// widths, punctuation compression) it leaves to the printed-page tests. Meant for a template that
+/// compiled (<see cref="TemplateCompiler.Check"/>): its package has passed the guard.
 /// </summary>
 public static partial class LabelFitCheck
 {
@@ -29,15 +30,12 @@ public static partial class LabelFitCheck
         ArgumentNullException.ThrowIfNull(level1Names);
         ArgumentNullException.ThrowIfNull(level2Names);
         using var zip = new ZipArchive(new MemoryStream(docx.ToArray(), writable: false), ZipArchiveMode.Read);
-        if (Load(zip, "word/document.xml") is not { } document)
-        {
-            return [];
-        }
-
+        var main = PackageParts.MainDocument(zip);
+        var document = Load(zip, main);
         XDocument? stylesPart;
         try
         {
-            stylesPart = Load(zip, "word/styles.xml");
+            stylesPart = PackageParts.StylesOf(zip, main) is { } stylesName ? Load(zip, stylesName) : null;
         }
         catch (System.Xml.XmlException)
         {
@@ -63,7 +61,7 @@ public static partial class LabelFitCheck
                     var (left, right) = Margins(cell.Element(TcPr)?.Element(W + "tcMar"), (tableLeft, tableRight));
                     foreach (var paragraph in cell.Elements(P))
                     {
-                        CheckParagraph(paragraph, width, left + right, styles, level1Names, level2Names, new TemplateLocation("word/document.xml", null, t, r, c, ""), warnings);
+                        CheckParagraph(paragraph, width, left + right, styles, level1Names, level2Names, new TemplateLocation(main, null, t, r, c, ""), warnings);
                     }
                 }
             }
@@ -142,16 +140,8 @@ public static partial class LabelFitCheck
     private static int Twips(XElement? element, string attribute, int fallback = 0)
         => int.TryParse((string?)element?.Attribute(W + attribute), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : fallback;
 
-    private static XDocument? Load(ZipArchive zip, string name)
-    {
-        if (zip.GetEntry(name) is not { } entry)
-        {
-            return null;
-        }
-
-        using var stream = entry.Open();
-        return SafeXml.Load(stream);
-    }
+    /// <summary>A part of a template that compiled: read within the package limits, parsed without DTDs (as the compiler reads its parts).</summary>
+    private static XDocument Load(ZipArchive zip, string name) => SafeXml.Load(PackageGuard.ReadBounded(zip.GetEntry(name)!));
 
     [GeneratedRegex(@"\{\{\s*(?:merge\s+)?level([12])\s*\}\}")]
     private static partial Regex FieldTag();

@@ -19,18 +19,9 @@ internal static class PackageParts
     /// <summary>Zip entry names of the text parts; throws <see cref="InvalidDataException"/> when the package is not a Word document.</summary>
     public static HashSet<string> FindTextParts(ZipArchive zip)
     {
-        var main = Relationships(zip, "_rels/.rels", "")
-            .FirstOrDefault(static r => r.Type.EndsWith(OfficeDocument, StringComparison.Ordinal)).Target
-            ?? throw new InvalidDataException("the package has no main document (_rels/.rels names none)");
-        if (zip.GetEntry(main) is null)
-        {
-            throw new InvalidDataException($"the main document '{main}' is missing");
-        }
-
-        var folder = main.Contains('/', StringComparison.Ordinal) ? main[..(main.LastIndexOf('/') + 1)] : "";
-        var relsPath = folder + "_rels/" + main[folder.Length..] + ".rels";
+        var main = MainDocument(zip);
         var parts = new HashSet<string>(StringComparer.Ordinal) { main };
-        foreach (var (type, target) in Relationships(zip, relsPath, folder))
+        foreach (var (type, target) in RelationshipsOf(zip, main))
         {
             if (s_textRelationships.Any(t => type.EndsWith(t, StringComparison.Ordinal)) && zip.GetEntry(target) is not null)
             {
@@ -39,6 +30,26 @@ internal static class PackageParts
         }
 
         return parts;
+    }
+
+    /// <summary>The zip entry name of the main document, as <c>_rels/.rels</c> names it; throws <see cref="InvalidDataException"/> when there is none.</summary>
+    public static string MainDocument(ZipArchive zip)
+    {
+        var main = Relationships(zip, "_rels/.rels", "")
+            .FirstOrDefault(static r => r.Type.EndsWith(OfficeDocument, StringComparison.Ordinal)).Target
+            ?? throw new InvalidDataException("the package has no main document (_rels/.rels names none)");
+        return zip.GetEntry(main) is null ? throw new InvalidDataException($"the main document '{main}' is missing") : main;
+    }
+
+    /// <summary>The zip entry name of the main document's styles part, or null when it has none.</summary>
+    public static string? StylesOf(ZipArchive zip, string main)
+        => RelationshipsOf(zip, main).FirstOrDefault(static r => r.Type.EndsWith("/styles", StringComparison.Ordinal)).Target is { } styles && zip.GetEntry(styles) is not null ? styles : null;
+
+    /// <summary>The relationships of a part, targets resolved to zip entry names.</summary>
+    private static List<(string Type, string Target)> RelationshipsOf(ZipArchive zip, string part)
+    {
+        var folder = part.Contains('/', StringComparison.Ordinal) ? part[..(part.LastIndexOf('/') + 1)] : "";
+        return Relationships(zip, folder + "_rels/" + part[folder.Length..] + ".rels", folder);
     }
 
     private static List<(string Type, string Target)> Relationships(ZipArchive zip, string path, string baseFolder)

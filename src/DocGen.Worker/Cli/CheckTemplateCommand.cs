@@ -57,15 +57,13 @@ internal static class CheckTemplateCommand
         return command;
     }
 
-    /// <summary>Every 一级 and 二级 name (aliases included) of the frameworks beside the templates: what the table's name columns will hold.</summary>
-    private static (string[] Level1, string[] Level2) FrameworkNames(string templatesFolder)
+    /// <summary>Every 一级 and 二级 name of the frameworks beside the templates: what the table's name columns will hold.</summary>
+    private static (IReadOnlyList<string> Level1, IReadOnlyList<string> Level2) FrameworkNames(string templatesFolder)
     {
         try
         {
             var frameworks = FrameworkCatalog.LoadFolder(templatesFolder);
-            var all = frameworks.Names.Select(frameworks.Find).OfType<IndicatorFramework>().ToList();
-            return ([.. all.SelectMany(static f => f.Level1).SelectMany(static l => l.Aliases.Prepend(l.Name)).Distinct()],
-                [.. all.SelectMany(static f => f.Level1).SelectMany(static l => l.Level2).SelectMany(static l => l.Aliases.Prepend(l.Name)).Distinct()]);
+            return (frameworks.Level1Names, frameworks.Level2Names);
         }
         catch (Exception ex) when (ex is FrameworkException or IOException or UnauthorizedAccessException)
         {

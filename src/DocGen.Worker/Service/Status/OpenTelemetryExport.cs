@@ -10,7 +10,8 @@ namespace DocGen.Worker.Service.Status;
 /// <c>OTEL_EXPORTER_OTLP_TRACES_ENDPOINT</c>, metrics (<see cref="ServiceMeters"/> and the .NET
 /// runtime's own meter) with <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> or
 /// <c>OTEL_EXPORTER_OTLP_METRICS_ENDPOINT</c>. The exporter reads the other <c>OTEL_*</c> variables
-/// itself (protocol, headers, export interval, <c>OTEL_SERVICE_NAME</c>, default <c>docgen</c>).
+/// itself (protocol, headers, export interval); <c>OTEL_SERVICE_NAME</c> (default <c>docgen</c>) is
+/// passed on here, as the resource's own name would otherwise replace it.
 /// </summary>
 public static class OpenTelemetryExport
 {

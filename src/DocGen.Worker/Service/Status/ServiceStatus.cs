@@ -114,7 +114,7 @@ public sealed class ServiceStatus(TimeProvider time)
     }
 
     /// <summary>The format label of an input's name: json, xlsx or other.</summary>
-    public static string FormatOf(string name) => Path.GetExtension(name).ToLowerInvariant() switch
+    private static string FormatOf(string name) => Path.GetExtension(name).ToLowerInvariant() switch
     {
         ".json" => "json",
         ".xlsx" => "xlsx",

@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace DocGen.Worker.Service.Status;
 
 /// <summary>
-/// One trace per submission, exported over OTLP when <see cref="OpenTelemetryExport"/> is on: a
+/// One trace per attempt at a submission (one in the usual case; a claim tried again gets one per
+/// attempt), exported over OTLP when <see cref="OpenTelemetryExport"/> is on: a
 /// span <c>docgen.submission</c> from the claim to its document staged (or its report published),
 /// and with PDF on a child <c>docgen.pdf</c> to both files published. The span that sees the end
 /// is tagged with <c>docgen.outcome</c> and, for a report, <c>docgen.rule_codes</c>. Only the
