@@ -22,6 +22,7 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
     /// <summary>The current path, for rules that need it only when they find something.</summary>
     private Func<string>? _pathText;
     private readonly MemberNames _names = new();
+    private readonly StringPool _strings = new();
     private long _lastTokenEnd;
 
     /// <summary>Set when the value just read was an indicator's number with its unit typed after it (“95%”).</summary>
@@ -203,7 +204,7 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
         string text;
         try
         {
-            text = reader.GetString()!;
+            text = _strings.Get(ref reader);
         }
         catch (InvalidOperationException)
         {
@@ -248,7 +249,7 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
             return WrongType(ref reader, member, "数字或数字字符串（如 30000.00）", "a number or a decimal string such as \"30000.00\"");
         }
 
-        var text = reader.TokenType == JsonTokenType.String ? Text(ref reader).Trim() : Raw(ref reader);
+        var text = reader.TokenType == JsonTokenType.String ? PooledText(ref reader).Trim() : Raw(ref reader);
         if (FlexibleDecimalConverter.TryParse(text, out var value))
         {
             return value;
@@ -263,7 +264,7 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            var text = Text(ref reader);
+            var text = PooledText(ref reader);
             if (shape.EnumValues!.TryGetValue(text.Trim(), out var value))
             {
                 return value;
@@ -342,6 +343,19 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
     };
 
     private static string Text(ref Utf8JsonReader reader) => ValueExplanations.Text(ref reader);
+
+    /// <summary><see cref="Text"/>, shared with an equal earlier value of the file (<see cref="StringPool"/>).</summary>
+    private string PooledText(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return _strings.Get(ref reader);
+        }
+        catch (InvalidOperationException)
+        {
+            return Raw(ref reader);
+        }
+    }
 
     private static string Raw(ref Utf8JsonReader reader) => ValueExplanations.Raw(ref reader);
 }

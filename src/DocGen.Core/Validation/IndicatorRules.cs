@@ -24,7 +24,7 @@ internal static class IndicatorRules
             }
         }
 
-        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = new Dictionary<string, int>(indicators.Count, StringComparer.Ordinal);
         var categoriesKnown = true;
         for (var i = 0; i < indicators.Count; i++)
         {
@@ -80,35 +80,49 @@ internal static class IndicatorRules
         return (level1, level2);
     }
 
-    private static void CheckName(string? name, Dictionary<string, int> seen, int index, string path, IssueCollector issues)
+    private static void CheckName(string? name, Dictionary<string, int> seen, int index, string itemPath, IssueCollector issues)
     {
-        path += ".name";
+        // The path is made only for a finding: most names are fine, and a table may have 10,000.
         if (string.IsNullOrWhiteSpace(name))
         {
-            issues.Error(RuleCodes.V16, path, "缺少三级指标名称 name。", "name is missing.");
+            issues.Error(RuleCodes.V16, itemPath + ".name", "缺少三级指标名称 name。", "name is missing.");
             return;
         }
 
         if (name.Length > MaxNameLength && new System.Globalization.StringInfo(name).LengthInTextElements is var length && length > MaxNameLength)
         {
-            issues.Error(RuleCodes.V16, path, $"三级指标名称有 {length} 个字符，超过 {MaxNameLength}。", $"name has {length} characters, more than {MaxNameLength}.");
+            issues.Error(RuleCodes.V16, itemPath + ".name", $"三级指标名称有 {length} 个字符，超过 {MaxNameLength}。", $"name has {length} characters, more than {MaxNameLength}.");
         }
 
         if (!seen.TryAdd(name, index))
         {
-            issues.Warning(RuleCodes.V16, path, $"三级指标“{name}”与第 {seen[name] + 1} 个指标重名。", $"Indicator '{name}' repeats indicator {seen[name] + 1}.");
+            issues.Warning(RuleCodes.V16, itemPath + ".name", $"三级指标“{name}”与第 {seen[name] + 1} 个指标重名。", $"Indicator '{name}' repeats indicator {seen[name] + 1}.");
         }
+    }
+
+    /// <summary>The first placeholder the text holds (a loop, not a lambda: it runs for every indicator).</summary>
+    private static string? PlaceholderIn(string text)
+    {
+        foreach (var placeholder in s_placeholders)
+        {
+            if (text.Contains(placeholder, StringComparison.Ordinal))
+            {
+                return placeholder;
+            }
+        }
+
+        return null;
     }
 
     private static void CheckValue(Indicator indicator, Level1Category? level1, Level2Category? level2, string path, IssueCollector issues)
     {
-        if (indicator.ValueText is { } text && s_placeholders.FirstOrDefault(p => text.Contains(p, StringComparison.Ordinal)) is { } placeholder)
+        if (indicator.ValueText is { } text && PlaceholderIn(text) is { } placeholder)
         {
             issues.Error(RuleCodes.V19, path + ".valueText", $"指标值“{text}”含有占位符“{placeholder}”，请填写实际值。",
                 $"valueText '{text}' contains the placeholder '{placeholder}'; fill in the real value.");
         }
 
-        if (issues.IsBroken(path + ".nature"))
+        if (issues.IsBroken(path, ".nature"))
         {
             return; // which of V17 and V18 applies is not known: either would report a consequence
         }

@@ -45,6 +45,9 @@ public sealed class IssueCollector
     /// </summary>
     public void MarkBroken(string path) => (_broken ??= new HashSet<string>(StringComparer.Ordinal)).Add(path);
 
+    /// <summary>Whether the member <paramref name="member"/> (<c>.nature</c>) of the value at <paramref name="path"/> could not be read; its path is made only when something could not.</summary>
+    public bool IsBroken(string path, string member) => _broken is not null && IsBroken(path + member);
+
     /// <summary>Whether the value at <paramref name="path"/>, or one that holds it, could not be read.</summary>
     public bool IsBroken(string path)
     {

@@ -25,12 +25,12 @@ public static class IssueLocator
         ["valueText"] = "指标值（文字）", ["$schema"] = "$schema", ["label"] = "节点名称",
     };
 
-    /// <summary>The report with every issue's location named.</summary>
+    /// <summary>The report with every issue's location named (in words worked out when read: <see cref="ValidationIssue.Location"/>).</summary>
     public static ValidationReport Name(ValidationReport report, Submission? submission)
     {
         ArgumentNullException.ThrowIfNull(report);
         // An issue already placed in the original of a converted submission (a workbook cell) keeps its place.
-        return report.Issues.Count == 0 ? report : new ValidationReport([.. report.Issues.Select(i => i.Source is not null ? i : i with { Location = Describe(i, submission) })]);
+        return report.Issues.Count == 0 ? report : new ValidationReport([.. report.Issues.Select(i => i.Source is not null || i.Location is not null ? i : i with { Placed = true, NamedIn = submission })]);
     }
 
     public static string Describe(ValidationIssue issue, Submission? submission)
