@@ -30,7 +30,7 @@ public static class IssueLocator
     {
         ArgumentNullException.ThrowIfNull(report);
         // An issue already placed in the original of a converted submission (a workbook cell) keeps its place.
-        return report.Issues.Count == 0 ? report : new ValidationReport([.. report.Issues.Select(i => i.Source is not null || i.Location is not null ? i : i with { Placed = true, NamedIn = submission })]);
+        return report.Issues.Count == 0 ? report : new ValidationReport([.. report.Issues.Select(i => i.Source is not null ? i : i with { Placed = true, NamedIn = submission })]);
     }
 
     public static string Describe(ValidationIssue issue, Submission? submission)
