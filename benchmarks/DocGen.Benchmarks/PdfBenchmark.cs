@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using DocGen.Worker.Pdf;
 using DocGen.Worker.Service;
 
@@ -33,9 +34,11 @@ internal sealed class PdfBenchmark(bool smoke, Report report)
             int Pdfs() => Directory.EnumerateFiles(outFolder, "*.pdf").Count();
 
             // First into the service just started (LibreOffice starting while the files arrive), then
-            // once more into the same one: the converters' steady state.
+            // into the same one three times more: the converters' steady state, whose median is
+            // reported, as one burst of 40 moves by 10-20 % with what else the shared machine does.
             var done = 0;
-            foreach (var phase in new[] { "just started", "warm" })
+            var warm = new List<(double Rate, double CpuPerDoc)>();
+            foreach (var phase in (string[])["just started", .. Enumerable.Repeat("warm", smoke ? 1 : 3)])
             {
                 if (phase == "just started" && TimeSpan.FromSeconds(2) - start.Elapsed is { Ticks: > 0 } rest)
                 {
@@ -48,15 +51,26 @@ internal sealed class PdfBenchmark(bool smoke, Report report)
                 var clock = Stopwatch.StartNew();
                 for (var i = 0; i < files; i++)
                 {
-                    Bench.Drop(inbox, $"{phase[0]}{i:D3}.json");
+                    Bench.Drop(inbox, $"{phase[0]}{done + i:D3}.json");
                 }
 
                 done += files;
                 await Bench.WaitFor(() => Pdfs() >= done);
                 var seconds = clock.Elapsed.TotalSeconds;
                 var cpuPerDoc = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / files;
-                report.Add($"service with PDF: {files} seeds dropped at once, {phase}", $"{files / seconds:F1} PDFs/s ({seconds:F2} s from the drops{(phase == "warm" ? "" : $", dropped {sinceStart.TotalSeconds:F1} s after the start, host start {startUp.TotalMilliseconds:F0} ms")}; DocGen's own CPU {cpuPerDoc:F0} ms/doc)", phase == "warm" ? "≥ 10 PDFs/s on 2 cores" : "≥ 5 PDFs/s on 2 cores");
+                if (phase == "warm")
+                {
+                    warm.Add((files / seconds, cpuPerDoc));
+                    continue;
+                }
+
+                report.Add($"service with PDF: {files} seeds dropped at once, {phase}", $"{files / seconds:F1} PDFs/s ({seconds:F2} s from the drops, dropped {sinceStart.TotalSeconds:F1} s after the start, host start {startUp.TotalMilliseconds:F0} ms; DocGen's own CPU {cpuPerDoc:F0} ms/doc)", "≥ 5 PDFs/s on 2 cores");
             }
+
+            var rates = warm.Select(static w => w.Rate).ToList();
+            report.Add($"service with PDF: {files} seeds dropped at once, warm (median of {warm.Count} bursts)",
+                $"{Bench.Median(rates):F1} PDFs/s ({string.Join(", ", rates.Select(static r => r.ToString("F1", CultureInfo.InvariantCulture)))}; DocGen's own CPU {Bench.Median([.. warm.Select(static w => w.CpuPerDoc)]):F0} ms/doc)",
+                "≥ 10 PDFs/s on 2 cores");
 
             var samples = smoke ? 3 : 20;
             var latencies = new List<double>();
