@@ -21,6 +21,10 @@ internal sealed class PeerBenchmark(bool smoke, Report report, SubmissionPipelin
 
     private static readonly string s_peerFolder = Path.Combine(Bench.Root, "benchmarks", "peer");
 
+    /// <summary>The <c>docgen</c> built beside the benchmark, and whether GNU time is there to read its peak memory.</summary>
+    private static readonly string s_docgen = Path.Combine(AppContext.BaseDirectory, "docgen");
+    private static readonly bool s_timed = File.Exists("/usr/bin/time");
+
     public void Run()
     {
         var folder = Directory.CreateTempSubdirectory("docgen-peer-");
@@ -115,11 +119,9 @@ internal sealed class PeerBenchmark(bool smoke, Report report, SubmissionPipelin
     /// <summary>One <c>docgen render</c>: its wall time, and its peak memory in KB when GNU time is there to read it.</summary>
     private static (double Ms, long? PeakKb) Run(string file)
     {
-        var docgen = Path.Combine(AppContext.BaseDirectory, "docgen");
         var output = Path.ChangeExtension(file, ".docx");
-        var timed = File.Exists("/usr/bin/time");
-        var start = new ProcessStartInfo(timed ? "/usr/bin/time" : docgen) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])[.. timed ? ["-f", "peak %M KB", docgen] : Array.Empty<string>(), "render", file, "-o", output])
+        var start = new ProcessStartInfo(s_timed ? "/usr/bin/time" : s_docgen) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in (string[])[.. s_timed ? ["-f", "peak %M KB", s_docgen] : Array.Empty<string>(), "render", file, "-o", output])
         {
             start.ArgumentList.Add(argument);
         }

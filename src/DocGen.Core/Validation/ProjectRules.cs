@@ -38,7 +38,7 @@ internal static partial class ProjectRules
             }
 
             var seq = project.Seq ?? i + 1;
-            if (issues.IsBroken(path + ".seq"))
+            if (issues.IsBroken(path, ".seq"))
             {
                 // reported as unreadable already
             }
@@ -106,7 +106,7 @@ internal static partial class ProjectRules
         var total = CheckAmount(budget.Total, path + ".total", "预算数", required: true, issues);
         var fiscal = CheckAmount(budget.Fiscal, path + ".fiscal", "财政资金", required: true, issues);
         var other = CheckAmount(budget.Other, path + ".other", "其他资金", required: false, issues) ?? 0m;
-        var otherUnknown = budget.Other is null && issues.IsBroken(path + ".other") || budget.Other is { } o && o != other;
+        var otherUnknown = budget.Other is null && issues.IsBroken(path, ".other") || budget.Other is { } o && o != other;
         if (total is { } t && fiscal is { } f && !otherUnknown)
         {
             if (t != f + other)

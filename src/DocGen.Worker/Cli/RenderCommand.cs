@@ -59,8 +59,8 @@ internal static class RenderCommand
             // What is left of reading the file (its bytes on the large-object heap, the reader's
             // garbage) is freed and its memory given back to the system before the render takes
             // memory of its own: a plain full collection keeps the freed regions committed, so the
-            // render's peak stacked on the check's (a 4.0 MB file of 10,000 indicators: peak 75.9 MiB
-            // instead of 85.3, docs/developer.md).
+            // render's peak stacked on the check's (a 4.0 MB file of 10,000 indicators: peak 73.5 MiB
+            // instead of 85.5, docs/developer.md).
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             var (compiled, templateProblem) = await compiling.ConfigureAwait(false);
             if (compiled is null)
