@@ -109,7 +109,7 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
             reader.Read();
             if (!seen.Add(name))
             {
-                issues.Error(RuleCodes.D7, _path.Child(name), $"属性“{name}”重复出现。", $"Property '{name}' appears more than once.");
+                issues.Error(RuleCodes.D7, _path.Child(name), $"属性“{Quoted.Of(name)}”重复出现。", $"Property '{Quoted.Of(name)}' appears more than once.");
                 Skip(ref reader);
                 continue;
             }
@@ -283,8 +283,8 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
         var known = shape.Members.Keys;
         var suggestion = NameSuggestions.Suggest(name, known);
         issues.Error(RuleCodes.D6, _path.Child(name),
-            $"未知属性“{name}”（可能是拼写错误）。" + (suggestion is null ? $"允许的属性：{string.Join("、", known)}。" : $"您是否想写“{suggestion}”？"),
-            $"Unknown property '{name}' (probably a typo)." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
+            $"未知属性“{Quoted.Of(name)}”（可能是拼写错误）。" + (suggestion is null ? $"允许的属性：{string.Join("、", known)}。" : $"您是否想写“{suggestion}”？"),
+            $"Unknown property '{Quoted.Of(name)}' (probably a typo)." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
         return suggestion;
     }
 

@@ -14,8 +14,8 @@ namespace DocGen.Core.Json;
 internal static class ValueExplanations
 {
     public static (string Zh, string En) NotWhole(Shape.Member member, string raw)
-        => ($"{Label(member)}应为整数，“{raw}”{(raw.Contains('.', StringComparison.Ordinal) ? "有小数" : "太大")}。",
-            $"Expected a whole number; {raw} is {(raw.Contains('.', StringComparison.Ordinal) ? "not whole" : "too large")}.");
+        => ($"{Label(member)}应为整数，“{Quoted.Of(raw)}”{(raw.Contains('.', StringComparison.Ordinal) ? "有小数" : "太大")}。",
+            $"Expected a whole number; {Quoted.Of(raw)} is {(raw.Contains('.', StringComparison.Ordinal) ? "not whole" : "too large")}.");
 
     public static (string Zh, string En) WholeNumberAsText(Shape.Member member, string typed, int meant, SlipWording wording) => wording == SlipWording.Cells
         ? ($"{Label(member)}应为整数，单元格中是文字“{Shorten(typed)}”：请把单元格格式设为“常规”后输入 {meant}。", $"Expected a whole number; the cell holds the text '{Shorten(typed)}': set the cell's format to General and type {meant}.")
@@ -81,5 +81,5 @@ internal static class ValueExplanations
     private static string Label(Shape.Member member)
         => member.Description is { } d && d.IndexOf(' ', StringComparison.Ordinal) is var space and > 0 ? d[..space] + "：" : "";
 
-    private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
+    private static string Shorten(string s) => Quoted.Of(s);
 }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
+using DocGen.Core.Validation;
+
 namespace DocGen.Core.Json;
 
 /// <summary>
@@ -49,7 +51,7 @@ public static partial class ValueSlips
         var halfWidth = ToHalfWidthDigits(trimmed);
         if (halfWidth != trimmed && IsPlain(halfWidth))
         {
-            return ($"请用半角数字：写作 {halfWidth}（不要用全角数字“{trimmed}”）。", $"Use ASCII digits: write {halfWidth}.", false);
+            return ($"请用半角数字：写作 {halfWidth}（不要用全角数字“{Quoted.Of(trimmed)}”）。", $"Use ASCII digits: write {halfWidth}.", false);
         }
 
         var withoutSeparators = halfWidth.Replace(",", "", StringComparison.Ordinal).Replace("，", "", StringComparison.Ordinal);
@@ -75,7 +77,7 @@ public static partial class ValueSlips
             var unit = m.Groups[2].Value.Trim();
             return (isIndicatorValue, wording) switch
             {
-                (true, SlipWording.Cells) => ($"指标值只填数字 {number}，单位“{unit}”填在“计量单位”列。", $"Type only {number} in 指标值 and put {unit} in the 计量单位 column.", true),
+                (true, SlipWording.Cells) => ($"指标值只填数字 {number}，单位“{Quoted.Of(unit)}”填在“计量单位”列。", $"Type only {number} in 指标值 and put {Quoted.Of(unit)} in the 计量单位 column.", true),
                 (true, _) => ($"指标值只写数字：value 写 {number}，计量单位 unit 写 {unit}。", $"The value is a number only: put {number} in value and {unit} in unit.", true),
                 (false, SlipWording.Cells) => ($"金额只填数字 {number}，不带单位或符号（金额单位在“基本信息”的“金额单位”中选择）。", $"Type only the number {number}, without unit or sign (the amount unit is chosen in 基本信息, 金额单位).", false),
                 _ => ($"金额只写数字，不带单位或符号：写作 {number}（金额单位见 amountUnit）。", $"An amount is a number only, without unit or symbol: write {number} (the unit is amountUnit).", false),

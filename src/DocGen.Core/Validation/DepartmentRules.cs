@@ -92,7 +92,7 @@ internal static partial class DepartmentRules
         {
             if (Parse(m.Groups[1].Value) != excellent)
             {
-                problems.Add($"“{m.Value}”应为 {excellent}%以上");
+                problems.Add($"“{Quoted.Of(m.Value)}”应为 {excellent}%以上");
             }
         }
 
@@ -101,7 +101,7 @@ internal static partial class DepartmentRules
             var (low, high) = (Parse(m.Groups[1].Value), Parse(m.Groups[2].Value));
             if (!((low == good && high == excellent) || (low == fair && high == good)))
             {
-                problems.Add($"“{m.Value}”不是 {good}%-{excellent}% 或 {fair}%-{good}%");
+                problems.Add($"“{Quoted.Of(m.Value)}”不是 {good}%-{excellent}% 或 {fair}%-{good}%");
             }
         }
 
@@ -109,7 +109,7 @@ internal static partial class DepartmentRules
         {
             if (Parse(m.Groups[1].Value) != fair)
             {
-                problems.Add($"“{m.Value}”应为 {fair}%以下");
+                problems.Add($"“{Quoted.Of(m.Value)}”应为 {fair}%以下");
             }
         }
 

@@ -37,8 +37,8 @@ internal static class EnvelopeRules
 
         if (frameworks.Find(s.Framework) is null)
         {
-            issues.Error(RuleCodes.V1, "$.framework", $"未知的指标体系“{s.Framework}”。可用：{string.Join("、", frameworks.Names)}。",
-                $"Unknown framework '{s.Framework}'. Available: {string.Join(", ", frameworks.Names)}.");
+            issues.Error(RuleCodes.V1, "$.framework", $"未知的指标体系“{Quoted.Of(s.Framework)}”。可用：{string.Join("、", frameworks.Names)}。",
+                $"Unknown framework '{Quoted.Of(s.Framework)}'. Available: {string.Join(", ", frameworks.Names)}.");
         }
 
         CheckUnit(s.Unit, issues);
@@ -53,12 +53,12 @@ internal static class EnvelopeRules
         }
         else if (!unit.Code.All(char.IsAsciiDigit))
         {
-            issues.Error(RuleCodes.V2, "$.unit.code", $"单位编码“{unit.Code}”只能由数字组成。", $"unit.code '{unit.Code}' must be digits only.");
+            issues.Error(RuleCodes.V2, "$.unit.code", $"单位编码“{Quoted.Of(unit.Code)}”只能由数字组成。", $"unit.code '{Quoted.Of(unit.Code)}' must be digits only.");
         }
         else if (unit.Code.Length != 6)
         {
-            issues.Warning(RuleCodes.V2, "$.unit.code", $"单位编码“{unit.Code}”不是 6 位（通常为 3 位部门 + 3 位单位，如 286001）。",
-                $"unit.code '{unit.Code}' is not 6 digits (usually 3 for the department + 3 for the unit, e.g. 286001).");
+            issues.Warning(RuleCodes.V2, "$.unit.code", $"单位编码“{Quoted.Of(unit.Code)}”不是 6 位（通常为 3 位部门 + 3 位单位，如 286001）。",
+                $"unit.code '{Quoted.Of(unit.Code)}' is not 6 digits (usually 3 for the department + 3 for the unit, e.g. 286001).");
         }
 
         if (string.IsNullOrWhiteSpace(unit?.Name))

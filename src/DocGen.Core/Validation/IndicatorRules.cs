@@ -64,8 +64,8 @@ internal static class IndicatorRules
         if (level1 is null)
         {
             issues.Error(RuleCodes.V13, path + ".level1",
-                $"一级指标“{indicator.Level1}”不属于指标体系 {framework.Name}；可用：{string.Join("、", framework.Level1.Select(static l => l.Name))}。",
-                $"level1 '{indicator.Level1}' is not part of framework {framework.Name}.");
+                $"一级指标“{Quoted.Of(indicator.Level1)}”不属于指标体系 {framework.Name}；可用：{string.Join("、", framework.Level1.Select(static l => l.Name))}。",
+                $"level1 '{Quoted.Of(indicator.Level1)}' is not part of framework {framework.Name}.");
             return (null, null);
         }
 
@@ -73,8 +73,8 @@ internal static class IndicatorRules
         if (level2 is null)
         {
             issues.Error(RuleCodes.V13, path + ".level2",
-                $"二级指标“{indicator.Level2}”不属于一级指标“{level1.Name}”；可用：{string.Join("、", level1.Level2.Select(static l => l.Name))}。",
-                $"level2 '{indicator.Level2}' does not belong to level1 '{level1.Name}'.");
+                $"二级指标“{Quoted.Of(indicator.Level2)}”不属于一级指标“{level1.Name}”；可用：{string.Join("、", level1.Level2.Select(static l => l.Name))}。",
+                $"level2 '{Quoted.Of(indicator.Level2)}' does not belong to level1 '{level1.Name}'.");
         }
 
         return (level1, level2);
@@ -96,7 +96,7 @@ internal static class IndicatorRules
 
         if (!seen.TryAdd(name, index))
         {
-            issues.Warning(RuleCodes.V16, itemPath + ".name", $"三级指标“{name}”与第 {seen[name] + 1} 个指标重名。", $"Indicator '{name}' repeats indicator {seen[name] + 1}.");
+            issues.Warning(RuleCodes.V16, itemPath + ".name", $"三级指标“{Quoted.Of(name)}”与第 {seen[name] + 1} 个指标重名。", $"Indicator '{Quoted.Of(name)}' repeats indicator {seen[name] + 1}.");
         }
     }
 
@@ -118,8 +118,8 @@ internal static class IndicatorRules
     {
         if (indicator.ValueText is { } text && PlaceholderIn(text) is { } placeholder)
         {
-            issues.Error(RuleCodes.V19, path + ".valueText", $"指标值“{text}”含有占位符“{placeholder}”，请填写实际值。",
-                $"valueText '{text}' contains the placeholder '{placeholder}'; fill in the real value.");
+            issues.Error(RuleCodes.V19, path + ".valueText", $"指标值“{Quoted.Of(text)}”含有占位符“{placeholder}”，请填写实际值。",
+                $"valueText '{Quoted.Of(text)}' contains the placeholder '{placeholder}'; fill in the real value.");
         }
 
         if (issues.IsBroken(path, ".nature"))
@@ -149,8 +149,8 @@ internal static class IndicatorRules
             var (zh, en) = (indicator.Comparator, meant) switch
             {
                 (null, _) => ("定量指标须填写计算符号 comparator（≥ ≤ ＝ ＞ ＜）。", "A quantitative indicator needs a comparator: ≥ ≤ ＝ ＞ ＜ (or >= <= = > <)."),
-                (var typed, { } symbol) => ($"计算符号“{typed}”应写作 {symbol}（也可写 {Ascii(symbol)}）。", $"The comparator '{typed}' is not valid: write {symbol} (or {Ascii(symbol)})."),
-                (var typed, null) => ($"计算符号“{typed}”无效，应为 ≥ ≤ ＝ ＞ ＜ 之一（也可写 >= <= = > <）。", $"The comparator '{typed}' is not valid: write one of ≥ ≤ ＝ ＞ ＜ (or >= <= = > <)."),
+                (var typed, { } symbol) => ($"计算符号“{Quoted.Of(typed)}”应写作 {symbol}（也可写 {Ascii(symbol)}）。", $"The comparator '{Quoted.Of(typed)}' is not valid: write {symbol} (or {Ascii(symbol)})."),
+                (var typed, null) => ($"计算符号“{Quoted.Of(typed)}”无效，应为 ≥ ≤ ＝ ＞ ＜ 之一（也可写 >= <= = > <）。", $"The comparator '{Quoted.Of(typed)}' is not valid: write one of ≥ ≤ ＝ ＞ ＜ (or >= <= = > <)."),
             };
             issues.Error(RuleCodes.V17, path + ".comparator", zh, en);
         }
@@ -187,7 +187,7 @@ internal static class IndicatorRules
         {
             issues.Warning(RuleCodes.V21, path + ".comparator",
                 $"成本指标使用了“{comparator}”（不低于）；成本通常是上限，应使用 ≤ 或 ＜（如 ≤30000 元）。",
-                $"A cost indicator uses '{comparator}' (at least); a cost is usually a ceiling: use ≤ or ＜.");
+                $"A cost indicator uses '{Quoted.Of(comparator)}' (at least); a cost is usually a ceiling: use ≤ or ＜.");
         }
     }
 

@@ -68,7 +68,7 @@ public static class IssueLocator
 
             if (shape.Kind != ShapeKind.Object || !shape.TryGetMember(walker.Name, out var member))
             {
-                Separate(text).Append('“').Append(walker.Name).Append('”');
+                Separate(text).Append('“').Append(Quoted.Of(walker.Name.ToString())).Append('”');
                 break; // an unknown property: nothing further is known
             }
 

@@ -1,4 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace DocGen.Core.Validation;
 
 /// <summary>A validation report as programs read it (<c>docgen validate --json</c>, <c>.errors.json</c>).</summary>
-internal sealed record JsonReport(string File, bool Valid, int ErrorCount, int WarningCount, IReadOnlyList<ValidationIssue> Issues);
+internal sealed record JsonReport(string File, bool Valid, int ErrorCount, int WarningCount, IReadOnlyList<ValidationIssue> Issues)
+{
+    /// <summary>Issues counted but not listed, by rule and severity (the report's bounds); absent when every issue is listed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<OmittedIssues>? Omitted { get; init; }
+}

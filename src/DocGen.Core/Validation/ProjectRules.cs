@@ -33,8 +33,8 @@ internal static partial class ProjectRules
             CheckCode(project.ProjectCode, s.FiscalYear, path, issues);
             if (project.ProjectCode is { Length: > 0 } code && !codes.TryAdd(code, i))
             {
-                issues.Error(RuleCodes.V5, path + ".projectCode", $"项目编码“{code}”与第 {codes[code] + 1} 个项目重复。",
-                    $"projectCode '{code}' repeats project {codes[code] + 1}.");
+                issues.Error(RuleCodes.V5, path + ".projectCode", $"项目编码“{Quoted.Of(code)}”与第 {codes[code] + 1} 个项目重复。",
+                    $"projectCode '{Quoted.Of(code)}' repeats project {codes[code] + 1}.");
             }
 
             var seq = project.Seq ?? i + 1;
@@ -75,8 +75,8 @@ internal static partial class ProjectRules
         if (code.Length > MaxProjectCodeLength || !code.All(static c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c)))
         {
             issues.Error(RuleCodes.V3, path,
-                $"项目编码“{code}”只能由数字和大写字母组成，且不超过 {MaxProjectCodeLength} 个字符。",
-                $"projectCode '{code}' must be digits and capital letters only, at most {MaxProjectCodeLength} characters.");
+                $"项目编码“{Quoted.Of(code)}”只能由数字和大写字母组成，且不超过 {MaxProjectCodeLength} 个字符。",
+                $"projectCode '{Quoted.Of(code)}' must be digits and capital letters only, at most {MaxProjectCodeLength} characters.");
             return;
         }
 
@@ -84,8 +84,8 @@ internal static partial class ProjectRules
         if (!m.Success)
         {
             issues.Warning(RuleCodes.V4, path,
-                $"项目编码“{code}”不是常见格式（6 位区划 + 2 位年度 + 13 位编号，如 13030321WLCRBVUADKPT8）。",
-                $"projectCode '{code}' is not in the usual form (6-digit region + 2-digit year + 13-character serial).");
+                $"项目编码“{Quoted.Of(code)}”不是常见格式（6 位区划 + 2 位年度 + 13 位编号，如 13030321WLCRBVUADKPT8）。",
+                $"projectCode '{Quoted.Of(code)}' is not in the usual form (6-digit region + 2-digit year + 13-character serial).");
         }
         else if (fiscalYear is { } year && int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture) != year % 100)
         {

@@ -8,16 +8,29 @@ namespace DocGen.Core.Validation;
 /// <summary>
 /// Writes a validation report for people (Chinese first, English beside it; each issue led by
 /// where it is in the clerk's words, then what to do, then the JSON path for programs and
-/// helpers) and for programs (JSON, with the same location as a field of its own).
+/// helpers) and for programs (JSON, with the same location as a field of its own). Both are
+/// bounded (<see cref="ReportSelection"/>): past a number of issues per rule, or a MiB in all,
+/// issues are counted by rule rather than listed.
 /// </summary>
 public static class ReportFormatter
 {
     /// <summary>
     /// Warnings of one rule listed one by one in the text report; the rest are counted in one line
-    /// (a 10,000-indicator table with the same slip in every row stays readable; errors are always
-    /// all listed, and the JSON report lists every warning).
+    /// (a 10,000-indicator table with the same slip in every row stays readable).
     /// </summary>
     public const int WarningsListedPerRule = 20;
+
+    /// <summary>Errors of one rule listed in the text report; the rest are counted in one line.</summary>
+    public const int ErrorsListedPerRule = 100;
+
+    /// <summary>Issues of one rule and severity listed in the JSON report; the rest are counted in its <c>omitted</c>.</summary>
+    public const int IssuesListedPerRuleInJson = 200;
+
+    /// <summary>
+    /// The most either report takes, whatever the file: past it, issues are counted, not listed
+    /// (a hostile file once left 192 MB of report). The counts and the header fit in what is left of a MiB.
+    /// </summary>
+    public const int MaxListedBytes = 900 * 1024;
 
     public static string ToText(ValidationReport report, string source)
     {
@@ -28,15 +41,10 @@ public static class ReportFormatter
         sb.Append(report.IsValid
             ? report.WarningCount == 0 ? "结果：通过校验。 Result: valid.\n" : $"结果：通过校验，有 {report.WarningCount} 条警告（不影响生成文档）。 Result: valid, {report.WarningCount} warning(s).\n"
             : $"结果：未通过校验，{report.ErrorCount} 个错误，{report.WarningCount} 条警告。文档未生成，请修改后重新提交。 Result: invalid, {report.ErrorCount} error(s), {report.WarningCount} warning(s).\n");
+        var (listed, omitted) = ReportSelection.Select(report, static s => s == Severity.Error ? ErrorsListedPerRule : WarningsListedPerRule, MaxListedBytes);
         var n = 0;
-        var listed = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var issue in report.Issues)
+        foreach (var issue in listed)
         {
-            if (issue.Severity == Severity.Warning && (listed[issue.Code] = listed.GetValueOrDefault(issue.Code) + 1) > WarningsListedPerRule)
-            {
-                continue;
-            }
-
             n++;
             var kind = issue.Severity == Severity.Error ? "错误 Error" : "警告 Warning";
             sb.Append(inv, $"\n{n}. [{issue.Code}] {kind} — {issue.Location ?? issue.Path}\n");
@@ -55,10 +63,10 @@ public static class ReportFormatter
             }
         }
 
-        foreach (var (code, count) in listed.Where(static c => c.Value > WarningsListedPerRule))
+        foreach (var (code, severity, more) in omitted)
         {
-            var more = count - WarningsListedPerRule;
-            sb.Append(inv, $"\n另有 {more} 条 [{code}] 警告与上面同类，未逐条列出；完整列表见 JSON 报告（--json 或 .errors.json）。\n   {more} more [{code}] warning(s) like those above are not listed; the JSON report (--json, .errors.json) lists them all.\n");
+            var (zh, en) = severity == Severity.Error ? ("错误", "error(s)") : ("警告", "warning(s)");
+            sb.Append(inv, $"\n另有 {more} 条 [{code}] {zh}与上面同类，未逐条列出。\n   {more} more [{code}] {en} like those above are not listed.\n");
         }
 
         return sb.ToString();
@@ -67,7 +75,8 @@ public static class ReportFormatter
     public static string ToJson(ValidationReport report, string source)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return JsonSerializer.Serialize(new JsonReport(source, report.IsValid, report.ErrorCount, report.WarningCount, report.Issues), s_json) + "\n";
+        var (listed, omitted) = ReportSelection.Select(report, static _ => IssuesListedPerRuleInJson, MaxListedBytes);
+        return JsonSerializer.Serialize(new JsonReport(source, report.IsValid, report.ErrorCount, report.WarningCount, listed) { Omitted = omitted.Count == 0 ? null : omitted }, s_json) + "\n";
     }
 
     private static readonly JsonSerializerOptions s_json = new(OutputJson.Options) { TypeInfoResolver = ReportJsonContext.Default };

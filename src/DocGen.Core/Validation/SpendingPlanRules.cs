@@ -66,8 +66,8 @@ internal static partial class SpendingPlanRules
         if (!m.Success || int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) is < 1 or > 12)
         {
             var meant = MonthOnly().Match(label ?? "") is { Success: true } typed ? $"“{typed.Groups[1].Value}月底”" : "“N月底”（N 为 1–12）";
-            issues.Error(RuleCodes.V9, itemPath + ".label", $"节点“{label}”应写作{meant}。",
-                $"The label '{label}' must read {meant.Replace("（N 为 1–12）", " with N from 1 to 12", StringComparison.Ordinal).Replace('“', '\'').Replace('”', '\'')}.");
+            issues.Error(RuleCodes.V9, itemPath + ".label", $"节点“{Quoted.Of(label)}”应写作{meant}。",
+                $"The label '{Quoted.Of(label)}' must read {meant.Replace("（N 为 1–12）", " with N from 1 to 12", StringComparison.Ordinal).Replace('“', '\'').Replace('”', '\'')}.");
             return null;
         }
 
@@ -126,8 +126,8 @@ internal static partial class SpendingPlanRules
             return;
         }
 
-        var zh = $"最后一个节点应为“12月底”且累计 100.00%，实际为“{last.Label}” {last.CumulativePercent}%。";
-        var en = $"The last checkpoint must be 12月底 at 100.00%; found '{last.Label}' at {last.CumulativePercent}%.";
+        var zh = $"最后一个节点应为“12月底”且累计 100.00%，实际为“{Quoted.Of(last.Label)}” {last.CumulativePercent}%。";
+        var en = $"The last checkpoint must be 12月底 at 100.00%; found '{Quoted.Of(last.Label)}' at {last.CumulativePercent}%.";
         if (project.ProjectName?.Contains("结转", StringComparison.Ordinal) == true)
         {
             issues.Warning(RuleCodes.V11, lastPath, zh + "（结转项目，仅提示）", en + " (carry-over project: warning only)");

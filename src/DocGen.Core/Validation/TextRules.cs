@@ -51,8 +51,8 @@ public static partial class TextRules
         if (m.Success)
         {
             issues.Warning(RuleCodes.V26, path,
-                $"条目以编号“{m.Value.Trim()}”开头；文档会自动编号，已去掉该编号。",
-                $"The item starts with its own number '{m.Value.Trim()}'; the document numbers items itself, so it was removed.");
+                $"条目以编号“{Quoted.Of(m.Value.Trim())}”开头；文档会自动编号，已去掉该编号。",
+                $"The item starts with its own number '{Quoted.Of(m.Value.Trim())}'; the document numbers items itself, so it was removed.");
         }
     }
 

@@ -30,12 +30,13 @@ public sealed class PropertyNameTests
     }
 
     [Fact]
-    public void UnknownLongName_IsReportedOnce_WithTheNameItself()
+    public void UnknownLongName_IsReportedOnce_QuotedByItsStart_WithTheWholeNameInItsPath()
     {
         var name = new string('x', 100);
         var check = Seed.Check(Seed.Text.Replace("\"fiscalYear\": 2021,", $"\"fiscalYear\": 2021, \"{name}\": 1,", StringComparison.Ordinal));
 
         var issue = Assert.Single(check.Report.Issues, static i => i.Code == "D6");
-        Assert.Contains(name, issue.Message, StringComparison.Ordinal);
+        Assert.Contains(name[..Core.Validation.Quoted.MaxCharacters] + "…", issue.Message, StringComparison.Ordinal);
+        Assert.Contains(name, issue.Path, StringComparison.Ordinal);
     }
 }
