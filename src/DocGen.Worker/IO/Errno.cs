@@ -19,6 +19,7 @@ public static class Errno
     public const int EEXIST = 17;
     public const int EXDEV = 18;
     public const int ENOTDIR = 20;
+    public const int EISDIR = 21;
     public const int EINVAL = 22;
     public const int ENFILE = 23;
     public const int EMFILE = 24;

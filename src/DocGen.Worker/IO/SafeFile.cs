@@ -19,8 +19,10 @@ public static partial class SafeFile
     private const uint StatxBasicStats = 0x7ff;
     private const int StatxSize = 256;
     private const int ORdOnly = 0;
-    private const int ONonBlock = 0x800;
-    private const int OCloExec = 0x80000;
+    internal const int ORdWr = 2;
+    internal const int OCreat = 0x40;
+    internal const int ONonBlock = 0x800;
+    internal const int OCloExec = 0x80000;
 
     /// <summary>O_NOFOLLOW differs between the two 64-bit architectures .NET runs Linux on; null elsewhere (then links are checked before opening).</summary>
     private static readonly int? s_noFollow = RuntimeInformation.ProcessArchitecture switch
@@ -29,6 +31,9 @@ public static partial class SafeFile
         Architecture.Arm64 => 0x8000,
         _ => null,
     };
+
+    /// <summary>O_NOFOLLOW on this Linux architecture; null elsewhere.</summary>
+    internal static int? NoFollowFlag => s_noFollow;
 
     /// <summary>What the entry at <paramref name="path"/> is, without following a link.</summary>
     public static EntryInfo Inspect(string path)
@@ -75,14 +80,16 @@ public static partial class SafeFile
         }
 
         using var handle = new SafeFileHandle(fd, ownsHandle: true);
-        Span<byte> buffer = stackalloc byte[StatxSize];
-        if (Statx(fd, "", AtEmptyPath, buffer) is var statErrno and not 0)
-        {
-            throw Error(statErrno, path);
-        }
-
-        var info = Decode(buffer);
+        var info = InspectOpen(handle, path);
         return Judge(info, maxBytes) ?? ReadAll(handle, info, maxBytes);
+    }
+
+    /// <summary>What an open file is (Linux), from its handle: no name is looked up again.</summary>
+    internal static EntryInfo InspectOpen(SafeFileHandle handle, string path)
+    {
+        Span<byte> buffer = stackalloc byte[StatxSize];
+        var fd = (int)handle.DangerousGetHandle();
+        return Statx(fd, "", AtEmptyPath, buffer) is var errno and not 0 ? throw Error(errno, path) : Decode(buffer);
     }
 
     /// <summary>The outcome for an entry that must not be read, or null when it may be.</summary>
@@ -198,11 +205,11 @@ public static partial class SafeFile
         }
     }
 
-    private static IOException Error(int errno, string path)
+    internal static IOException Error(int errno, string path)
         => new($"'{path}': {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}).", errno);
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Open(string path, int flags, int mode);
+    internal static partial int Open(string path, int flags, int mode);
 
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static unsafe partial int StatxNative(int directory, string path, int flags, uint mask, byte* buffer);

@@ -36,6 +36,14 @@ public sealed class DocGenOptions
     [Required]
     public string Archive { get; set; } = "archive";
 
+    /// <summary>
+    /// Where DocGen moves what it finds in its own folders and did not make — a link, a FIFO or a
+    /// folder under a name it was about to use, a publish manifest it cannot vouch for — instead of
+    /// opening it or waiting on it (nothing there is ever read).
+    /// </summary>
+    [Required]
+    public string Quarantine { get; set; } = "quarantine";
+
     /// <summary>Templates folder (Word templates and frameworks/). <value>Default: the shipped templates.</value></summary>
     public string? Templates { get; set; }
 

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using DocGen.Worker.IO;
 using DocGen.Worker.Pdf;
 using DocGen.Worker.Service.Claims;
 using DocGen.Worker.Service.Publishing;
@@ -26,15 +28,14 @@ public sealed class DocumentRelease(Publisher publisher, ServiceStatus status, T
     /// <summary>How many conversions of the claim's document were interrupted (read before its staged files are cleared).</summary>
     public static int PdfStops(Claim claim)
     {
-        try
+        ArgumentNullException.ThrowIfNull(claim);
+        var found = SafeFile.Read(claim.Staged(PdfPending), maxBytes: 64);
+        return found.Outcome switch
         {
-            var text = File.ReadAllText(claim.Staged(PdfPending));
-            return int.TryParse(text, CultureInfo.InvariantCulture, out var stops) ? stops : 1;
-        }
-        catch (FileNotFoundException)
-        {
-            return 0;
-        }
+            SafeReadOutcome.Missing => 0,
+            SafeReadOutcome.Read when int.TryParse(found.Bytes, CultureInfo.InvariantCulture, out var stops) => stops,
+            _ => 1, // DocGen writes a number: anything else there was interrupted once at least
+        };
     }
 
     /// <summary>Keeps the count of interrupted conversions in a claim handed to the PDF stage, so that a stop while it waits for a converter does not reset it.</summary>
@@ -42,7 +43,7 @@ public sealed class DocumentRelease(Publisher publisher, ServiceStatus status, T
     {
         if (pdfStops > 0)
         {
-            File.WriteAllText(claim.Staged(PdfPending), pdfStops.ToString(CultureInfo.InvariantCulture));
+            OwnFile.Replace(claim.Staged(PdfPending), Encoding.ASCII.GetBytes(pdfStops.ToString(CultureInfo.InvariantCulture)));
         }
     }
 
@@ -70,9 +71,9 @@ public sealed class DocumentRelease(Publisher publisher, ServiceStatus status, T
         var conversion = await converters.ConvertAsync(staged, target, facts.Title, cancellationToken, lent: () =>
         {
             claim.Enter(ClaimStage.ConvertingPdf);
-            File.WriteAllText(claim.Staged(PdfPending), (pdfStops + 1).ToString(CultureInfo.InvariantCulture)); // seen by a restart if the service stops during the conversion
+            OwnFile.Replace(claim.Staged(PdfPending), Encoding.ASCII.GetBytes((pdfStops + 1).ToString(CultureInfo.InvariantCulture))); // seen by a restart if the service stops during the conversion
         }).ConfigureAwait(false);
-        if (!conversion.Succeeded || !File.Exists(target))
+        if (!conversion.Succeeded || SafeFile.Inspect(target) is not { Kind: EntryKind.Regular, Links: 1 })
         {
             File.Delete(target);
             conversion = conversion with { Error = conversion.Error ?? "LibreOffice reported success but wrote no file" };
@@ -113,6 +114,14 @@ public sealed class DocumentRelease(Publisher publisher, ServiceStatus status, T
             facts.Converted is null ? null : publisher.RelativeConvertedPath(stem)), ServiceJson.Options);
 
     private ReceiptPdf PdfReceipt(Claim claim, string stem, PdfConversion conversion) => conversion.Succeeded
-        ? new ReceiptPdf(publisher.RelativePdfPath(stem), Sha256(File.ReadAllBytes(Publisher.StagedPdfPath(claim))), conversion.Milliseconds, conversion.Attempts, null)
+        ? new ReceiptPdf(publisher.RelativePdfPath(stem), Sha256Of(Publisher.StagedPdfPath(claim)), conversion.Milliseconds, conversion.Attempts, null)
         : new ReceiptPdf(null, null, conversion.Milliseconds, conversion.Attempts, conversion.Error);
+
+    /// <summary>The SHA-256 of a staged file, streamed (a PDF of hundreds of KB is not held whole), opened as a file of DocGen's own.</summary>
+    private static string Sha256Of(string path)
+    {
+        using var handle = OwnFile.Open(path, create: false, out var found, readOnly: true) ?? throw new IOException($"'{path}' is not the file DocGen staged ({found.Kind}).");
+        using var stream = new FileStream(handle, FileAccess.Read);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
 }

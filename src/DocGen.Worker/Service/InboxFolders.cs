@@ -14,6 +14,7 @@ public sealed class InboxFolders
         Out = Under(options.Out);
         Failed = Under(options.Failed);
         Archive = Under(options.Archive);
+        Quarantine = Under(options.Quarantine);
     }
 
     public string Root { get; }
@@ -28,7 +29,10 @@ public sealed class InboxFolders
 
     public string Archive { get; }
 
-    public IEnumerable<string> All => [Inbox, Processing, Out, Failed, Archive];
+    /// <summary>Entries found in DocGen's own folders that it did not make, moved aside (see <see cref="DocGenOptions.Quarantine"/>).</summary>
+    public string Quarantine { get; }
+
+    public IEnumerable<string> All => [Inbox, Processing, Out, Failed, Archive, Quarantine];
 
     public void CreateAll()
     {

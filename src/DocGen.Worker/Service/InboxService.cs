@@ -36,6 +36,9 @@ public sealed class InboxService(
     /// <summary>Names queued or being processed, so a file is not queued twice.</summary>
     private readonly ConcurrentDictionary<string, DateTimeOffset> _pending = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _rescanNow = new(0, 1);
+
+    /// <summary>DocGen's folders that were links when it started (an operator's choice): a folder that becomes a link later was replaced.</summary>
+    private HashSet<string> _linkedAtStart = [];
     private long _passes;
     private bool _betweenPasses;
     private FileSystemWatcher? _watcher;
@@ -58,6 +61,7 @@ public sealed class InboxService(
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         folders.CreateAll();
+        _linkedAtStart = [.. folders.All.Where(static f => SafeFile.Inspect(f).Kind == EntryKind.SymbolicLink)];
         RefreshTemplate();
         pdf.Converters?.WarmUp(); // LibreOffice starts (and rehearses a conversion) while the rehearsal below runs; stopping disposes the converters
         try
@@ -164,9 +168,19 @@ public sealed class InboxService(
         return entries;
     }
 
-    /// <summary>Recreates a folder someone removed or renamed while the service runs (and the watcher, if it was the inbox).</summary>
+    /// <summary>
+    /// Recreates a folder someone removed or renamed while the service runs (and the watcher, if it
+    /// was the inbox). A folder replaced by a link (to a folder elsewhere, where DocGen would then
+    /// write and delete) loses the link — it holds nothing — and is made again.
+    /// </summary>
     private void EnsureFolders()
     {
+        foreach (var folder in folders.All.Where(f => !_linkedAtStart.Contains(f) && SafeFile.Inspect(f).Kind == EntryKind.SymbolicLink))
+        {
+            logger.FolderReplacedByLink(folder, new FileInfo(folder).LinkTarget ?? "");
+            File.Delete(folder); // removes the link itself, never what it points to
+        }
+
         if (folders.All.All(Directory.Exists))
         {
             return;

@@ -54,6 +54,15 @@ internal static partial class Log
     [LoggerMessage(EventId = 2009, Level = LogLevel.Error, Message = "Submission {File}: no PDF after {Attempts} attempts ({Reason}); the Word document is published without it and the receipt says why")]
     public static partial void PdfMissing(this ILogger logger, string file, int attempts, string reason);
 
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "{Kind} {Entry} in DocGen's own folders was not made by DocGen ({Reason}{Detail}); moved aside to {Target}, never opened")]
+    public static partial void MovedAside(this ILogger logger, IO.EntryKind kind, string entry, QuarantineReason reason, string detail, string target);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Error, Message = "{Kind} {Entry} in DocGen's own folders was not made by DocGen ({Reason}{Detail}) and could not be moved aside: {Message}; it is left alone and never opened")]
+    public static partial void NotMovedAside(this ILogger logger, IO.EntryKind kind, string entry, QuarantineReason reason, string detail, string message);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Warning, Message = "DocGen's folder {Folder} was replaced by a link to {Target} while it ran; the link is removed and the folder made again")]
+    public static partial void FolderReplacedByLink(this ILogger logger, string folder, string target);
+
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Template {Template} compiled (sha256 {Sha256}) in {ElapsedMs:F0} ms; used from the next submission")]
     public static partial void TemplateLoaded(this ILogger logger, string template, string sha256, double elapsedMs);
 

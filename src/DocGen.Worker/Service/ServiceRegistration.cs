@@ -75,6 +75,7 @@ public static class ServiceRegistration
         services.TryAddSingleton(static sp => new LogThrottle(sp.GetRequiredService<TimeProvider>(), LogThrottle.Interval));
         services.TryAddSingleton(static sp => new InboxFolders(sp.GetRequiredService<IOptions<DocGenOptions>>().Value));
         services.TryAddSingleton<ServiceStatus>();
+        services.TryAddSingleton<Quarantine>();
         services.TryAddSingleton<ClaimStore>();
         services.TryAddSingleton<StableFileReader>();
         services.TryAddSingleton<Publisher>();

@@ -35,13 +35,15 @@ internal sealed class Rooms : IDisposable
 
     public FakeTimeProvider Clock { get; } = new();
 
-    public ClaimStore Claims() => new(Folders, ResiliencePipeline.Empty, Clock, NullLogger<ClaimStore>.Instance);
+    public ClaimStore Claims() => new(Folders, ResiliencePipeline.Empty, Clock, Quarantine(), NullLogger<ClaimStore>.Instance);
+
+    public Quarantine Quarantine() => new(Folders, Clock, NullLogger<Quarantine>.Instance);
 
     public SubmissionValidator Validator { get; } = new(FrameworkCatalog.LoadFolder(Path.Combine(DocGen.Tests.Shared.RepoRoot.Path, "templates")));
 
     public StableFileReader Reader() => new(Microsoft.Extensions.Options.Options.Create(Options), Validator, Clock, NullLogger<StableFileReader>.Instance);
 
-    public Publisher Publisher() => new(Folders, Microsoft.Extensions.Options.Options.Create(Options), ResiliencePipeline.Empty);
+    public Publisher Publisher() => new(Folders, Microsoft.Extensions.Options.Options.Create(Options), ResiliencePipeline.Empty, Quarantine());
 
     public TemplateStore Templates() => new(Microsoft.Extensions.Options.Options.Create(Options), NullLogger<TemplateStore>.Instance, Clock);
 

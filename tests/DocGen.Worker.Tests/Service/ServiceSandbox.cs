@@ -49,6 +49,8 @@ internal sealed class ServiceSandbox : IAsyncDisposable
 
     public string Processing => Path.Combine(Root, "processing");
 
+    public string Quarantine => Path.Combine(Root, "quarantine");
+
     public static string SeedJson { get; } = File.ReadAllText(Path.Combine(CliTests.Root, "fixtures", "S001-seed.json"));
 
     /// <summary>The service's arguments for this sandbox: short intervals so tests run fast.</summary>
@@ -120,8 +122,9 @@ internal sealed class ServiceSandbox : IAsyncDisposable
     /// <summary>The receipts in <c>archive/</c> that are finished (not a reservation's placeholder, <c>"state": "publishing"</c>): their documents are in place.</summary>
     public int FinishedReceipts() => Names(Archive, "*.receipt.json").Count(name => !IsPlaceholder(Path.Combine(Archive, name)));
 
-    /// <summary>Whether a receipt is finished: it exists and is not a reservation's placeholder.</summary>
-    public bool HasFinishedReceipt(string name) => File.Exists(Path.Combine(Archive, name)) && !IsPlaceholder(Path.Combine(Archive, name));
+    /// <summary>Whether a receipt is finished: a regular file that is not a reservation's placeholder (read as the service reads it: a FIFO planted under the name is never opened).</summary>
+    public bool HasFinishedReceipt(string name) => DocGen.Worker.IO.SafeFile.Read(Path.Combine(Archive, name), 1 << 20) is { Outcome: DocGen.Worker.IO.SafeReadOutcome.Read, Bytes: var bytes }
+        && !System.Text.Encoding.UTF8.GetString(bytes!).Contains("\"state\":\"publishing\"", StringComparison.Ordinal);
 
     private static bool IsPlaceholder(string path)
     {

@@ -1,3 +1,7 @@
+using System.Text;
+using DocGen.Worker.IO;
+using Microsoft.Win32.SafeHandles;
+
 namespace DocGen.Worker.Service.Claims;
 
 /// <summary>
@@ -11,12 +15,22 @@ public sealed class Claim : IDisposable
     /// <summary>Why the last attempt failed, for the report when the claim is given up.</summary>
     private const string LastFailureFile = ".docgen-last-failure";
 
-    private readonly FileStream _lock;
+    /// <summary>The output name this claim reserved (relative to the root), kept across attempts: a redo finds its own reservation without looking at every version of the name.</summary>
+    private const string ReservationFile = ".docgen-reserved";
 
-    internal Claim(string folder, FileStream lockHandle)
+    /// <summary>The most read of a staged note (the last failure, the reservation): DocGen writes a few hundred bytes.</summary>
+    private const int MaxNoteBytes = 64 * 1024;
+
+    private readonly SafeFileHandle _lock;
+    private readonly Quarantine? _quarantine;
+    private readonly EntryInfo _identity;
+
+    internal Claim(string folder, SafeFileHandle lockHandle, Quarantine? quarantine)
     {
         Folder = folder;
         _lock = lockHandle;
+        _quarantine = quarantine;
+        _identity = SafeFile.Inspect(folder);
     }
 
     public string Folder { get; }
@@ -29,12 +43,23 @@ public sealed class Claim : IDisposable
     /// <summary>The path of a staged file (a hidden name) in the claim.</summary>
     public string Staged(string name) => Path.Combine(Folder, name);
 
-    /// <summary>Deletes what an interrupted attempt staged, so the submission can be processed again from the start.</summary>
+    /// <summary>
+    /// Deletes what an interrupted attempt staged, so the submission can be processed again from
+    /// the start; what DocGen did not stage (a link, FIFO or folder under a hidden name) is moved aside.
+    /// </summary>
     public void ClearStaged()
     {
-        foreach (var staged in Directory.EnumerateFiles(Folder, ".*").Where(static f => Path.GetFileName(f) is not (ClaimStore.LockFile or LastFailureFile)))
+        EnsureIntact();
+        foreach (var staged in Directory.EnumerateFileSystemEntries(Folder, ".*").Where(static f => Path.GetFileName(f) is not (ClaimStore.LockFile or LastFailureFile or ReservationFile)))
         {
-            File.Delete(staged);
+            if (SafeFile.Inspect(staged).Kind is EntryKind.Regular or EntryKind.SymbolicLink)
+            {
+                File.Delete(staged); // a link is removed, not followed
+            }
+            else
+            {
+                _quarantine?.MoveAside(staged, QuarantineReason.PlantedInClaim); // a FIFO, folder or device DocGen never staged
+            }
         }
     }
 
@@ -88,10 +113,35 @@ public sealed class Claim : IDisposable
     public ClaimStage Stage => Read().Stage;
 
     /// <summary>Keeps why an attempt failed (the report says it when the claim is given up).</summary>
-    public void RecordFailure(string why) => File.WriteAllText(Staged(LastFailureFile), why);
+    public void RecordFailure(string why) => OwnFile.Replace(Staged(LastFailureFile), Encoding.UTF8.GetBytes(why.Length <= 2000 ? why : why[..2000] + "…"));
 
     /// <summary>Why the last attempt failed, if one did.</summary>
-    public string? LastFailure => File.Exists(Staged(LastFailureFile)) ? File.ReadAllText(Staged(LastFailureFile)) : null;
+    public string? LastFailure => OwnFile.ReadSmall(Staged(LastFailureFile), MaxNoteBytes) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
+
+    /// <summary>Keeps the output name this claim is about to reserve (relative to the root), before it reserves it.</summary>
+    public void RecordReservation(string reservation) => OwnFile.Replace(Staged(ReservationFile), Encoding.UTF8.GetBytes(reservation));
+
+    /// <summary>The output name an earlier attempt of this claim reserved or was about to (relative to the root), if any.</summary>
+    public string? Reservation => OwnFile.ReadSmall(Staged(ReservationFile), MaxNoteBytes) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
+
+    /// <summary>
+    /// Throws (an environmental <see cref="IOException"/>, so the attempt is not counted) when the
+    /// claim's folder is no longer the one this process locked: someone renamed it away and put
+    /// another folder or a link in its place. Called before DocGen deletes or publishes from it,
+    /// so that nothing is done through a folder it does not hold; the renamed claim is found again
+    /// at the next pass under its new name.
+    /// </summary>
+    public void EnsureIntact()
+    {
+        var now = SafeFile.Inspect(Folder);
+        var checkLock = OperatingSystem.IsLinux() && !_lock.IsClosed;
+        var locked = checkLock ? SafeFile.InspectOpen(_lock, Staged(ClaimStore.LockFile)) : default;
+        if (now.Kind != EntryKind.Directory || now.Inode != _identity.Inode || now.Device != _identity.Device
+            || (checkLock && SafeFile.Inspect(Staged(ClaimStore.LockFile)).Inode != locked.Inode))
+        {
+            throw new IOException($"The claim folder '{Folder}' was replaced while this process held it; it is left alone.", Errno.ESTALE);
+        }
+    }
 
     /// <summary>Removes the claim once everything in it was published: only the lock is left.</summary>
     public void Release() => Remove(everything: false);
@@ -105,7 +155,7 @@ public sealed class Claim : IDisposable
     private (int Attempts, ClaimStage Stage, int Deaths) Read()
     {
         Span<byte> text = stackalloc byte[48];
-        var length = RandomAccess.Read(_lock.SafeFileHandle, text, 0);
+        var length = RandomAccess.Read(_lock, text, 0);
         Span<int> fields = stackalloc int[3];
         var read = 0;
         for (var at = 0; read < fields.Length && at < length && System.Buffers.Text.Utf8Parser.TryParse(text[at..length], out int value, out var used); at += used + 1)
@@ -132,8 +182,8 @@ public sealed class Claim : IDisposable
             length += written;
         }
 
-        RandomAccess.Write(_lock.SafeFileHandle, text[..length], 0);
-        RandomAccess.SetLength(_lock.SafeFileHandle, length);
+        RandomAccess.Write(_lock, text[..length], 0);
+        RandomAccess.SetLength(_lock, length);
         return attempts;
     }
 
@@ -141,12 +191,14 @@ public sealed class Claim : IDisposable
     {
         try
         {
+            EnsureIntact();
             if (everything)
             {
-                Directory.Delete(Folder, recursive: true);
+                Directory.Delete(Folder, recursive: true); // links inside are removed, never followed
                 return;
             }
 
+            File.Delete(Staged(ReservationFile));
             File.Delete(Staged(ClaimStore.LockFile));
             try
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DocGen.Worker.IO;
+using Microsoft.Win32.SafeHandles;
 using Polly;
 
 namespace DocGen.Worker.Service.Claims;
@@ -13,6 +14,7 @@ public sealed class ClaimStore(
     InboxFolders folders,
     [FromKeyedServices(ServiceRegistration.IoPipeline)] ResiliencePipeline io,
     TimeProvider time,
+    Quarantine quarantine,
     ILogger<ClaimStore> logger)
 {
     /// <summary>The lock file inside each claim; whoever holds it open owns the claim.</summary>
@@ -42,23 +44,32 @@ public sealed class ClaimStore(
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or IOException)
         {
             // Another process took it first (or it was removed): not ours.
-            claim.Dispose();
             claim.Discard();
+            claim.Dispose();
             return null;
         }
     }
 
     /// <summary>
     /// The claims nobody owns, each now locked by this process (the caller disposes each); a
-    /// claim another live process works on is skipped.
+    /// claim another live process works on is skipped. DocGen makes only folders here: anything
+    /// else (a link to a folder elsewhere, a FIFO, a file) is moved aside, never entered.
     /// </summary>
     public IEnumerable<Claim> TakeAbandoned()
     {
-        foreach (var folder in Directory.EnumerateDirectories(folders.Processing).Order(StringComparer.Ordinal).ToList())
+        foreach (var entry in Directory.EnumerateFileSystemEntries(folders.Processing).Order(StringComparer.Ordinal).ToList())
         {
-            if (TryOwn(folder) is { } handle)
+            var kind = SafeFile.Inspect(entry).Kind;
+            if (kind == EntryKind.Directory)
             {
-                yield return new Claim(folder, handle);
+                if (TryOwn(entry) is { } claim)
+                {
+                    yield return claim;
+                }
+            }
+            else if (kind != EntryKind.Missing && !(kind == EntryKind.Regular && Path.GetFileName(entry).StartsWith('.')))
+            {
+                quarantine.MoveAside(entry, QuarantineReason.NotAClaim); // hidden files are desktop clients' litter (.DS_Store), left alone
             }
         }
     }
@@ -74,9 +85,9 @@ public sealed class ClaimStore(
             var id = string.Create(CultureInfo.InvariantCulture, $"{time.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}")[..30];
             var folder = Path.Combine(folders.Processing, id);
             Directory.CreateDirectory(folder);
-            if (TryOwn(folder) is { } handle)
+            if (TryOwn(folder) is { } claim)
             {
-                return new Claim(folder, handle);
+                return claim;
             }
 
             RemoveUnowned(folder);
@@ -86,17 +97,38 @@ public sealed class ClaimStore(
         return null;
     }
 
-    /// <summary>Takes a claim folder's lock (creating it if needed), or null when another process holds it.</summary>
-    private static FileStream? TryOwn(string folder)
+    /// <summary>
+    /// Takes a claim folder's lock (creating it if needed), or null when another process holds it.
+    /// A lock file that is not DocGen's (a link, FIFO, folder, a file with two names) is moved
+    /// aside and a fresh one taken: it is never opened through.
+    /// </summary>
+    private Claim? TryOwn(string folder, bool again = false)
     {
+        var path = Path.Combine(folder, LockFile);
+        SafeFileHandle? handle;
+        EntryInfo found;
         try
         {
-            return new FileStream(Path.Combine(folder, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            handle = OwnFile.Open(path, create: true, out found);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return null;
         }
+
+        if (handle is null)
+        {
+            var planted = found.Kind is not (EntryKind.Regular or EntryKind.Missing) || found.Links > 1;
+            return planted && !again && quarantine.MoveAside(path, QuarantineReason.PlantedLock) ? TryOwn(folder, again: true) : null;
+        }
+
+        if (!OwnFile.TryLock(handle))
+        {
+            handle.Dispose();
+            return null;
+        }
+
+        return new Claim(folder, handle, quarantine);
     }
 
     /// <summary>

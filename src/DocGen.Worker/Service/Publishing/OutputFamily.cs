@@ -12,11 +12,17 @@ namespace DocGen.Worker.Service.Publishing;
 /// </summary>
 internal sealed record OutputFamily(string Outcome, string InputFolder, OutputName Reservation, IReadOnlyList<OutputName> Others)
 {
-    public static OutputFamily Success(InboxFolders folders) => new("success", folders.Archive,
+    /// <summary>The outcome a manifest names for a published document.</summary>
+    public const string SuccessOutcome = "success";
+
+    /// <summary>The outcome a manifest names for a rejected submission.</summary>
+    public const string RejectionOutcome = "rejected";
+
+    public static OutputFamily Success(InboxFolders folders) => new(SuccessOutcome, folders.Archive,
         new(folders.Archive, ".receipt.json"),
         [Document(folders), Pdf(folders), .. SubmissionFormats.Extensions.Select(e => new OutputName(folders.Archive, e))]);
 
-    public static OutputFamily Rejection(InboxFolders folders) => new("rejected", folders.Failed,
+    public static OutputFamily Rejection(InboxFolders folders) => new(RejectionOutcome, folders.Failed,
         new(folders.Failed, ".errors.json"),
         [ErrorsText(folders), .. SubmissionFormats.Extensions.Select(e => new OutputName(folders.Failed, e))]);
 

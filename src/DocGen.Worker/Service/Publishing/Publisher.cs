@@ -22,18 +22,22 @@ namespace DocGen.Worker.Service.Publishing;
 public sealed class Publisher(
     InboxFolders folders,
     IOptions<DocGenOptions> options,
-    [FromKeyedServices(ServiceRegistration.IoPipeline)] ResiliencePipeline io)
+    [FromKeyedServices(ServiceRegistration.IoPipeline)] ResiliencePipeline io,
+    Quarantine quarantine)
 {
     private const string StagedDocument = ".docgen-result.docx";
     private const string StagedPdf = ".docgen-result.pdf";
     private const string StagedConverted = ".docgen-converted.json";
     private const string StagedErrorsText = ".docgen-errors.txt";
     private const string StagedErrorsJson = ".docgen-errors.json";
-    private const string StagedReservation = ".docgen-reservation";
     private const string StagedReceipt = ".docgen-receipt.json";
     private const string Manifest = ".docgen-publish.json";
 
+    /// <summary>A manifest DocGen writes is a few KB; anything larger in its place is not one of its own.</summary>
+    private const int MaxManifestBytes = 256 * 1024;
+
     private readonly bool _flushToDisk = options.Value.FlushToDisk;
+    private readonly StemReservations _reservations = new(folders, quarantine, options.Value.FlushToDisk);
 
     /// <summary>
     /// Writes a generated document into the claim (flushed to disk when so configured: it is what
@@ -73,22 +77,20 @@ public sealed class Publisher(
         var family = OutputFamily.Success(folders);
         var stem = Reserve(family, claim, OutputStem.For(inputName));
         StagedFile.Write(claim.Staged(StagedReceipt), receiptFor(stem), _flushToDisk);
-        List<PublishMove> moves = [new(StagedDocument, OutputFamily.Document(folders).For(stem), Overwrite: false)];
+        List<PublishMove> moves = [Move(StagedDocument, OutputFamily.Document(folders).For(stem))];
         if (withPdf)
         {
-            moves.Add(new(StagedPdf, OutputFamily.Pdf(folders).For(stem), Overwrite: false));
+            moves.Add(Move(StagedPdf, OutputFamily.Pdf(folders).For(stem)));
         }
 
         if (converted is not null)
         {
-            moves.Add(new(StagedConverted, family.Converted.For(stem), Overwrite: false));
+            moves.Add(Move(StagedConverted, family.Converted.For(stem)));
         }
 
-        moves.Add(new(StagedReceipt, family.Reservation.For(stem), Overwrite: true)); // the receipt, over its placeholder, once the documents are in place
-        moves.Add(new(inputName, family.Input(inputName).For(stem), Overwrite: false));
-        var manifest = new PublishManifest(family.Outcome, stem, moves);
-        Commit(claim, manifest);
-        return manifest.Moves[0].To;
+        moves.Add(Move(StagedReceipt, family.Reservation.For(stem), overwrite: true)); // the receipt, over its placeholder, once the documents are in place
+        moves.Add(Move(inputName, family.Input(inputName).For(stem)));
+        return Commit(claim, new PublishManifest(family.Outcome, stem, moves) { Claim = claim.Id });
     }
 
     /// <summary>Publishes a rejected input to <c>failed/</c> with its reports (<paramref name="text"/>: the text report when the caller has it already); returns the text report's path.</summary>
@@ -103,14 +105,12 @@ public sealed class Publisher(
 
         var family = OutputFamily.Rejection(folders);
         var stem = Reserve(family, claim, OutputStem.For(inputName));
-        var manifest = new PublishManifest(family.Outcome, stem,
+        return Commit(claim, new PublishManifest(family.Outcome, stem,
         [
-            new(StagedErrorsText, OutputFamily.ErrorsText(folders).For(stem), Overwrite: false),
-            new(StagedErrorsJson, family.Reservation.For(stem), Overwrite: true),
-            new(inputName, family.Input(inputName).For(stem), Overwrite: false),
-        ]);
-        Commit(claim, manifest);
-        return manifest.Moves[0].To;
+            Move(StagedErrorsText, OutputFamily.ErrorsText(folders).For(stem)),
+            Move(StagedErrorsJson, family.Reservation.For(stem), overwrite: true),
+            Move(inputName, family.Input(inputName).For(stem)),
+        ]) { Claim = claim.Id });
     }
 
     /// <summary>A published path relative to the root (for the status pages).</summary>
@@ -125,29 +125,47 @@ public sealed class Publisher(
     /// <summary>Where a workbook's converted JSON is archived, relative to the root (for receipts).</summary>
     public string RelativeConvertedPath(string stem) => Path.GetRelativePath(folders.Root, OutputFamily.Success(folders).Converted.For(stem));
 
-    /// <summary>Finishes a claim that was being published when its process died; false when it has no manifest (it must be processed again).</summary>
+    /// <summary>
+    /// Finishes a claim that was being published when its process died; false when it has no
+    /// manifest (it must be processed again). A manifest DocGen cannot vouch for (<see cref="ManifestCheck"/>)
+    /// is moved aside without any of its moves made, and the claim is processed again.
+    /// </summary>
     public bool TryFinish(Claim claim)
     {
-        if (ReadManifest(claim.Staged(Manifest)) is not { } manifest)
+        var path = claim.Staged(Manifest);
+        if (ReadManifest(path) is not { } manifest)
         {
             return false;
         }
 
-        Publish(claim, manifest);
+        var moves = ManifestCheck.Resolve(manifest, claim.Folder, folders, out var problem);
+        if (moves is not null && Unowned(moves, claim) is { } taken)
+        {
+            problem = $"would replace {Path.GetRelativePath(folders.Root, taken)}, which this claim did not reserve";
+        }
+
+        if (moves is null || problem is not null)
+        {
+            quarantine.MoveAside(path, QuarantineReason.ForgedManifest, problem ?? "");
+            File.Delete(path); // had it not moved, it is removed all the same: never carried out
+            return false;
+        }
+
+        Publish(claim, moves);
         return true;
     }
 
+    /// <summary>The target of an overwriting move that holds a file this claim did not reserve (a manifest that would replace another's receipt), or null.</summary>
+    private static string? Unowned(IReadOnlyList<ResolvedMove> moves, Claim claim)
+        => moves.FirstOrDefault(m => m.Overwrite && File.Exists(m.Source) && SafeFile.Inspect(m.Target).Kind == EntryKind.Regular && !StemReservations.IsReservedBy(m.Target, claim.Id))?.Target;
+
     /// <summary>
-    /// The first free versioned stem (<c>x</c>, <c>x.2</c>, …), reserved by renaming a placeholder
-    /// written in the claim to the family's reservation name (the receipt's or the JSON report's)
-    /// without overwriting: it appears whole, two processes never get the same stem, and a
-    /// restarted claim recognises its own reservation by the claim id inside it. The placeholder
-    /// says <c>"state": "publishing"</c>: the receipt or report replaces it only once the
-    /// documents are in place, so a reader of <c>archive/</c> never takes it for a finished receipt.
+    /// The first free versioned stem (<c>x</c>, <c>x.2</c>, …), reserved for the family (see
+    /// <see cref="StemReservations"/>), its folder flushed so that the reservation survives a power cut.
     /// </summary>
     private string Reserve(OutputFamily family, Claim claim, string baseStem)
     {
-        var stem = RecreatingFolders(() => ReserveIn(family, claim, baseStem, _flushToDisk));
+        var stem = RecreatingFolders(() => _reservations.Reserve(family, claim, baseStem));
         if (_flushToDisk)
         {
             DurableFolder.Flush(Path.GetDirectoryName(family.Reservation.For(stem))!);
@@ -156,64 +174,11 @@ public sealed class Publisher(
         return stem;
     }
 
-    private static string ReserveIn(OutputFamily family, Claim claim, string baseStem, bool flushToDisk)
-    {
-        var placeholder = Encoding.UTF8.GetBytes($"{{\"reservedBy\":\"{claim.Id}\",\"state\":\"publishing\"}}\n");
-        var staged = claim.Staged(StagedReservation);
-        for (var n = 1; ; n++)
-        {
-            var stem = InboxFolders.Versioned(baseStem, n);
-            var reservation = family.Reservation.For(stem);
-            if (File.Exists(reservation))
-            {
-                if (IsReservedBy(reservation, claim.Id))
-                {
-                    StagedFile.Write(staged, placeholder, flushToDisk);
-                    File.Move(staged, reservation, overwrite: true);
-                    return stem;
-                }
+    /// <summary>A move of a staged name to a path of the output folders, written relative to the root.</summary>
+    private PublishMove Move(string from, string to, bool overwrite = false) => new(from, Path.GetRelativePath(folders.Root, to), overwrite);
 
-                continue;
-            }
-
-            if (family.Others.Any(o => File.Exists(o.For(stem))))
-            {
-                continue;
-            }
-
-            StagedFile.Write(staged, placeholder, flushToDisk);
-            try
-            {
-                NoReplaceMove.Move(staged, reservation);
-                return stem;
-            }
-            catch (IOException) when (File.Exists(reservation))
-            {
-                // Another process reserved this stem a moment ago: try the next.
-                File.Delete(staged);
-            }
-            catch (DirectoryNotFoundException)
-            {
-                File.Delete(staged); // the output folder is gone: the caller recreates it and starts again
-                throw;
-            }
-        }
-    }
-
-    private static bool IsReservedBy(string reservation, string claimId)
-    {
-        try
-        {
-            return File.ReadAllText(reservation).Contains(claimId, StringComparison.Ordinal);
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>Writes the manifest and makes it durable (from here on a restart finishes the moves), then publishes.</summary>
-    private void Commit(Claim claim, PublishManifest manifest)
+    /// <summary>Writes the manifest and makes it durable (from here on a restart finishes the moves), then publishes; returns the first move's target (the document or the text report).</summary>
+    private string Commit(Claim claim, PublishManifest manifest)
     {
         StagedFile.Write(claim.Staged(Manifest), JsonSerializer.SerializeToUtf8Bytes(manifest, ServiceJson.Options), _flushToDisk);
         if (_flushToDisk)
@@ -221,13 +186,16 @@ public sealed class Publisher(
             DurableFolder.Flush(claim.Folder);
         }
 
-        Publish(claim, manifest);
+        var moves = ManifestCheck.Resolve(manifest, claim.Folder, folders, out var problem) ?? throw new InvalidOperationException($"DocGen wrote a manifest it does not accept: {problem}.");
+        Publish(claim, moves);
+        return moves[0].Target;
     }
 
     /// <summary>Performs the manifest's moves that have not happened yet, the input last; then removes the empty claim.</summary>
-    private void Publish(Claim claim, PublishManifest manifest)
+    private void Publish(Claim claim, IReadOnlyList<ResolvedMove> moves)
     {
-        foreach (var move in manifest.Moves)
+        claim.EnsureIntact(); // nothing is moved out of a folder this process does not hold
+        foreach (var move in moves)
         {
             try
             {
@@ -243,7 +211,7 @@ public sealed class Publisher(
                     }
 
                     return true;
-                }, (Source: claim.Staged(move.From), Target: move.To, move.Overwrite)));
+                }, move));
             }
             catch (FileNotFoundException)
             {
@@ -254,7 +222,7 @@ public sealed class Publisher(
         if (_flushToDisk)
         {
             // Every rename made durable before the manifest that would redo it goes.
-            foreach (var folder in manifest.Moves.Select(static m => Path.GetDirectoryName(m.To)!).Append(claim.Folder).Distinct(StringComparer.Ordinal))
+            foreach (var folder in moves.Select(static m => Path.GetDirectoryName(m.Target)!).Append(claim.Folder).Distinct(StringComparer.Ordinal))
             {
                 DurableFolder.Flush(folder);
             }
@@ -281,14 +249,17 @@ public sealed class Publisher(
         }
     }
 
-    /// <summary>The claim's manifest, or null when there is none or it was cut short (then the claim is redone).</summary>
+    /// <summary>
+    /// The claim's manifest, or null when there is none or it was cut short (then the claim is
+    /// redone). Read with a bound, never through a link nor from a FIFO.
+    /// </summary>
     private static PublishManifest? ReadManifest(string path)
     {
         try
         {
-            return JsonSerializer.Deserialize<PublishManifest>(File.ReadAllBytes(path), ServiceJson.Options);
+            return OwnFile.ReadSmall(path, MaxManifestBytes) is { } bytes ? JsonSerializer.Deserialize<PublishManifest>(bytes, ServiceJson.Options) : null;
         }
-        catch (Exception ex) when (ex is FileNotFoundException or JsonException)
+        catch (JsonException)
         {
             return null;
         }

@@ -21,22 +21,23 @@ internal static class StagedFile
         }
     }
 
-    /// <summary>Flushes a file another process wrote (the PDF LibreOffice wrote into the claim).</summary>
+    /// <summary>Flushes a file another process wrote (the PDF LibreOffice wrote into the claim), opened as a file of DocGen's own.</summary>
     public static void Flush(string path)
     {
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
+        using var handle = OwnFile.Open(path, create: false, out var found) ?? throw new IOException($"'{path}' is not the file DocGen staged ({found.Kind}).");
         RandomAccess.FlushToDisk(handle);
     }
 
     /// <summary>
     /// Flushes the submitter's file before it is archived: they may have written it without a flush.
-    /// Only a regular file is opened (a link or a FIFO refused with D10 is moved as it is, never opened).
+    /// Only a regular file with one name is opened, never through a link nor blocking (a link or a
+    /// FIFO refused with D10 is moved as it is, never opened).
     /// </summary>
     public static void FlushInput(string path)
     {
-        if (SafeFile.Inspect(path).Kind == EntryKind.Regular)
+        using var handle = OwnFile.Open(path, create: false, out _, readOnly: true);
+        if (handle is not null)
         {
-            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             RandomAccess.FlushToDisk(handle);
         }
     }

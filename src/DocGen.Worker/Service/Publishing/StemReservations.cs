@@ -1,0 +1,151 @@
+using System.Collections.Concurrent;
+using System.Text;
+using DocGen.Worker.IO;
+using DocGen.Worker.Service.Claims;
+
+namespace DocGen.Worker.Service.Publishing;
+
+/// <summary>
+/// Reserves the versioned stem (<c>x</c>, <c>x.2</c>, …) a claim's outputs are named by: a
+/// placeholder written in the claim (<c>"state": "publishing"</c>) is renamed to the family's
+/// reservation name without overwriting, so it appears whole and two processes never get the same
+/// stem. The claim keeps which name it reserved, so a redo finds its own reservation at once (and
+/// frees one of the other outcome's). The first free version is found by galloping from the last
+/// version this process saw taken, then halving: a name with 100,000 versions costs a few dozen
+/// looks the first time and one after. A link, FIFO or folder planted under a reservation name is
+/// moved aside, never opened; a placeholder is read with a small bound.
+/// </summary>
+internal sealed class StemReservations(InboxFolders folders, Quarantine quarantine, bool flushToDisk)
+{
+    /// <summary>The placeholder's staged name in the claim.</summary>
+    private const string StagedReservation = ".docgen-reservation";
+
+    /// <summary>A placeholder is under 200 bytes; a file larger than this under a reservation name is a finished receipt or report.</summary>
+    private const int MaxPlaceholderBytes = 4096;
+
+    /// <summary>Names remembered before the memory starts again (each is a few dozen bytes).</summary>
+    private const int MaxRemembered = 4096;
+
+    private readonly ConcurrentDictionary<(string Outcome, string Stem), int> _lastTaken = new();
+
+    public string Reserve(OutputFamily family, Claim claim, string baseStem)
+    {
+        if (Earlier(family, claim, baseStem) is { } own)
+        {
+            return own;
+        }
+
+        var placeholder = Encoding.UTF8.GetBytes($"{{\"reservedBy\":\"{claim.Id}\",\"state\":\"publishing\"}}\n");
+        var staged = claim.Staged(StagedReservation);
+        var key = (family.Outcome, baseStem);
+        var n = FirstFree(family, baseStem, _lastTaken.GetValueOrDefault(key));
+        while (true)
+        {
+            var stem = InboxFolders.Versioned(baseStem, n);
+            var reservation = family.Reservation.For(stem);
+            claim.RecordReservation(Path.GetRelativePath(folders.Root, reservation));
+            StagedFile.Write(staged, placeholder, flushToDisk);
+            try
+            {
+                NoReplaceMove.Move(staged, reservation);
+                Remember(key, n);
+                return stem;
+            }
+            catch (IOException) when (SafeFile.Inspect(reservation).Kind != EntryKind.Missing)
+            {
+                File.Delete(staged); // another process reserved this stem a moment ago: the next
+                n = FirstFree(family, baseStem, n);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                File.Delete(staged); // the output folder is gone: the caller recreates it and starts again
+                throw;
+            }
+        }
+    }
+
+    /// <summary>Whether the file at <paramref name="reservation"/> is the placeholder <paramref name="claimId"/> wrote (read with a small bound, never through a link).</summary>
+    public static bool IsReservedBy(string reservation, string claimId)
+        => OwnFile.ReadSmall(reservation, MaxPlaceholderBytes) is { } bytes
+            && Encoding.UTF8.GetString(bytes) is var text
+            && text.Contains($"\"reservedBy\":\"{claimId}\"", StringComparison.Ordinal)
+            && text.Contains("\"state\":\"publishing\"", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The stem an earlier attempt of this claim reserved in this family, renewed; an earlier
+    /// reservation in the other family (the attempt ended otherwise) is removed, its stem freed.
+    /// </summary>
+    private string? Earlier(OutputFamily family, Claim claim, string baseStem)
+    {
+        if (claim.Reservation is not { } recorded)
+        {
+            return null;
+        }
+
+        var earlier = Path.GetFullPath(Path.Combine(folders.Root, recorded));
+        if (!IsReservedBy(earlier, claim.Id))
+        {
+            return null;
+        }
+
+        var name = Path.GetFileName(earlier);
+        if (Path.GetDirectoryName(earlier) == family.Reservation.Folder && name.EndsWith(family.Reservation.Suffix, StringComparison.Ordinal)
+            && name[..^family.Reservation.Suffix.Length] is var stem && (stem == baseStem || stem.StartsWith(baseStem + ".", StringComparison.Ordinal)))
+        {
+            return stem; // its placeholder is still there: the stem stays this claim's
+        }
+
+        File.Delete(earlier);
+        return null;
+    }
+
+    /// <summary>A free version after <paramref name="known"/> (one seen taken; 0 when none is): galloping until a free one, then halving back to the first free after a taken one.</summary>
+    private int FirstFree(OutputFamily family, string baseStem, int known)
+    {
+        var taken = known;
+        var free = known + 1;
+        for (var step = 1; IsTaken(family, InboxFolders.Versioned(baseStem, free)); step *= 2)
+        {
+            taken = free;
+            free = taken + step;
+        }
+
+        while (free - taken > 1)
+        {
+            var middle = taken + ((free - taken) / 2);
+            if (IsTaken(family, InboxFolders.Versioned(baseStem, middle)))
+            {
+                taken = middle;
+            }
+            else
+            {
+                free = middle;
+            }
+        }
+
+        return free;
+    }
+
+    /// <summary>Whether any name of the stem's family exists; a link, FIFO or folder under its reservation name is moved aside first.</summary>
+    private bool IsTaken(OutputFamily family, string stem)
+    {
+        var reservation = family.Reservation.For(stem);
+        var found = SafeFile.Inspect(reservation).Kind;
+        if (found is not (EntryKind.Regular or EntryKind.Missing) && quarantine.MoveAside(reservation, QuarantineReason.PlantedOutputName))
+        {
+            found = SafeFile.Inspect(reservation).Kind;
+        }
+
+        return found != EntryKind.Missing || family.Others.Any(o => SafeFile.Inspect(o.For(stem)).Kind != EntryKind.Missing);
+    }
+
+    private void Remember((string Outcome, string Stem) key, int n)
+    {
+        if (_lastTaken.Count >= MaxRemembered)
+        {
+            _lastTaken.Clear();
+        }
+
+        _lastTaken.AddOrUpdate(key, n, (_, seen) => Math.Max(seen, n));
+    }
+}

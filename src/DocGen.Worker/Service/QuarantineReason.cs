@@ -1,0 +1,20 @@
+namespace DocGen.Worker.Service;
+
+/// <summary>Why an entry of DocGen's own folders was moved aside (<see cref="Quarantine"/>).</summary>
+public enum QuarantineReason
+{
+    /// <summary>In <c>processing/</c>, where DocGen makes only claim folders: a file, link or FIFO.</summary>
+    NotAClaim,
+
+    /// <summary>A claim's lock file is a link, FIFO, folder or a file with more than one name.</summary>
+    PlantedLock,
+
+    /// <summary>A name DocGen stages its own files under in a claim holds something it did not write.</summary>
+    PlantedInClaim,
+
+    /// <summary>The reservation name of an output (a receipt, a JSON report) holds a link, FIFO, folder or device.</summary>
+    PlantedOutputName,
+
+    /// <summary>A claim's publish manifest names a move DocGen never makes (outside its folders, another claim's, an overwrite it does not do).</summary>
+    ForgedManifest,
+}
