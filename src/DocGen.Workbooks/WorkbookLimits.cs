@@ -2,9 +2,11 @@ namespace DocGen.Workbooks;
 
 /// <summary>
 /// Bounds on a workbook submission, so that a hostile or broken one (a zip bomb, a million rows,
-/// runs nested a hundred thousand deep) is refused with a clear report (X4) instead of exhausting
-/// memory, time or the stack. Every bound is counted while the parts are streamed, before what it
-/// limits is kept. Far above a real 申报表: the seed's workbook is 12 KB with 30 rows.
+/// runs nested a hundred thousand deep, one cell merged down ten thousand rows) is refused with a
+/// clear report (X4, or X10 for the time) instead of exhausting memory, time or the stack. A
+/// workbook is bounded by what it expands to, not by what it stores: every bound is counted while
+/// the parts are streamed, before what it limits is kept. Far above a real 申报表: the seed's
+/// workbook is 12 KB with 30 rows.
 /// </summary>
 public sealed record WorkbookLimits
 {
@@ -41,6 +43,18 @@ public sealed record WorkbookLimits
     /// <summary>Characters in one cell or one shared string: Excel's own limit.</summary>
     public int MaxCellCharacters { get; init; } = 32_767;
 
-    /// <summary>Characters of all the text kept (shared strings and cells together): 32 MB of strings at the most.</summary>
-    public long MaxTextCharacters { get; init; } = 16L * 1024 * 1024;
+    /// <summary>
+    /// Characters of all the text kept, counted as it expands: the shared-string table once, then
+    /// each cell's text in each cell that shows it (a shared string each time a cell refers to it, a
+    /// merged range's text in each of its cells). 4 Mi characters are 8 MB of strings, and at most
+    /// 12 MB of UTF-8 in the converted JSON, under the 16 MiB a JSON submission may have.
+    /// </summary>
+    public long MaxTextCharacters { get; init; } = 4L * 1024 * 1024;
+
+    /// <summary>
+    /// Time to read a workbook into its submission (X10 past it), on the clock passed to the
+    /// converter. Checked every few thousand characters and rows, so it is never overrun by more
+    /// than a few milliseconds. Validation and rendering follow within the 10 s a file may take.
+    /// </summary>
+    public TimeSpan MaxReadTime { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -13,9 +13,9 @@ namespace DocGen.Workbooks.Reading;
 /// they are — text as text, numbers as exact decimals — so the validator judges a workbook exactly
 /// as it judges JSON (a “30,000元” typed in an amount cell is its usual V-report, at the cell).
 /// </summary>
-internal sealed class SubmissionBuilder(WorkbookFile file, FrameworkCatalog frameworks)
+internal sealed class SubmissionBuilder(WorkbookFile file, FrameworkCatalog frameworks, ReadBudget budget)
 {
-    private readonly ReadContext _context = new(frameworks);
+    private readonly ReadContext _context = new(frameworks, budget);
     private readonly JsonObject _root = [];
     private readonly List<JsonObject> _projects = [];
     private readonly Dictionary<string, int> _projectByCode = new(StringComparer.Ordinal);
@@ -78,6 +78,7 @@ internal sealed class SubmissionBuilder(WorkbookFile file, FrameworkCatalog fram
         var checkpoints = header.Checkpoints.Select(static (c, order) => (c.Column, order)).ToDictionary(static c => c.Column, static c => c.order);
         foreach (var row in header.DataRows(sheet))
         {
+            _context.CheckTime(sheet.Name, row);
             var index = _projects.Count;
             var project = new JsonObject();
             var path = $"$.projects[{index}]";
@@ -146,6 +147,7 @@ internal sealed class SubmissionBuilder(WorkbookFile file, FrameworkCatalog fram
         var lists = new Dictionary<int, JsonArray>();
         foreach (var row in header.DataRows(sheet, codeCounts: false))
         {
+            _context.CheckTime(sheet.Name, row);
             if (Owner(sheet, header, row, listName) is not { } owner)
             {
                 continue;
