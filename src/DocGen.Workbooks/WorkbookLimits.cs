@@ -28,6 +28,16 @@ public sealed record WorkbookLimits
     /// <summary>XML elements nested in one another: Excel writes 7 levels in a sheet (worksheet, sheetData, row, c, is, r, t).</summary>
     public int MaxDepth { get; init; } = 100;
 
+    /// <summary>
+    /// Attributes of one XML element, namespace declarations included: Excel, WPS and LibreOffice
+    /// write at most a few dozen (a sheet's root, <c>pageSetup</c>). Counted before the XML parser
+    /// sees the tag: it reads all of a tag's attributes at once, in time that grows faster than their number.
+    /// </summary>
+    public int MaxAttributesPerElement { get; init; } = 1_000;
+
+    /// <summary>Namespace declarations (<c>xmlns</c>, <c>xmlns:x</c>) on one XML element: Excel declares up to about ten on a part's root, LibreOffice fewer.</summary>
+    public int MaxNamespaceDeclarationsPerElement { get; init; } = 100;
+
     /// <summary>Rows with content in one sheet.</summary>
     public int MaxRows { get; init; } = 10_000;
 

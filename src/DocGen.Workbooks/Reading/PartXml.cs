@@ -8,7 +8,9 @@ namespace DocGen.Workbooks.Reading;
 /// <summary>
 /// One XML part of a workbook, streamed forward with <see cref="XmlReader"/> (no tree is built, so
 /// nothing recurses however deep the XML is): no DTD, no external resources, no element nested
-/// deeper than <see cref="WorkbookLimits.MaxDepth"/>, and the read time checked as it goes. Text is taken only up to a bound given by the caller; what is kept is spent from the
+/// deeper than <see cref="WorkbookLimits.MaxDepth"/>, no start tag over the attribute limits
+/// (counted before the parser sees it: <see cref="PartText"/>), and the read time checked as it
+/// goes. Text is taken only up to a bound given by the caller; what is kept is spent from the
 /// workbook's budget by whoever keeps it.
 /// </summary>
 internal sealed class PartXml : IDisposable
@@ -35,7 +37,16 @@ internal sealed class PartXml : IDisposable
         _budget = budget;
         Place = place;
         PlaceEn = placeEn;
-        _xml = XmlReader.Create(new BudgetedStream(inflated, budget, partName), s_settings);
+        var text = new PartText(new BudgetedStream(inflated, budget, partName), this);
+        try
+        {
+            _xml = XmlReader.Create(text, s_settings);
+        }
+        catch
+        {
+            text.Dispose(); // the parser may read its first block at once, and be refused
+            throw;
+        }
     }
 
     /// <summary>Where this part is, as the clerk knows it (工作表“绩效指标”), for the reports of its limits.</summary>

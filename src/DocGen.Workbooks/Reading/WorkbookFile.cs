@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Xml;
 using DocGen.Core.Validation;
 
@@ -92,6 +93,10 @@ internal sealed class WorkbookFile
         catch (XmlException ex)
         {
             problem = WorkbookIssues.NotAWorkbook($"其中的 XML 无法读取 its XML cannot be read (line {ex.LineNumber}, position {ex.LinePosition})");
+        }
+        catch (DecoderFallbackException)
+        {
+            problem = WorkbookIssues.NotAWorkbook("其中的 XML 不是 UTF-8 或 UTF-16 编码 its XML is neither UTF-8 nor UTF-16");
         }
 
         return null;

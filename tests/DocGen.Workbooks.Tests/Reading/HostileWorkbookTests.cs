@@ -157,6 +157,25 @@ public sealed class HostileWorkbookTests
         Assert.Equal($"{HostileWorkbooks.Sheet}!6:6", issue.Source);
     }
 
+    // Issue #33: 10 MB on disk, 4.8 million attributes on one cell (490 s of CPU in the parser).
+    [Fact]
+    public void Convert_MillionsOfAttributesOnOneCell_IsRefusedBeforeTheParserReadsThem_WithTheAttributeLimit()
+    {
+        var issue = Refused(HostileWorkbooks.AttributeFlood(), RuleCodes.X4);
+
+        Assert.Contains($"XML 元素 <c> 的属性超过 {WorkbookLimits.Default.MaxAttributesPerElement:N0} 个", issue.Message, StringComparison.Ordinal);
+        Assert.StartsWith(HostileWorkbooks.Sheet, issue.Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Convert_AMillionNamespaceDeclarationsOnOneCell_IsRefusedWithTheNamespaceLimit()
+    {
+        var issue = Refused(HostileWorkbooks.NamespaceFlood(), RuleCodes.X4);
+
+        Assert.Contains($"XML 元素 <c> 声明的命名空间超过 {WorkbookLimits.Default.MaxNamespaceDeclarationsPerElement:N0} 个", issue.Message, StringComparison.Ordinal);
+        Assert.StartsWith(HostileWorkbooks.Sheet, issue.Source, StringComparison.Ordinal);
+    }
+
     // 126 KB on disk: 16,000 checkpoint columns over 9,999 projects took 63 s when every row visited every column.
     [Fact]
     public void Convert_ThousandsOfCheckpointColumnsOverThousandsOfRows_IsRead_WithAPlanOnlyWhereCellsAreFilled()

@@ -190,6 +190,19 @@ public sealed class WorkbookLimitTests
         Assert.Contains("1,000,000", issue.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(50, false)]
+    [InlineData(49, true)]
+    public void Convert_AnElementAtTheAttributeLimit_IsRead_AndOneOverIt_IsX4(int limit, bool refused)
+    {
+        var attributes = string.Concat(Enumerable.Range(0, 48).Select(static i => $" a{i}=\"{i}\""));
+        var rows = $"<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"{attributes}><is><t>x</t></is></c></row>"; // 50 attributes
+
+        var check = WorkbookConverter.Check(Books.SeedWith(Books.SheetEntry(Books.Seed, IndicatorSheet), Books.Worksheet(rows)), Books.Validator, new WorkbookLimits { MaxAttributesPerElement = limit });
+
+        Assert.Equal(refused, check.Report.Issues.Any(static i => i.Code == RuleCodes.X4 && i.Message.Contains("属性超过 49 个", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void Convert_ANumberFormatLongerThanExcelAllows_IsX4_AtTheStyles()
     {
@@ -199,6 +212,35 @@ public sealed class WorkbookLimitTests
 
         Assert.Contains("单元格格式", issue.Message, StringComparison.Ordinal);
         Assert.Contains("数字格式代码超过 255 个字符", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public void Convert_ASheetInUtf16_IsReadLikeUtf8(bool bigEndian, bool mark)
+    {
+        var entry = Books.SheetEntry(Books.Seed, IndicatorSheet);
+        var xml = Encoding.UTF8.GetString(Books.Entries(Books.Seed).Single(e => e.Name == entry).Content).Replace("encoding=\"utf-8\"", "encoding=\"utf-16\"", StringComparison.OrdinalIgnoreCase);
+        var utf16 = new UnicodeEncoding(bigEndian, byteOrderMark: mark);
+
+        var check = Books.Check(Books.SeedWith(entry, [.. utf16.GetPreamble(), .. utf16.GetBytes(xml)]));
+
+        Assert.Equal(Books.Normalised(Books.Check(Books.Seed)), Books.Normalised(check));
+    }
+
+    [Fact]
+    public void Convert_ASheetInAnotherEncoding_IsX1_SayingUtf8()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var entry = Books.SheetEntry(Books.Seed, IndicatorSheet);
+        var xml = Encoding.UTF8.GetString(Books.Entries(Books.Seed).Single(e => e.Name == entry).Content);
+        xml = xml.Contains("encoding=", StringComparison.Ordinal) ? xml.Replace("encoding=\"utf-8\"", "encoding=\"gbk\"", StringComparison.OrdinalIgnoreCase) : "<?xml version=\"1.0\" encoding=\"gbk\"?>" + xml;
+
+        var issue = Refused(Books.SeedWith(entry, Encoding.GetEncoding("gbk").GetBytes(xml)));
+
+        Assert.Equal(RuleCodes.X1, issue.Code);
+        Assert.Contains("UTF-8", issue.Message, StringComparison.Ordinal);
     }
 
     /// <summary>The seed's entries with a shared-string table added (DocGen writes inline strings; Excel writes shared ones).</summary>
