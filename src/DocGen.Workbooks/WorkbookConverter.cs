@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using DocGen.Core.Frameworks;
 using DocGen.Core.Json;
 using DocGen.Core.Validation;
@@ -19,37 +21,64 @@ public static class WorkbookConverter
     /// <summary>Whether the bytes look like a workbook still being copied (empty, or a zip without its central directory); no part is read.</summary>
     public static bool LooksIncomplete(ReadOnlyMemory<byte> bytes) => WorkbookFile.LooksCutShort(bytes);
 
-    public static WorkbookConversion Convert(ReadOnlyMemory<byte> bytes, FrameworkCatalog frameworks, WorkbookLimits? limits = null)
+    /// <summary>
+    /// Reads a workbook into its JSON submission, within <paramref name="limits"/> (and their
+    /// <see cref="WorkbookLimits.MaxReadTime"/> on <paramref name="time"/>, the system's clock by default).
+    /// </summary>
+    public static WorkbookConversion Convert(ReadOnlyMemory<byte> bytes, FrameworkCatalog frameworks, WorkbookLimits? limits = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(frameworks);
         limits ??= WorkbookLimits.Default;
         if (bytes.Length > limits.MaxFileBytes)
         {
-            var tooBig = WorkbookIssues.TooBig($"文件有 {bytes.Length:N0} 字节，超过上限 {limits.MaxFileBytes:N0}", $"{bytes.Length:N0} bytes, more than {limits.MaxFileBytes:N0}");
-            return new WorkbookConversion(null, new SubmissionSource([tooBig], static _ => null), false);
+            return Refused(WorkbookIssues.TooBig(
+                string.Create(CultureInfo.InvariantCulture, $"文件有 {bytes.Length:N0} 字节，超过上限 {limits.MaxFileBytes:N0}"),
+                string.Create(CultureInfo.InvariantCulture, $"{bytes.Length:N0} bytes, more than {limits.MaxFileBytes:N0}")));
         }
 
-        if (WorkbookFile.Read(bytes, limits, out var problem, out var cutShort) is not { } file)
+        var budget = new ReadBudget(limits, time ?? TimeProvider.System);
+        if (WorkbookFile.Read(bytes, budget, out var problem, out var cutShort) is not { } file)
         {
-            return new WorkbookConversion(null, new SubmissionSource([problem!], static _ => null), cutShort);
+            return Refused(problem!) with { LooksIncomplete = cutShort };
         }
 
-        var builder = new SubmissionBuilder(file, frameworks);
-        var json = builder.Build().ToJsonString(OutputJson.Options);
+        var builder = new SubmissionBuilder(file, frameworks, budget);
+        JsonObject submission;
+        try
+        {
+            submission = builder.Build();
+        }
+        catch (WorkbookLimitException ex)
+        {
+            return Refused(ex.Issue);
+        }
+
+        var json = submission.ToJsonString(OutputJson.Options);
         var map = builder.Map;
         return new WorkbookConversion(Encoding.UTF8.GetBytes(json + "\n"), new SubmissionSource(builder.Issues, map.Locate, builder.Unreadable), false);
     }
 
     /// <summary>Reads and validates a workbook: the report names each issue's sheet and cell; the converted JSON is kept in the check.</summary>
-    public static SubmissionCheck Check(ReadOnlyMemory<byte> bytes, SubmissionValidator validator, WorkbookLimits? limits = null)
+    public static SubmissionCheck Check(ReadOnlyMemory<byte> bytes, SubmissionValidator validator, WorkbookLimits? limits = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(validator);
-        var conversion = Convert(bytes, validator.Frameworks, limits);
+        var conversion = Convert(bytes, validator.Frameworks, limits, time);
         if (conversion.Json is not { } json)
         {
             return new SubmissionCheck(null, new ValidationReport([.. conversion.Source.Issues]), null) { LooksIncomplete = conversion.LooksIncomplete };
         }
 
+        if (json.Length > validator.Limits.MaxFileBytes)
+        {
+            // The validator would call it a file of that size (D3): it is the workbook, expanded, that is over the limit of a submission.
+            var tooBig = WorkbookIssues.TooBig(
+                string.Create(CultureInfo.InvariantCulture, $"转换成 JSON 后有 {json.Length:N0} 字节，超过一份申报的上限 {validator.Limits.MaxFileBytes:N0} 字节（工作簿文件本身 {bytes.Length:N0} 字节）"),
+                string.Create(CultureInfo.InvariantCulture, $"converted to JSON it is {json.Length:N0} bytes, more than the {validator.Limits.MaxFileBytes:N0} a submission may have (the workbook file itself is {bytes.Length:N0} bytes)"));
+            return new SubmissionCheck(null, new ValidationReport([tooBig]), null);
+        }
+
         return validator.Check(json, conversion.Source) with { Converted = json };
     }
+
+    private static WorkbookConversion Refused(ValidationIssue issue) => new(null, new SubmissionSource([issue], static _ => null), false);
 }

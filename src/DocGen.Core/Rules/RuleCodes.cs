@@ -69,4 +69,5 @@ public static class RuleCodes
     public const string X7 = "X7";
     public const string X8 = "X8";
     public const string X9 = "X9";
+    public const string X10 = "X10";
 }

@@ -11,6 +11,9 @@ internal sealed class CellStyles
     /// <summary>Excel's own bound on cell formats in a workbook.</summary>
     private const int MaxStyles = 65_536;
 
+    /// <summary>Excel's own bound on a number format's code: each number cell reads its format's code (a date's to be shown), so a longer one would cost every cell.</summary>
+    private const int MaxCodeCharacters = 255;
+
     private readonly List<uint> _formatOfStyle = [];
     private readonly Dictionary<uint, string> _customCodes = [];
 
@@ -29,6 +32,18 @@ internal sealed class CellStyles
             {
                 if (xml.IsElement("numFmt") && Id(xml.Attribute("numFmtId")) is { } id && xml.Attribute("formatCode") is { } code)
                 {
+                    if (code.Length > MaxCodeCharacters)
+                    {
+                        throw xml.Limit(
+                            string.Create(CultureInfo.InvariantCulture, $"数字格式代码超过 {MaxCodeCharacters} 个字符（Excel 的上限）"),
+                            string.Create(CultureInfo.InvariantCulture, $"a number format's code has over {MaxCodeCharacters} characters (Excel's limit)"));
+                    }
+
+                    if (!xml.TrySpendText(code.Length))
+                    {
+                        throw xml.OverText("", "");
+                    }
+
                     styles._customCodes[id] = code;
                 }
                 else if (xml.IsElement("cellXfs") && !xml.Xml.IsEmptyElement)

@@ -19,6 +19,7 @@ internal static partial class LabelSheetReader
         var items = new Dictionary<LabelledSection, JsonArray>();
         foreach (var row in sheet.Rows)
         {
+            context.CheckTime(sheet.Name, row);
             var label = sheet.Get(row, 1)?.Text ?? "";
             var value = sheet.Get(row, 2);
             if (sections.FirstOrDefault(s => s.Title is not null && Field.Normalize(label).StartsWith(Field.Normalize(s.Title), StringComparison.Ordinal)) is { } title)

@@ -1,17 +1,22 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using DocGen.Core.Validation;
 
 namespace DocGen.Workbooks.Reading;
 
 /// <summary>
 /// One XML part of a workbook, streamed forward with <see cref="XmlReader"/> (no tree is built, so
-/// nothing recurses however deep the XML is): no DTD, no external resources, and no element nested
-/// deeper than <see cref="WorkbookLimits.MaxDepth"/>. Text is taken only up to a bound given by
-/// the caller.
+/// nothing recurses however deep the XML is): no DTD, no external resources, no element nested
+/// deeper than <see cref="WorkbookLimits.MaxDepth"/>, no start tag over the attribute limits
+/// (counted before the parser sees it: <see cref="PartText"/>), and the read time checked as it
+/// goes. Text is taken only up to a bound given by the caller; what is kept is spent from the
+/// workbook's budget by whoever keeps it.
 /// </summary>
 internal sealed class PartXml : IDisposable
 {
+    private const int NodesPerTimeCheck = 256;
+
     private static readonly XmlReaderSettings s_settings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
@@ -23,14 +28,25 @@ internal sealed class PartXml : IDisposable
 
     private readonly XmlReader _xml;
     private readonly ReadBudget _budget;
+    private int _nodes;
 
-    public PartXml(Stream stream, ReadBudget budget, string place, string placeEn, string? sheet = null)
+    /// <summary>The part <paramref name="partName"/> from its inflated bytes.</summary>
+    public PartXml(Stream inflated, ReadBudget budget, string partName, string place, string placeEn, string? sheet = null)
     {
         Sheet = sheet;
-        _xml = XmlReader.Create(stream, s_settings);
         _budget = budget;
         Place = place;
         PlaceEn = placeEn;
+        var text = new PartText(new BudgetedStream(inflated, budget, partName), this);
+        try
+        {
+            _xml = XmlReader.Create(text, s_settings);
+        }
+        catch
+        {
+            text.Dispose(); // the parser may read its first block at once, and be refused
+            throw;
+        }
     }
 
     /// <summary>Where this part is, as the clerk knows it (工作表“绩效指标”), for the reports of its limits.</summary>
@@ -46,6 +62,8 @@ internal sealed class PartXml : IDisposable
 
     public XmlReader Xml => _xml;
 
+    public WorkbookLimits Limits => _budget.Limits;
+
     public bool IsElement(string localName) => _xml.NodeType == XmlNodeType.Element && _xml.LocalName == localName;
 
     public bool IsEnd(int depth) => _xml.NodeType == XmlNodeType.EndElement && _xml.Depth == depth;
@@ -53,6 +71,11 @@ internal sealed class PartXml : IDisposable
     /// <summary>The next node; a limit exception when it is nested too deep.</summary>
     public bool Read()
     {
+        if (++_nodes % NodesPerTimeCheck == 0)
+        {
+            CheckTime();
+        }
+
         if (!_xml.Read())
         {
             return false;
@@ -155,7 +178,6 @@ internal sealed class PartXml : IDisposable
                             string.Create(CultureInfo.InvariantCulture, $"{whatEn} has over {_budget.Limits.MaxCellCharacters:N0} characters (Excel's limit)"));
                     }
 
-                    _budget.SpendText(value.Length);
                     text.Append(value);
                     break;
             }
@@ -164,19 +186,46 @@ internal sealed class PartXml : IDisposable
         return text.ToString();
     }
 
-    /// <summary>A limit reached in this part: the refusal names the part (and the row being read).</summary>
-    public WorkbookLimitException Limit(string what, string whatEn)
+    /// <summary>Spends characters of text kept from this part: false past the text limit, and the caller refuses with <see cref="OverText"/>.</summary>
+    public bool TrySpendText(long characters) => _budget.TrySpendText(characters);
+
+    /// <summary>The refusal at the text limit, after what crossed it (<paramref name="what"/>), placed at the part and row or <paramref name="at"/>.</summary>
+    public WorkbookLimitException OverText(string what, string whatEn, SourcePlace? at = null)
     {
-        var row = Row > 0 ? string.Create(CultureInfo.InvariantCulture, $"第 {Row} 行") : "";
-        var rowEn = Row > 0 ? string.Create(CultureInfo.InvariantCulture, $", row {Row}") : "";
-        var issue = WorkbookIssues.TooBig($"{Place}{row}：{what}", $"{PlaceEn}{rowEn}: {whatEn}");
-        if (Sheet is not null)
+        var (over, overEn) = _budget.OverText(what, whatEn);
+        return Limit(over, overEn, at);
+    }
+
+    /// <summary>A refusal (X10) once reading the workbook has taken longer than <see cref="WorkbookLimits.MaxReadTime"/>.</summary>
+    public void CheckTime()
+    {
+        if (_budget.IsOverTime)
         {
-            var place = Row > 0 ? CellPlace.Row(Sheet, Row) : CellPlace.Sheet(Sheet);
+            var (where, whereEn) = Where();
+            throw new WorkbookLimitException(Placed(WorkbookIssues.TooSlow(Limits.MaxReadTime, where, whereEn), null));
+        }
+    }
+
+    /// <summary>A limit reached in this part: the refusal names the part (and the row being read), placed there or <paramref name="at"/>.</summary>
+    public WorkbookLimitException Limit(string what, string whatEn, SourcePlace? at = null)
+    {
+        var (where, whereEn) = Where();
+        return new WorkbookLimitException(Placed(WorkbookIssues.TooBig($"{where}：{what}", $"{whereEn}: {whatEn}"), at));
+    }
+
+    private (string Where, string WhereEn) Where()
+        => Row > 0
+            ? (string.Create(CultureInfo.InvariantCulture, $"{Place}第 {Row} 行"), string.Create(CultureInfo.InvariantCulture, $"{PlaceEn}, row {Row}"))
+            : (Place, PlaceEn);
+
+    private ValidationIssue Placed(ValidationIssue issue, SourcePlace? at)
+    {
+        if ((at ?? (Sheet is null ? null : Row > 0 ? CellPlace.Row(Sheet, Row) : CellPlace.Sheet(Sheet))) is { } place)
+        {
             issue = issue with { Location = place.Location, Source = place.Reference };
         }
 
-        return new WorkbookLimitException(issue);
+        return issue;
     }
 
     public void Dispose() => _xml.Dispose();

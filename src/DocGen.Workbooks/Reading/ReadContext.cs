@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using DocGen.Core.Frameworks;
 using DocGen.Core.Validation;
@@ -5,14 +6,25 @@ using DocGen.Workbooks.Layout;
 
 namespace DocGen.Workbooks.Reading;
 
-/// <summary>What reading one workbook collects: where each value came from, the workbook's own issues (placed at their cells), the values that could not be read.</summary>
-internal sealed class ReadContext(FrameworkCatalog frameworks)
+/// <summary>What reading one workbook collects: where each value came from, the workbook's own issues (placed at their cells), the values that could not be read; and its read time, still counted.</summary>
+internal sealed class ReadContext(FrameworkCatalog frameworks, ReadBudget budget)
 {
     public CellMap Map { get; } = new();
 
     public List<ValidationIssue> Issues { get; } = [];
 
     public List<string> Unreadable { get; } = [];
+
+    /// <summary>A refusal (X10) once reading has taken longer than <see cref="WorkbookLimits.MaxReadTime"/>, placed at the row being turned into the submission.</summary>
+    public void CheckTime(string sheet, int row)
+    {
+        if (budget.IsOverTime)
+        {
+            var place = CellPlace.Row(sheet, row);
+            var issue = WorkbookIssues.TooSlow(budget.Limits.MaxReadTime, place.Location, string.Create(CultureInfo.InvariantCulture, $"the sheet '{sheet}', row {row}"));
+            throw new WorkbookLimitException(issue with { Location = place.Location, Source = place.Reference });
+        }
+    }
 
     /// <summary>Adds an issue of the workbook itself, placed where the clerk will look.</summary>
     public void Report(ValidationIssue issue, SourcePlace place) => Issues.Add(issue with { Location = place.Location, Source = place.Reference });

@@ -10,4 +10,7 @@ namespace DocGen.Workbooks.Reading;
 internal sealed record SheetCell(string Text, string? Number = null, bool IsPercent = false, string? ErrorValue = null, bool FormulaWithoutValue = false, bool IsDate = false, bool IsBoolean = false)
 {
     public bool IsEmpty => Text.Length == 0 && ErrorValue is null && !FormulaWithoutValue;
+
+    /// <summary>The characters the cell keeps, spent from the text limit in every cell that shows them.</summary>
+    public int Characters => Text.Length + (ErrorValue?.Length ?? 0);
 }

@@ -33,7 +33,8 @@ internal sealed class SheetGrid(string name)
     /// <summary>
     /// A merged range shows its first cell's value in all of it (a clerk merges 项目编码 or 一级指标
     /// down the rows they share): each cell of the range takes that value, until the grid holds
-    /// <paramref name="maxCells"/> (the caller then refuses the workbook).
+    /// <paramref name="maxCells"/> (the caller then refuses the workbook). The caller has counted
+    /// the range's cells and text before: filling costs no more than that.
     /// </summary>
     public void FillMerged(int top, int left, int bottom, int right, int maxCells)
     {

@@ -13,9 +13,9 @@ namespace DocGen.Workbooks.Reading;
 /// they are — text as text, numbers as exact decimals — so the validator judges a workbook exactly
 /// as it judges JSON (a “30,000元” typed in an amount cell is its usual V-report, at the cell).
 /// </summary>
-internal sealed class SubmissionBuilder(WorkbookFile file, FrameworkCatalog frameworks)
+internal sealed class SubmissionBuilder(WorkbookFile file, FrameworkCatalog frameworks, ReadBudget budget)
 {
-    private readonly ReadContext _context = new(frameworks);
+    private readonly ReadContext _context = new(frameworks, budget);
     private readonly JsonObject _root = [];
     private readonly List<JsonObject> _projects = [];
     private readonly Dictionary<string, int> _projectByCode = new(StringComparer.Ordinal);
@@ -75,8 +75,10 @@ internal sealed class SubmissionBuilder(WorkbookFile file, FrameworkCatalog fram
             return;
         }
 
+        var checkpoints = header.Checkpoints.Select(static (c, order) => (c.Column, order)).ToDictionary(static c => c.Column, static c => c.order);
         foreach (var row in header.DataRows(sheet))
         {
+            _context.CheckTime(sheet.Name, row);
             var index = _projects.Count;
             var project = new JsonObject();
             var path = $"$.projects[{index}]";
@@ -91,7 +93,7 @@ internal sealed class SubmissionBuilder(WorkbookFile file, FrameworkCatalog fram
                 }
             }
 
-            ReadSpendingPlan(sheet, header, row, project, path);
+            ReadSpendingPlan(sheet, header, checkpoints, row, project, path);
             var code = sheet.Get(row, header.CodeColumn)?.Text ?? "";
             if (code.Length > 0 && !_projectByCode.TryAdd(code, index))
             {
@@ -102,12 +104,23 @@ internal sealed class SubmissionBuilder(WorkbookFile file, FrameworkCatalog fram
         }
     }
 
-    private void ReadSpendingPlan(SheetGrid sheet, TableHeader header, int row, JsonObject project, string path)
+    /// <summary>
+    /// A project's spending plan: the cells its row filled under the checkpoint columns, in the
+    /// checkpoints' order. Only the filled cells are visited: a header of thousands of checkpoint
+    /// columns costs the rows under it nothing.
+    /// </summary>
+    private void ReadSpendingPlan(SheetGrid sheet, TableHeader header, Dictionary<int, int> checkpoints, int row, JsonObject project, string path)
     {
-        var plan = new JsonArray();
-        foreach (var (column, label) in header.Checkpoints)
+        if (header.Checkpoints.Count == 0)
         {
-            _context.Map.Add($"{path}.spendingPlan", CellPlace.Cell(sheet.Name, row, column));
+            return;
+        }
+
+        _context.Map.Add($"{path}.spendingPlan", CellPlace.Cell(sheet.Name, row, header.Checkpoints[0].Column)); // a plan missing altogether: at its first column
+        var plan = new JsonArray();
+        var filled = sheet.CellsOf(row).Where(c => checkpoints.ContainsKey(c.Column)).Select(static c => c.Column).OrderBy(c => checkpoints[c]).ToList();
+        foreach (var (column, label) in filled.Select(c => header.Checkpoints[checkpoints[c]]))
+        {
             var itemPath = $"{path}.spendingPlan[{plan.Count}]";
             if (_context.Value(new Field(label, "cumulativePercent", FieldKind.Percent), sheet.Get(row, column), itemPath + ".cumulativePercent", sheet.Name, row, column) is { } value)
             {
@@ -134,6 +147,7 @@ internal sealed class SubmissionBuilder(WorkbookFile file, FrameworkCatalog fram
         var lists = new Dictionary<int, JsonArray>();
         foreach (var row in header.DataRows(sheet, codeCounts: false))
         {
+            _context.CheckTime(sheet.Name, row);
             if (Owner(sheet, header, row, listName) is not { } owner)
             {
                 continue;

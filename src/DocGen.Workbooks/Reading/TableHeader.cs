@@ -46,9 +46,12 @@ internal sealed record TableHeader(int Row, IReadOnlyDictionary<int, (Field Fiel
 
             checkpoints = [.. checkpoints.OrderBy(static c => WorkbookLayout.MonthOf(c.Label) ?? 13).ThenBy(static c => c.Column)];
             var header = new TableHeader(row, columns, checkpoints, columns.First(static c => c.Value.Field.Label == WorkbookLayout.ProjectCodeHeader).Key);
+
+            // The columns filled below the header, found in one pass over the cells (not a pass over the rows for each of thousands of unknown columns).
+            var filled = unknown.Count == 0 ? [] : sheet.Rows.Where(r => r > row).SelectMany(sheet.CellsOf).Where(static c => !c.Cell.IsEmpty).Select(static c => c.Column).ToHashSet();
             foreach (var (column, name) in unknown)
             {
-                if (sheet.Rows.Any(r => r > row && sheet.Get(r, column) is { IsEmpty: false }))
+                if (filled.Contains(column))
                 {
                     context.Report(WorkbookIssues.UnknownLabel(JsonPath.Root, name), CellPlace.Cell(sheet.Name, row, column));
                 }
@@ -85,6 +88,9 @@ internal sealed record TableHeader(int Row, IReadOnlyDictionary<int, (Field Fiel
     /// the blank ones among them).
     /// </summary>
     public IEnumerable<int> DataRows(SheetGrid sheet, bool codeCounts = true)
-        => sheet.Rows.Where(r => r > Row && Columns.Keys.Concat(Checkpoints.Select(static c => c.Column))
-            .Any(c => (codeCounts || c != CodeColumn) && sheet.Get(r, c) is { IsEmpty: false }));
+    {
+        // Each row's own cells looked up in the known columns: a row costs its cells, not the header's thousands of columns.
+        var known = Columns.Keys.Concat(Checkpoints.Select(static c => c.Column)).Where(c => codeCounts || c != CodeColumn).ToHashSet();
+        return sheet.Rows.Where(r => r > Row && sheet.CellsOf(r).Any(c => known.Contains(c.Column) && !c.Cell.IsEmpty));
+    }
 }

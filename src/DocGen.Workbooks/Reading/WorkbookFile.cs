@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Xml;
 using DocGen.Core.Validation;
 
@@ -13,6 +14,7 @@ namespace DocGen.Workbooks.Reading;
 internal sealed class WorkbookFile
 {
     private const string MainTypePrefix = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
+    private const string ContentTypesPart = "[Content_Types].xml";
 
     private readonly Dictionary<string, SheetGrid> _sheets = new(StringComparer.Ordinal);
 
@@ -38,7 +40,7 @@ internal sealed class WorkbookFile
 
         try
         {
-            using var package = new WorkbookPackage(Segment(bytes), new ReadBudget(WorkbookLimits.Default));
+            using var package = new WorkbookPackage(Segment(bytes), new ReadBudget(WorkbookLimits.Default, TimeProvider.System));
             return false;
         }
         catch (InvalidDataException)
@@ -48,7 +50,7 @@ internal sealed class WorkbookFile
     }
 
     /// <summary>The sheets' cells, or the one problem that stops the workbook from being read; <paramref name="cutShort"/> when it looks like a file still being written.</summary>
-    public static WorkbookFile? Read(ReadOnlyMemory<byte> bytes, WorkbookLimits limits, out ValidationIssue? problem, out bool cutShort)
+    public static WorkbookFile? Read(ReadOnlyMemory<byte> bytes, ReadBudget budget, out ValidationIssue? problem, out bool cutShort)
     {
         cutShort = false;
         problem = null;
@@ -68,7 +70,7 @@ internal sealed class WorkbookFile
 
         try
         {
-            using var package = new WorkbookPackage(Segment(bytes), new ReadBudget(limits));
+            using var package = new WorkbookPackage(Segment(bytes), budget);
             problem = package.Inspect();
             if (problem is not null)
             {
@@ -76,7 +78,7 @@ internal sealed class WorkbookFile
             }
 
             var file = new WorkbookFile();
-            problem = file.Load(package, limits);
+            problem = file.Load(package, budget.Limits);
             return problem is null ? file : null;
         }
         catch (WorkbookLimitException ex)
@@ -91,6 +93,10 @@ internal sealed class WorkbookFile
         catch (XmlException ex)
         {
             problem = WorkbookIssues.NotAWorkbook($"其中的 XML 无法读取 its XML cannot be read (line {ex.LineNumber}, position {ex.LinePosition})");
+        }
+        catch (DecoderFallbackException)
+        {
+            problem = WorkbookIssues.NotAWorkbook("其中的 XML 不是 UTF-8 或 UTF-16 编码 its XML is neither UTF-8 nor UTF-16");
         }
 
         return null;
@@ -108,7 +114,13 @@ internal sealed class WorkbookFile
             return WorkbookIssues.NotAWorkbook("找不到工作簿部件 it has no workbook part");
         }
 
-        var type = package.ContentType(main) ?? "";
+        if (package.ContentType(main) is not { } type)
+        {
+            return WorkbookIssues.NotAWorkbook(package.Has(ContentTypesPart)
+                ? $"{ContentTypesPart} 中没有写明工作簿部件“{main}”的类型 {ContentTypesPart} names no type for the workbook part '{main}'"
+                : $"缺少部件 {ContentTypesPart}（它写明每个部件的类型，Excel 和 WPS 保存的工作簿都有） it has no {ContentTypesPart} part, which names the type of every part");
+        }
+
         if (type.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase) || type.Contains("addin", StringComparison.OrdinalIgnoreCase))
         {
             return WorkbookIssues.Macros(type);

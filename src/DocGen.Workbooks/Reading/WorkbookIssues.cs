@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocGen.Core.Json;
 using DocGen.Core.Validation;
 using DocGen.Core.Rules;
@@ -5,7 +6,7 @@ using DocGen.Core.Rules;
 namespace DocGen.Workbooks.Reading;
 
 /// <summary>
-/// The problems of a workbook itself (X1–X9), Chinese first: what the clerk sees and what to do
+/// The problems of a workbook itself (X1–X10), Chinese first: what the clerk sees and what to do
 /// in Excel or WPS. Problems of its content are the validator's (V…), placed at their cells.
 /// </summary>
 internal static class WorkbookIssues
@@ -25,6 +26,14 @@ internal static class WorkbookIssues
     public static ValidationIssue TooBig(string what, string whatEn)
         => Error(RuleCodes.X4, $"工作簿过大或结构异常：{what}。申报表只需几十行；请检查是否误填了大量空行或粘贴了其他数据。",
             $"The workbook is too large or malformed: {whatEn}. A submission needs a few dozen rows; check for pasted data or formatting applied to whole columns.");
+
+    /// <summary>Reading took longer than <paramref name="limit"/> (X10): the file's fault, as a limit it crossed; <paramref name="where"/> is where reading stopped.</summary>
+    public static ValidationIssue TooSlow(TimeSpan limit, string where, string whereEn)
+    {
+        var seconds = limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+        return Error(RuleCodes.X10, $"读取工作簿超过 {seconds} 秒的时间上限（读到{where}时停止）。正常的申报表 1 秒内即可读完，这个文件的结构异常。请在 Excel 或 WPS 中打开后“另存为”新的 Excel 工作簿（*.xlsx）再提交；如仍出现此提示，请联系管理员。",
+            $"Reading the workbook took longer than the limit of {seconds} s (it stopped at {whereEn}). An ordinary submission is read within a second; this file is built abnormally. Open it in Excel or WPS, save it as a new Excel workbook (*.xlsx) and submit it again; if this message comes back, tell the administrator.");
+    }
 
     public static ValidationIssue ExternalLinks()
         => Error(RuleCodes.X5, "工作簿链接了其他文件（外部链接），其中的数值可能随那些文件变化。请在 Excel 中“数据 → 编辑链接 → 断开链接”（WPS：“数据 → 编辑链接”）后保存再提交。",

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using DocGen.Core.Validation;
 
@@ -32,7 +33,9 @@ internal sealed class WorkbookPackage : IDisposable
         var limits = _budget.Limits;
         if (_zip.Entries.Count > limits.MaxEntries)
         {
-            return WorkbookIssues.TooBig($"包含 {_zip.Entries.Count} 个部件", $"{_zip.Entries.Count} parts");
+            return WorkbookIssues.TooBig(
+                string.Create(CultureInfo.InvariantCulture, $"包含 {_zip.Entries.Count:N0} 个部件，超过上限 {limits.MaxEntries:N0} 个"),
+                string.Create(CultureInfo.InvariantCulture, $"{_zip.Entries.Count:N0} parts, more than {limits.MaxEntries:N0}"));
         }
 
         long total = 0;
@@ -40,7 +43,9 @@ internal sealed class WorkbookPackage : IDisposable
         {
             if (entry.Length > 1048576 && entry.Length > entry.CompressedLength * limits.MaxRatio)
             {
-                return WorkbookIssues.TooBig($"部件“{entry.FullName}”压缩比异常，可能是“压缩炸弹”", $"the part '{entry.FullName}' has an abnormal compression ratio: possibly a zip bomb");
+                return WorkbookIssues.TooBig(
+                    string.Create(CultureInfo.InvariantCulture, $"部件“{entry.FullName}”压缩比异常（超过 {limits.MaxRatio} 倍），可能是“压缩炸弹”"),
+                    string.Create(CultureInfo.InvariantCulture, $"the part '{entry.FullName}' has an abnormal compression ratio (over {limits.MaxRatio} to 1): possibly a zip bomb"));
             }
 
             total += entry.Length;
@@ -68,7 +73,7 @@ internal sealed class WorkbookPackage : IDisposable
 
     /// <summary>A part as streamed XML, or null when the package has no such part.</summary>
     public PartXml? Open(string part, string place, string placeEn, string? sheet = null)
-        => _entries.TryGetValue(part, out var entry) ? new PartXml(new BudgetedStream(entry.Open(), _budget, part), _budget, place, placeEn, sheet) : null;
+        => _entries.TryGetValue(part, out var entry) ? new PartXml(entry.Open(), _budget, part, place, placeEn, sheet) : null;
 
     /// <summary>The content type of a part: its override, or the default for its extension.</summary>
     public string? ContentType(string part)

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Text;
+using DocGen.Core.Rules;
 using DocGen.Core.Validation;
+using DocGen.Tests.Shared;
 using DocGen.Workbooks.Tests.Support;
 
 namespace DocGen.Workbooks.Tests.Reading;
@@ -116,14 +119,86 @@ public sealed class HostileWorkbookTests
         Assert.Contains(check.Report.Issues, static i => i.Severity == Severity.Error && i.Source == "预算项目!G2");
     }
 
+    [Fact]
+    public void MissingContentTypes_IsX1_SayingWhatIsMissing()
+    {
+        var entries = Books.Entries(Books.Seed);
+        entries.RemoveAll(static e => e.Name == "[Content_Types].xml");
+
+        var issue = Refused(Books.Zip([.. entries]), RuleCodes.X1);
+
+        Assert.Contains("缺少部件 [Content_Types].xml", issue.Message, StringComparison.Ordinal);
+        Assert.Contains("it has no [Content_Types].xml part", issue.MessageEn, StringComparison.Ordinal);
+        Assert.DoesNotContain("()", issue.Message, StringComparison.Ordinal);
+    }
+
+    // Issue #33: 2 KB on disk, 563 MB of JSON (2.9 GB peak); over four columns, out of memory.
+    [Theory]
+    [InlineData(1, "B2:B9881", "9,880")]
+    [InlineData(4, "B2:E9881", "39,520")]
+    public void Convert_LongTextMergedDown9880Rows_IsRefusedAtTheRangeWithTheTextLimit(int columns, string range, string cells)
+    {
+        var issue = Refused(HostileWorkbooks.MergedLongText(columns: columns), RuleCodes.X4);
+
+        Assert.Contains($"合并区域 {range} 的每个单元格都显示首格的 19,000 个字符", issue.Message, StringComparison.Ordinal);
+        Assert.Contains($"文字总量超过 {TextLimit} 个字符", issue.Message, StringComparison.Ordinal);
+        Assert.Contains($"in each of its {cells} cells: over {TextLimit} characters of text", issue.MessageEn, StringComparison.Ordinal);
+        Assert.Equal($"{HostileWorkbooks.Sheet}!B2", issue.Source);
+    }
+
+    // Issue #33: 800 KB on disk, one string of 32,767 characters in each of 300,000 cells (3.36 GB, out of memory).
+    [Fact]
+    public void Convert_OneSharedStringReferredToByEveryCell_CountsEachReference_AndIsRefusedAtItsRow()
+    {
+        var issue = Refused(HostileWorkbooks.SharedStringReferences(), RuleCodes.X4);
+
+        Assert.Contains($"工作表“{HostileWorkbooks.Sheet}”第 6 行：到单元格 I6 为止，文字总量超过 {TextLimit} 个字符", issue.Message, StringComparison.Ordinal);
+        Assert.Contains("a shared string counts each time a cell refers to it", issue.MessageEn, StringComparison.Ordinal);
+        Assert.Equal($"{HostileWorkbooks.Sheet}!6:6", issue.Source);
+    }
+
+    // Issue #33: 10 MB on disk, 4.8 million attributes on one cell (490 s of CPU in the parser).
+    [Fact]
+    public void Convert_MillionsOfAttributesOnOneCell_IsRefusedBeforeTheParserReadsThem_WithTheAttributeLimit()
+    {
+        var issue = Refused(HostileWorkbooks.AttributeFlood(), RuleCodes.X4);
+
+        Assert.Contains($"XML 元素 <c> 的属性超过 {WorkbookLimits.Default.MaxAttributesPerElement:N0} 个", issue.Message, StringComparison.Ordinal);
+        Assert.StartsWith(HostileWorkbooks.Sheet, issue.Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Convert_AMillionNamespaceDeclarationsOnOneCell_IsRefusedWithTheNamespaceLimit()
+    {
+        var issue = Refused(HostileWorkbooks.NamespaceFlood(), RuleCodes.X4);
+
+        Assert.Contains($"XML 元素 <c> 声明的命名空间超过 {WorkbookLimits.Default.MaxNamespaceDeclarationsPerElement:N0} 个", issue.Message, StringComparison.Ordinal);
+        Assert.StartsWith(HostileWorkbooks.Sheet, issue.Source, StringComparison.Ordinal);
+    }
+
+    // 126 KB on disk: 16,000 checkpoint columns over 9,999 projects took 63 s when every row visited every column.
+    [Fact]
+    public void Convert_ThousandsOfCheckpointColumnsOverThousandsOfRows_IsRead_WithAPlanOnlyWhereCellsAreFilled()
+    {
+        var check = Books.Check(HostileWorkbooks.CheckpointColumns());
+
+        Assert.NotNull(check.Converted);
+        Assert.DoesNotContain("spendingPlan", System.Text.Encoding.UTF8.GetString(check.Converted), StringComparison.Ordinal);
+    }
+
+    private static string TextLimit => WorkbookLimits.Default.MaxTextCharacters.ToString("N0", CultureInfo.InvariantCulture);
+
     private static void AssertRefused(byte[] workbook, string code, string saying)
+        => Assert.Contains(saying, Refused(workbook, code).Message, StringComparison.Ordinal);
+
+    private static ValidationIssue Refused(byte[] workbook, string code)
     {
         var check = Books.Check(workbook);
 
         var issue = Assert.Single(check.Report.Issues);
         Assert.Equal(code, issue.Code);
-        Assert.Contains(saying, issue.Message, StringComparison.Ordinal);
         Assert.False(check.IsValid);
         Assert.Null(check.Converted);
+        return issue;
     }
 }

@@ -1,13 +1,16 @@
+using System.Globalization;
 using System.Text;
+using DocGen.Core.Rules;
 using DocGen.Core.Validation;
 using DocGen.Workbooks.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DocGen.Workbooks.Tests.Reading;
 
 /// <summary>
 /// The bounds of <see cref="WorkbookLimits"/>, each reached the way an attacker would: every one
-/// ends in one X4 report naming the sheet (and row) or part, in the process that read it — never a
-/// stack overflow, never memory exhaustion.
+/// ends in one report (X4, X10 for the time) naming the limit and the sheet (and row) or part, in
+/// the process that read it — never a stack overflow, never memory exhaustion.
 /// </summary>
 public sealed class WorkbookLimitTests
 {
@@ -123,6 +126,123 @@ public sealed class WorkbookLimitTests
         Assert.Equal("X3", Refused(Books.Zip([.. entries])).Code);
     }
 
+    [Fact]
+    public void Check_ReadingPastItsTimeLimit_IsX10_NamingTheLimitAndWhereItStopped()
+    {
+        var clock = new FakeTimeProvider { AutoAdvanceAmount = TimeSpan.FromSeconds(1) }; // every reading of the clock a second later: no waiting
+
+        var check = WorkbookConverter.Check(Books.Seed, Books.Validator, time: clock);
+
+        var issue = Assert.Single(check.Report.Issues);
+        Assert.Equal(RuleCodes.X10, issue.Code);
+        Assert.Contains("超过 5 秒的时间上限（读到", issue.Message, StringComparison.Ordinal);
+        Assert.Contains("longer than the limit of 5 s (it stopped at ", issue.MessageEn, StringComparison.Ordinal);
+        Assert.Null(check.Converted);
+    }
+
+    [Fact]
+    public void Check_ReadingWithinItsTimeLimit_IsNotRefused()
+    {
+        var clock = new FakeTimeProvider { AutoAdvanceAmount = TimeSpan.FromSeconds(1) };
+
+        var check = WorkbookConverter.Check(Books.Seed, Books.Validator, new WorkbookLimits { MaxReadTime = TimeSpan.FromDays(1) }, clock);
+
+        Assert.True(check.IsValid);
+    }
+
+    [Fact]
+    public void Check_ConvertedJsonOverTheSubmissionLimit_IsX4_NamingThatLimit_NotAFileOfThatSize()
+    {
+        var validator = new SubmissionValidator(Books.Frameworks, new SubmissionLimits { MaxFileBytes = 4_096 });
+        var seed = Books.Seed;
+
+        var issue = Refused(seed, validator: validator);
+
+        Assert.Equal(RuleCodes.X4, issue.Code);
+        Assert.Contains("超过一份申报的上限 4,096 字节", issue.Message, StringComparison.Ordinal);
+        Assert.Contains($"工作簿文件本身 {seed.Length.ToString("N0", CultureInfo.InvariantCulture)} 字节", issue.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("文件大小", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Convert_MergedRangeCells_CountAsCellsOfTheSheet()
+    {
+        var rows = "<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t>x</t></is></c></row>";
+        var book = Books.SeedWith(Books.SheetEntry(Books.Seed, IndicatorSheet), Books.Utf8(Encoding.UTF8.GetString(Books.Worksheet(rows)).Replace("</worksheet>", "<mergeCells><mergeCell ref=\"A4:J203\"/></mergeCells></worksheet>", StringComparison.Ordinal)));
+
+        var issue = Refused(book, new WorkbookLimits { MaxCellsPerSheet = 1_000 });
+
+        Assert.Contains("合并区域 A4:J203 使单元格过多（每个工作表最多 1,000 个", issue.Message, StringComparison.Ordinal);
+        Assert.Equal($"{IndicatorSheet}!A4", issue.Source);
+    }
+
+    [Fact]
+    public void Convert_TheSameMergedRangeRepeated_IsRefusedAtTheSheetsCellLimit()
+    {
+        // Filling cells already filled adds none to the grid, but each pass costs: every pass is counted.
+        var rows = "<row r=\"4\"><c r=\"A4\" t=\"e\"><v>#N/A</v></c></row>";
+        var merges = string.Concat(Enumerable.Repeat("<mergeCell ref=\"A4:AD303\"/>", 1_000));
+        var book = Books.SeedWith(Books.SheetEntry(Books.Seed, IndicatorSheet), Books.Utf8(Encoding.UTF8.GetString(Books.Worksheet(rows)).Replace("</worksheet>", $"<mergeCells>{merges}</mergeCells></worksheet>", StringComparison.Ordinal)));
+
+        var issue = Refused(book);
+
+        Assert.Contains("合并区域 A4:AD303", issue.Message, StringComparison.Ordinal);
+        Assert.Contains("1,000,000", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(50, false)]
+    [InlineData(49, true)]
+    public void Convert_AnElementAtTheAttributeLimit_IsRead_AndOneOverIt_IsX4(int limit, bool refused)
+    {
+        var attributes = string.Concat(Enumerable.Range(0, 48).Select(static i => $" a{i}=\"{i}\""));
+        var rows = $"<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"{attributes}><is><t>x</t></is></c></row>"; // 50 attributes
+
+        var check = WorkbookConverter.Check(Books.SeedWith(Books.SheetEntry(Books.Seed, IndicatorSheet), Books.Worksheet(rows)), Books.Validator, new WorkbookLimits { MaxAttributesPerElement = limit });
+
+        Assert.Equal(refused, check.Report.Issues.Any(static i => i.Code == RuleCodes.X4 && i.Message.Contains("属性超过 49 个", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Convert_ANumberFormatLongerThanExcelAllows_IsX4_AtTheStyles()
+    {
+        var book = Books.Edit(Books.Seed, d => Books.SetStyled(d, "预算项目", "D2", "1", 300, "0" + new string('_', 255)));
+
+        var issue = Refused(book);
+
+        Assert.Contains("单元格格式", issue.Message, StringComparison.Ordinal);
+        Assert.Contains("数字格式代码超过 255 个字符", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public void Convert_ASheetInUtf16_IsReadLikeUtf8(bool bigEndian, bool mark)
+    {
+        var entry = Books.SheetEntry(Books.Seed, IndicatorSheet);
+        var xml = Encoding.UTF8.GetString(Books.Entries(Books.Seed).Single(e => e.Name == entry).Content).Replace("encoding=\"utf-8\"", "encoding=\"utf-16\"", StringComparison.OrdinalIgnoreCase);
+        var utf16 = new UnicodeEncoding(bigEndian, byteOrderMark: mark);
+
+        var check = Books.Check(Books.SeedWith(entry, [.. utf16.GetPreamble(), .. utf16.GetBytes(xml)]));
+
+        Assert.Equal(Books.Normalised(Books.Check(Books.Seed)), Books.Normalised(check));
+    }
+
+    [Fact]
+    public void Convert_ASheetInAnotherEncoding_IsX1_SayingUtf8()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var entry = Books.SheetEntry(Books.Seed, IndicatorSheet);
+        var xml = Encoding.UTF8.GetString(Books.Entries(Books.Seed).Single(e => e.Name == entry).Content);
+        xml = xml.Contains("encoding=", StringComparison.Ordinal) ? xml.Replace("encoding=\"utf-8\"", "encoding=\"gbk\"", StringComparison.OrdinalIgnoreCase) : "<?xml version=\"1.0\" encoding=\"gbk\"?>" + xml;
+
+        var issue = Refused(Books.SeedWith(entry, Encoding.GetEncoding("gbk").GetBytes(xml)));
+
+        Assert.Equal(RuleCodes.X1, issue.Code);
+        Assert.Contains("UTF-8", issue.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>The seed's entries with a shared-string table added (DocGen writes inline strings; Excel writes shared ones).</summary>
     private static List<(string Name, byte[] Content)> WithSharedStrings(string table)
     {
@@ -139,9 +259,9 @@ public sealed class WorkbookLimitTests
         entries[index] = (name, Books.Utf8(Encoding.UTF8.GetString(entries[index].Content).Replace(from, to, StringComparison.Ordinal)));
     }
 
-    private static ValidationIssue Refused(byte[] workbook, WorkbookLimits? limits = null)
+    private static ValidationIssue Refused(byte[] workbook, WorkbookLimits? limits = null, SubmissionValidator? validator = null)
     {
-        var check = WorkbookConverter.Check(workbook, Books.Validator, limits);
+        var check = WorkbookConverter.Check(workbook, validator ?? Books.Validator, limits);
 
         var issue = Assert.Single(check.Report.Issues);
         Assert.False(check.IsValid);

@@ -7,14 +7,20 @@ namespace DocGen.Workbooks.Tests.Reading;
 /// <summary>
 /// The seed's workbook changed in its structure, not only its bytes: elements nested to any depth
 /// in any part, rows of thousands of cells, tens of thousands of rows, huge shared-string tables,
-/// merges and styles by the ten thousand. Every case ends in a report (most in X4), never an
-/// exception. <c>DOCGEN_FUZZ_CASES=100000 dotnet test tests/DocGen.Workbooks.Tests --filter FullyQualifiedName~Fuzz</c>
+/// merges and styles by the ten thousand; and the hostile shapes of issue #33 at sizes around
+/// their limits (long text merged down thousands of rows, one shared string in every cell,
+/// thousands of attributes or namespaces on one cell, thousands of checkpoint columns). Every case
+/// ends in a report (most in X4), never an exception, and never in converted JSON larger than a
+/// submission may be. <c>DOCGEN_FUZZ_CASES=100000 dotnet test tests/DocGen.Workbooks.Tests --filter FullyQualifiedName~Fuzz</c>
 /// runs 50 times more of them.
 /// </summary>
 public sealed class WorkbookStructureFuzzTests
 {
     private static readonly int[] s_depths = [50, 99, 100, 101, 500, 5_000, 100_000];
     private static readonly int[] s_counts = [1_000, 9_999, 10_001, 16_384, 16_385, 70_000, 300_001];
+    private static readonly int[] s_characters = [1, 100, 19_000, 32_767];
+    private static readonly int[] s_rows = [10, 1_000, 9_880, 1_048_575];
+    private static readonly int[] s_attributes = [99, 100, 101, 999, 1_000, 1_001, 50_000];
 
     [Fact]
     public void StructuralMutations_AlwaysEndInAReport()
@@ -27,7 +33,7 @@ public sealed class WorkbookStructureFuzzTests
         for (var n = 0; n < cases; n++)
         {
             var entries = seed.ToList();
-            var kind = n % 6;
+            var kind = n % 11;
             var count = s_counts[random.Next(s_counts.Length)];
             var sheet = sheets[random.Next(sheets.Count)];
             switch (kind)
@@ -50,12 +56,21 @@ public sealed class WorkbookStructureFuzzTests
                 case 4:
                     Edit(entries, sheet, "</worksheet>", "<mergeCells>" + string.Concat(Enumerable.Range(1, Math.Min(count, 20_000)).Select(i => $"<mergeCell ref=\"A{i}:XFD{i + random.Next(1_048_000)}\"/>")) + "</mergeCells></worksheet>");
                     break;
-                default:
+                case 5:
                     Edit(entries, "xl/styles.xml", "</cellXfs>", string.Concat(Enumerable.Repeat("<xf numFmtId=\"10\"/>", count)) + "</cellXfs>");
                     break;
             }
 
-            var outcome = Run(Books.Zip([.. entries]), n, kind);
+            var book = kind switch
+            {
+                6 => HostileWorkbooks.MergedLongText(Pick(s_characters, random), Pick(s_rows, random), 1 + random.Next(4)),
+                7 => HostileWorkbooks.SharedStringReferences(Pick(s_characters, random), Pick(s_rows, random) % 10_000, 1 + random.Next(30)),
+                8 => HostileWorkbooks.AttributeFlood(Pick(s_attributes, random)),
+                9 => HostileWorkbooks.NamespaceFlood(Pick(s_attributes, random)),
+                10 => HostileWorkbooks.CheckpointColumns(1 + random.Next(16_000), random.Next(10_000)),
+                _ => Books.Zip([.. entries]),
+            };
+            var outcome = Run(book, n, kind);
             outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
         }
 
@@ -88,6 +103,8 @@ public sealed class WorkbookStructureFuzzTests
         return xml.Append("</row>").ToString();
     }
 
+    private static int Pick(int[] values, Random random) => values[random.Next(values.Length)];
+
     private static string Name(int column) => column <= 16_384 ? DocGen.Workbooks.Reading.CellPlace.ColumnName(column) : "A";
 
     private static void Replace(List<(string Name, byte[] Content)> entries, string name, byte[] content) => entries[entries.FindIndex(e => e.Name == name)] = (name, content);
@@ -104,6 +121,8 @@ public sealed class WorkbookStructureFuzzTests
         {
             var check = Books.Check(book);
             Assert.True(check.Report.Issues.Count > 0 || check.IsValid, $"case {n} (kind {kind}): no verdict");
+            Assert.True((check.Converted?.Length ?? 0) <= Books.Validator.Limits.MaxFileBytes, $"case {n} (kind {kind}): {check.Converted?.Length:N0} bytes of JSON");
+            Assert.DoesNotContain(check.Report.Issues, static i => i.Code == DocGen.Core.Rules.RuleCodes.D3); // a workbook is never called a file of its JSON's size
             return check.IsValid ? "valid" : check.Report.Issues[0].Code;
         }
         catch (Exception ex)
