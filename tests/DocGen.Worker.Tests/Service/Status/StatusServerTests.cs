@@ -105,6 +105,31 @@ public sealed class StatusServerTests
         }
     }
 
+    [Fact]
+    public async Task NamesWithControlOrBidiCharacters_AreShownEscapedOnThePage()
+    {
+        var (box, client) = await StartAsync();
+        await using (box)
+        using (client)
+        {
+            // "nosj.exe" to the eye without the escape: the right-to-left override turns what follows it around.
+            string[] names = ["\u202Eexe.json", "bell\u0007\u2066tab\there.json"];
+            foreach (var name in names)
+            {
+                box.Drop(name, """{ "kind": "combined" }""");
+            }
+
+            await box.WaitUntilAsync(() => names.All(n => File.Exists(Path.Combine(box.Failed, n))) && box.Idle(), "both rejected", state: () => string.Join(", ", Directory.GetFiles(box.Failed)));
+
+            var page = await client.GetStringAsync(new Uri("/", UriKind.Relative), Token);
+            Assert.Contains("<td><code class=\"hidden\">\\u202E</code>exe.json</td>", page, StringComparison.Ordinal);
+            Assert.Contains("bell<code class=\"hidden\">\\u0007</code><code class=\"hidden\">\\u2066</code>tab<code class=\"hidden\">\\u0009</code>here.json", page, StringComparison.Ordinal);
+            Assert.DoesNotContain('\u202E', page); // nor in the reports, which name the file too
+            Assert.DoesNotContain('\u2066', page);
+            Assert.DoesNotContain('\u0007', page);
+        }
+    }
+
     [Theory]
     [InlineData("http://0.0.0.0:5080", null, true)]
     [InlineData("http://0.0.0.0:5080", "short", true)]
