@@ -14,12 +14,12 @@ namespace DocGen.Worker.Service.Status;
 /// </summary>
 public static class StatusPage
 {
-    /// <param name="token">The token the page was asked with in its address (<c>?token=</c>), carried into its links so they open too; null on loopback or with the header.</param>
     /// <remarks>
-    /// Text from outside — file names, paths, reports, a template's problems — is HTML-encoded and
-    /// its hidden characters shown as <c>\u202E</c> (<see cref="DisplayName"/>), marked.
+    /// The same for every reader: no token in its links (<see cref="StatusAccess"/> keeps it in a
+    /// cookie). Text from outside — file names, paths, reports, a template's problems — is
+    /// HTML-encoded and its hidden characters shown as <c>\u202E</c> (<see cref="DisplayName"/>), marked.
     /// </remarks>
-    public static string Render(ServiceStatus status, TemplateStore templates, PdfOutput pdf, int queued, TimeProvider time, string? token = null)
+    public static string Render(ServiceStatus status, TemplateStore templates, PdfOutput pdf, int queued, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(templates);
@@ -81,8 +81,7 @@ public static class StatusPage
             html.Append("</td></tr>");
         }
 
-        var query = string.IsNullOrEmpty(token) ? "" : "?token=" + Uri.EscapeDataString(token);
-        return html.Append(CultureInfo.InvariantCulture, $"</table><p><a href=\"/health{E(query)}\">/health</a> · <a href=\"/metrics{E(query)}\">/metrics</a></p></body></html>").ToString();
+        return html.Append("</table><p><a href=\"/health\">/health</a> · <a href=\"/metrics\">/metrics</a></p></body></html>").ToString();
     }
 
     private static string E(string text) => Shown(text, keepLines: false);

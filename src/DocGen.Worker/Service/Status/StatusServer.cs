@@ -1,4 +1,3 @@
-using System.Net;
 using DocGen.Worker.Templates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -42,20 +41,9 @@ public sealed class StatusServer(
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(url);
         var app = builder.Build();
-        var token = options.Value.HttpToken;
-        if (!string.IsNullOrEmpty(token))
+        if (options.Value.HttpToken is { Length: > 0 } token)
         {
-            app.Use(async (context, next) =>
-            {
-                var given = context.Request.Headers.Authorization.ToString() is { Length: > 7 } header && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..] : context.Request.Query["token"].ToString();
-                if (!System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(given), System.Text.Encoding.UTF8.GetBytes(token)))
-                {
-                    context.Response.StatusCode = (int)HttpStatusCode.Unauthorized;
-                    return;
-                }
-
-                await next(context).ConfigureAwait(false);
-            });
+            app.Use(new StatusAccess(token).InvokeAsync);
         }
 
         app.MapGet("/health", () =>
@@ -64,9 +52,7 @@ public sealed class StatusServer(
             return Results.Text(json, "application/json; charset=utf-8", statusCode: code);
         });
         app.MapGet("/metrics", () => Results.Text(PrometheusText.Render(status, templates, inbox.Queued, inbox.OldestWaiting, pdf, time), PrometheusText.ContentType));
-        app.MapGet("/", (HttpContext context) => Results.Text(
-            StatusPage.Render(status, templates, pdf, inbox.Queued, time, string.IsNullOrEmpty(token) ? null : context.Request.Query["token"].ToString()),
-            "text/html; charset=utf-8"));
+        app.MapGet("/", () => Results.Text(StatusPage.Render(status, templates, pdf, inbox.Queued, time), "text/html; charset=utf-8"));
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

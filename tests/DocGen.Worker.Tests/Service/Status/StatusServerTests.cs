@@ -82,7 +82,7 @@ public sealed class StatusServerTests
     }
 
     [Fact]
-    public async Task WithAToken_ARequestWithoutItIsRefused()
+    public async Task WithAToken_ARequestWithoutItIsRefused_TheBearerSchemeInAnyCaseIsAccepted()
     {
         const string Secret = "a-token-of-enough-length";
         var (box, client) = await StartAsync($"--DocGen:HttpToken={Secret}");
@@ -91,18 +91,66 @@ public sealed class StatusServerTests
         {
             using var refused = await client.GetAsync(new Uri("/health", UriKind.Relative), Token);
             Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+            Assert.Equal("Bearer", refused.Headers.WwwAuthenticate.Single().Scheme);
 
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/health", UriKind.Relative));
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Secret);
-            using var accepted = await client.SendAsync(request, Token);
-            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+            foreach (var header in new[] { $"Bearer {Secret}", $"bearer {Secret}", $"BEARER   {Secret}" })
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/health", UriKind.Relative));
+                Assert.True(request.Headers.TryAddWithoutValidation("Authorization", header));
+                using var accepted = await client.SendAsync(request, Token);
+                Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+            }
 
-            // Asked with the token in its address (a bookmark on a phone), the page's links carry it.
-            var page = await client.GetStringAsync(new Uri($"/?token={Secret}", UriKind.Relative), Token);
-            Assert.Contains($"href=\"/health?token={Secret}\"", page, StringComparison.Ordinal);
-            using var followed = await client.GetAsync(new Uri($"/metrics?token={Secret}", UriKind.Relative), Token);
-            Assert.Equal(HttpStatusCode.OK, followed.StatusCode);
+            foreach (var header in new[] { $"Basic {Secret}", "Bearer a-token-of-enough-lengtH", $"Bearer{Secret}", "Bearer " })
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/health", UriKind.Relative));
+                Assert.True(request.Headers.TryAddWithoutValidation("Authorization", header));
+                using var wrong = await client.SendAsync(request, Token);
+                Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+            }
         }
+    }
+
+    [Fact]
+    public async Task TheTokenInTheAddress_IsAnsweredWithACookie_AndAPageThatGoesOnWithoutIt_AndThePageLinksCarryNoToken()
+    {
+        const string Secret = "a-token-of-enough-length";
+        await using var box = new ServiceSandbox();
+        var host = await box.StartHostAsync("--DocGen:Http=http://127.0.0.1:0", $"--DocGen:HttpToken={Secret}");
+        var address = host.Services.GetRequiredService<StatusServer>().Address!;
+        var cookies = new CookieContainer();
+        using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
+        using var client = new HttpClient(handler) { BaseAddress = address };
+
+        using (var wrong = await client.GetAsync(new Uri("/?token=not-the-token", UriKind.Relative), Token))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+            Assert.Empty(cookies.GetCookies(address));
+        }
+
+        using (var first = await client.GetAsync(new Uri($"/metrics?name=x&token={Secret}", UriKind.Relative), Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            var setCookie = Assert.Single(first.Headers.GetValues("Set-Cookie"));
+            Assert.Contains("httponly", setCookie, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("samesite=strict", setCookie, StringComparison.OrdinalIgnoreCase);
+            var goOn = await first.Content.ReadAsStringAsync(Token);
+            Assert.Contains("content=\"0; url=/metrics?name=x\"", goOn, StringComparison.Ordinal); // the same address, without the token
+            Assert.DoesNotContain(Secret, goOn, StringComparison.Ordinal);
+            Assert.Equal("no-store", first.Headers.CacheControl?.ToString());
+        }
+
+        // From now on the cookie opens every page; none of them carries the token.
+        Assert.Contains("docgen_queue_depth", await client.GetStringAsync(new Uri("/metrics?name=x", UriKind.Relative), Token), StringComparison.Ordinal);
+        using var page = await client.GetAsync(new Uri("/", UriKind.Relative), Token);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync(Token);
+        Assert.Contains("href=\"/health\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("token", html, StringComparison.OrdinalIgnoreCase);
+
+        // Asked for "//elsewhere", it goes on to this site's "/elsewhere", not to another site.
+        using var slashes = await client.GetAsync(new Uri($"{address.GetLeftPart(UriPartial.Authority)}//elsewhere.example?token={Secret}"), Token);
+        Assert.Contains("url=/elsewhere.example\"", await slashes.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
     }
 
     [Fact]
