@@ -15,9 +15,10 @@ namespace DocGen.Worker.Service.Status;
 public static class StatusPage
 {
     /// <remarks>
-    /// The same for every reader: no token in its links (<see cref="StatusAccess"/> keeps it in a
-    /// cookie). Text from outside — file names, paths, reports, a template's problems — is
-    /// HTML-encoded and its hidden characters shown as <c>\u202E</c> (<see cref="DisplayName"/>), marked.
+    /// The same for every reader (no token in its links: <see cref="StatusAccess"/> keeps it in a
+    /// cookie), so <see cref="StatusPageCache"/> renders it once per change. Text from outside —
+    /// file names, paths, reports, a template's problems — is HTML-encoded and its hidden characters
+    /// shown as <c>\u202E</c> (<see cref="DisplayName"/>), marked.
     /// </remarks>
     public static string Render(ServiceStatus status, TemplateStore templates, PdfOutput pdf, int queued, TimeProvider time)
     {

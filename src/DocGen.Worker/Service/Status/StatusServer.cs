@@ -12,7 +12,8 @@ namespace DocGen.Worker.Service.Status;
 /// The status endpoints inside <c>docgen run</c> (<see cref="DocGenOptions.Http"/>): <c>/health</c>,
 /// <c>/metrics</c> and the status page <c>/</c>, on Kestrel, loopback unless configured otherwise
 /// (then every request must carry <see cref="DocGenOptions.HttpToken"/>). It only reads what the
-/// service keeps; it never touches the folders' contents.
+/// service keeps; it never touches the folders' contents. The page is rendered once per change
+/// (<see cref="StatusPageCache"/>).
 /// </summary>
 public sealed class StatusServer(
     IOptions<DocGenOptions> options,
@@ -28,6 +29,9 @@ public sealed class StatusServer(
 
     /// <summary>The address it listens on once started (a port 0 in the setting is the port the system chose).</summary>
     public Uri? Address { get; private set; }
+
+    /// <summary>The status page, rendered once per change.</summary>
+    internal StatusPageCache PageCache { get; } = new(status, templates, pdf, time);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -52,7 +56,7 @@ public sealed class StatusServer(
             return Results.Text(json, "application/json; charset=utf-8", statusCode: code);
         });
         app.MapGet("/metrics", () => Results.Text(PrometheusText.Render(status, templates, inbox.Queued, inbox.OldestWaiting, pdf, time), PrometheusText.ContentType));
-        app.MapGet("/", () => Results.Text(StatusPage.Render(status, templates, pdf, inbox.Queued, time), "text/html; charset=utf-8"));
+        app.MapGet("/", () => Results.Bytes(PageCache.Page(inbox.Queued), "text/html; charset=utf-8"));
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

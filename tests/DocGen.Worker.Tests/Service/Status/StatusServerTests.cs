@@ -12,19 +12,20 @@ public sealed class StatusServerTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static async Task<(ServiceSandbox Box, HttpClient Client)> StartAsync(params string[] extra)
+    private static async Task<(ServiceSandbox Box, HttpClient Client, StatusServer Server)> StartAsync(params string[] extra)
     {
         var box = new ServiceSandbox();
         var host = await box.StartHostAsync(["--DocGen:Http=http://127.0.0.1:0", .. extra]);
-        var address = host.Services.GetRequiredService<StatusServer>().Address ?? throw new InvalidOperationException("the status pages did not start");
+        var server = host.Services.GetRequiredService<StatusServer>();
+        var address = server.Address ?? throw new InvalidOperationException("the status pages did not start");
         Assert.True(IPAddress.IsLoopback(IPAddress.Parse(address.Host)));
-        return (box, new HttpClient { BaseAddress = address });
+        return (box, new HttpClient { BaseAddress = address }, server);
     }
 
     [Fact]
     public async Task AfterAValidAnInvalidAndAnUnreadableDrop_HealthMetricsAndThePageSayWhatHappened()
     {
-        var (box, client) = await StartAsync();
+        var (box, client, _) = await StartAsync();
         await using (box)
         using (client)
         {
@@ -63,7 +64,7 @@ public sealed class StatusServerTests
     [Fact]
     public async Task TemplateReplacedByOneWithATypo_IsDegraded_NamingTheProblem_WhileTheLastGoodOneServes()
     {
-        var (box, client) = await StartAsync();
+        var (box, client, _) = await StartAsync();
         await using (box)
         using (client)
         {
@@ -85,7 +86,7 @@ public sealed class StatusServerTests
     public async Task WithAToken_ARequestWithoutItIsRefused_TheBearerSchemeInAnyCaseIsAccepted()
     {
         const string Secret = "a-token-of-enough-length";
-        var (box, client) = await StartAsync($"--DocGen:HttpToken={Secret}");
+        var (box, client, _) = await StartAsync($"--DocGen:HttpToken={Secret}");
         await using (box)
         using (client)
         {
@@ -154,9 +155,32 @@ public sealed class StatusServerTests
     }
 
     [Fact]
+    public async Task ThePage_IsRenderedOncePerChange_TheSameBytesUntilASubmissionEnds()
+    {
+        var (box, client, server) = await StartAsync();
+        await using (box)
+        using (client)
+        {
+            var cache = server.PageCache;
+            var first = await client.GetByteArrayAsync(new Uri("/", UriKind.Relative), Token);
+            var renders = cache.Renders;
+            var second = await client.GetByteArrayAsync(new Uri("/", UriKind.Relative), Token);
+            Assert.Equal(first, second);
+            Assert.Equal(renders, cache.Renders); // served from the cache, not rendered again
+
+            box.Drop("bad.json", """{ "kind": "combined" }""");
+            await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Failed, "bad.json")) && box.Idle(), "the submission ended");
+
+            var after = await client.GetByteArrayAsync(new Uri("/", UriKind.Relative), Token);
+            Assert.NotEqual(first, after);
+            Assert.Contains("bad.json", System.Text.Encoding.UTF8.GetString(after), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task NamesWithControlOrBidiCharacters_AreShownEscapedOnThePage()
     {
-        var (box, client) = await StartAsync();
+        var (box, client, _) = await StartAsync();
         await using (box)
         using (client)
         {
