@@ -1,5 +1,6 @@
 using DocGen.Worker.Templates;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -12,8 +13,9 @@ namespace DocGen.Worker.Service.Status;
 /// The status endpoints inside <c>docgen run</c> (<see cref="DocGenOptions.Http"/>): <c>/health</c>,
 /// <c>/metrics</c> and the status page <c>/</c>, on Kestrel, loopback unless configured otherwise
 /// (then every request must carry <see cref="DocGenOptions.HttpToken"/>). It only reads what the
-/// service keeps; it never touches the folders' contents. The page is rendered once per change
-/// (<see cref="StatusPageCache"/>).
+/// service keeps; it never touches the folders' contents. Only the <c>Host</c> names of
+/// <see cref="HttpSetting.AllowedHosts"/> are answered (400 otherwise), and the page is rendered
+/// once per change (<see cref="StatusPageCache"/>).
 /// </summary>
 public sealed class StatusServer(
     IOptions<DocGenOptions> options,
@@ -44,6 +46,14 @@ public sealed class StatusServer(
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(url);
+
+        // The slim builder puts host filtering first in the pipeline; these are its names (DNS rebinding: #33).
+        builder.Services.Configure<HostFilteringOptions>(filtering =>
+        {
+            filtering.AllowedHosts = [.. HttpSetting.AllowedHosts(url)];
+            filtering.AllowEmptyHosts = false;
+            filtering.IncludeFailureMessage = false;
+        });
         var app = builder.Build();
         if (options.Value.HttpToken is { Length: > 0 } token)
         {

@@ -154,6 +154,45 @@ public sealed class StatusServerTests
         Assert.Contains("url=/elsewhere.example\"", await slashes.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("localhost", HttpStatusCode.OK)]
+    [InlineData("LOCALHOST:5080", HttpStatusCode.OK)]
+    [InlineData("127.0.0.1", HttpStatusCode.OK)]
+    [InlineData("127.0.0.1:5080", HttpStatusCode.OK)]
+    [InlineData("[::1]", HttpStatusCode.OK)]
+    [InlineData("[::1]:5080", HttpStatusCode.OK)]
+    [InlineData("attacker.example", HttpStatusCode.BadRequest)] // a page there that rebinds its name to 127.0.0.1
+    [InlineData("attacker.example:5080", HttpStatusCode.BadRequest)]
+    [InlineData("localhost.attacker.example", HttpStatusCode.BadRequest)]
+    [InlineData("127.0.0.1.nip.io", HttpStatusCode.BadRequest)]
+    public async Task OnLoopback_OnlyLoopbackHostNamesAreAnswered(string hostHeader, HttpStatusCode expected)
+    {
+        var (box, client, _) = await StartAsync();
+        await using (box)
+        using (client)
+        {
+            foreach (var path in new[] { "/", "/health", "/metrics" })
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+                request.Headers.Host = hostHeader;
+                using var response = await client.SendAsync(request, Token);
+                Assert.Equal(expected, response.StatusCode);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5080", new[] { "localhost", "127.0.0.1", "[::1]" })]
+    [InlineData("http://localhost:5080", new[] { "localhost", "127.0.0.1", "[::1]" })]
+    [InlineData("http://[::1]:5080", new[] { "localhost", "127.0.0.1", "[::1]" })]
+    [InlineData("http://docgen.office.example:5080", new[] { "localhost", "127.0.0.1", "[::1]", "docgen.office.example" })]
+    [InlineData("http://10.1.2.3:5080", new[] { "localhost", "127.0.0.1", "[::1]", "10.1.2.3" })]
+    [InlineData("http://0.0.0.0:5080", new[] { "*" })] // every name this machine has: the token guards
+    [InlineData("http://[::]:5080", new[] { "*" })]
+    [InlineData("http://*:5080", new[] { "*" })]
+    public void TheHostNamesAnswered_AreLoopbacksAndTheConfiguredOne(string http, string[] hosts)
+        => Assert.Equal(hosts, HttpSetting.AllowedHosts(http));
+
     [Fact]
     public async Task ThePage_IsRenderedOncePerChange_TheSameBytesUntilASubmissionEnds()
     {
