@@ -11,7 +11,7 @@ namespace DocGen.Worker.Service.Status;
 
 /// <summary>
 /// The status endpoints inside <c>docgen run</c> (<see cref="DocGenOptions.Http"/>): <c>/health</c>,
-/// <c>/metrics</c> and the status page <c>/</c>, on Kestrel, loopback unless configured otherwise
+/// <c>/metrics</c> and the status page <c>/</c>, GET and HEAD, on Kestrel, loopback unless configured otherwise
 /// (then every request must carry <see cref="DocGenOptions.HttpToken"/>). It only reads what the
 /// service keeps; it never touches the folders' contents. Only the <c>Host</c> names of
 /// <see cref="HttpSetting.AllowedHosts"/> are answered (400 otherwise), and the page is rendered
@@ -60,13 +60,14 @@ public sealed class StatusServer(
             app.Use(new StatusAccess(token).InvokeAsync);
         }
 
-        app.MapGet("/health", () =>
+        string[] read = [HttpMethods.Get, HttpMethods.Head]; // Kestrel sends no body for HEAD, and the same headers
+        app.MapMethods("/health", read, () =>
         {
             var (code, json) = HealthReport.Build(folders, templates, pdf, status, inbox.Queued, inbox.OldestWaiting);
             return Results.Text(json, "application/json; charset=utf-8", statusCode: code);
         });
-        app.MapGet("/metrics", () => Results.Text(PrometheusText.Render(status, templates, inbox.Queued, inbox.OldestWaiting, pdf, time), PrometheusText.ContentType));
-        app.MapGet("/", () => Results.Bytes(PageCache.Page(inbox.Queued), "text/html; charset=utf-8"));
+        app.MapMethods("/metrics", read, () => Results.Text(PrometheusText.Render(status, templates, inbox.Queued, inbox.OldestWaiting, pdf, time), PrometheusText.ContentType));
+        app.MapMethods("/", read, () => Results.Bytes(PageCache.Page(inbox.Queued), "text/html; charset=utf-8"));
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -194,6 +194,31 @@ public sealed class StatusServerTests
         => Assert.Equal(hosts, HttpSetting.AllowedHosts(http));
 
     [Fact]
+    public async Task Head_IsAnsweredOnEveryPage_WithTheHeadersOfGetAndNoBody()
+    {
+        var (box, client, _) = await StartAsync();
+        await using (box)
+        using (client)
+        {
+            foreach (var path in new[] { "/", "/health", "/metrics" })
+            {
+                using var get = await client.GetAsync(new Uri(path, UriKind.Relative), Token);
+                using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri(path, UriKind.Relative)), Token);
+                Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+                Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
+                Assert.Empty(await head.Content.ReadAsByteArrayAsync(Token));
+                if (path == "/")
+                {
+                    Assert.Equal((await get.Content.ReadAsByteArrayAsync(Token)).Length, head.Content.Headers.ContentLength);
+                }
+            }
+
+            using var post = await client.PostAsync(new Uri("/", UriKind.Relative), new StringContent(""), Token);
+            Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task ThePage_IsRenderedOncePerChange_TheSameBytesUntilASubmissionEnds()
     {
         var (box, client, server) = await StartAsync();
@@ -204,6 +229,11 @@ public sealed class StatusServerTests
             var first = await client.GetByteArrayAsync(new Uri("/", UriKind.Relative), Token);
             var renders = cache.Renders;
             var second = await client.GetByteArrayAsync(new Uri("/", UriKind.Relative), Token);
+            using (var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri("/", UriKind.Relative)), Token))
+            {
+                Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+            }
+
             Assert.Equal(first, second);
             Assert.Equal(renders, cache.Renders); // served from the cache, not rendered again
 
