@@ -271,6 +271,50 @@ public sealed class StatusServerTests
         }
     }
 
+    [Fact]
+    public async Task PastTheRequestLimit_TheAnswerIs503AtOnce_AndTheLimitFreesWithTheRequest()
+    {
+        var (box, client, server) = await StartAsync("--DocGen:HttpMaxRequests=1");
+        await using (box)
+        using (client)
+        {
+            using (var held = server.Limiter!.AttemptAcquire())
+            {
+                Assert.True(held.IsAcquired); // the one request allowed, in progress
+
+                // Never queued: were it waiting for the permit held here, it would not end at all.
+                using var refused = await client.GetAsync(new Uri("/", UriKind.Relative), Token).WaitAsync(TimeSpan.FromSeconds(30), Token);
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+                Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
+            }
+
+            for (var i = 0; i < 3; i++)
+            {
+                using var served = await client.GetAsync(new Uri("/health", UriKind.Relative), Token);
+                Assert.Equal(HttpStatusCode.OK, served.StatusCode); // each request gives its permit back
+            }
+        }
+    }
+
+    [Fact]
+    public async Task EveryAnswer_SaysNotToCacheSniffFrameOrReferIt()
+    {
+        var (box, client, _) = await StartAsync();
+        await using (box)
+        using (client)
+        {
+            foreach (var path in new[] { "/", "/health", "/metrics" })
+            {
+                using var response = await client.GetAsync(new Uri(path, UriKind.Relative), Token);
+                Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+                Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+                Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+                Assert.Contains("frame-ancestors 'none'", Assert.Single(response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+                Assert.False(response.Headers.Contains("Server"));
+            }
+        }
+    }
+
     [Theory]
     [InlineData("http://0.0.0.0:5080", null, true)]
     [InlineData("http://0.0.0.0:5080", "short", true)]
