@@ -127,8 +127,15 @@ public sealed class DocGenOptions
     [Required]
     public string Http { get; set; } = "http://127.0.0.1:5080";
 
-    /// <summary>The token every request to the status pages must carry (<c>Authorization: Bearer …</c> or <c>?token=…</c>); required beyond loopback.</summary>
+    /// <summary>The token every request to the status pages must carry (<c>Authorization: Bearer …</c>, or <c>?token=…</c> once, then the cookie that sets); required beyond loopback.</summary>
     public string? HttpToken { get; set; }
+
+    /// <summary>
+    /// Requests to the status pages served at once; one more is answered 503 at once, never queued.
+    /// <value>Default: 16.</value>
+    /// </summary>
+    [Range(1, 1024)]
+    public int HttpMaxRequests { get; set; } = 16;
 
     /// <summary>Flush every published file before its rename, and every folder after the renames into it (power-loss safety; see <c>Publisher</c>). <value>Default: true.</value></summary>
     public bool FlushToDisk { get; set; } = true;

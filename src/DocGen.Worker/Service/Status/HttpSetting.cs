@@ -24,6 +24,25 @@ public static class HttpSetting
             : $"{DocGenOptions.Section}:Http = “{http}” 不只在本机监听：状态页含单位和申报名称，须同时设置 {DocGenOptions.Section}:HttpToken（至少 {MinTokenLength} 个字符）。 Listening beyond this machine needs {DocGenOptions.Section}:HttpToken (at least {MinTokenLength} characters).";
     }
 
+    /// <summary>
+    /// The <c>Host</c> headers the status pages answer (the rest get 400: a page elsewhere that
+    /// rebinds its own name to this machine's address cannot read them): the loopback names and
+    /// the host written in <paramref name="http"/>; any, when that host is a wildcard (0.0.0.0,
+    /// [::], * or +), which only a token may be (<see cref="Problem"/>), and the token then guards.
+    /// </summary>
+    public static IReadOnlyList<string> AllowedHosts(string http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var host = HostAsWritten(http);
+        if (host is "0.0.0.0" or "[::]" or "*" or "+")
+        {
+            return ["*"];
+        }
+
+        string[] loopback = ["localhost", "127.0.0.1", "[::1]"];
+        return loopback.Contains(host, StringComparer.OrdinalIgnoreCase) ? loopback : [.. loopback, host];
+    }
+
     /// <summary>Loopback as Kestrel reads it: the name <c>localhost</c> or a loopback IP literal (not .NET's other aliases, which Kestrel binds on every interface).</summary>
     private static bool IsLoopback(string host)
         => string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)

@@ -24,6 +24,7 @@ public sealed class ServiceStatus(TimeProvider time)
     private long _recovered;
     private long _ended;
     private long _givenUp;
+    private long _version;
 
     public DateTimeOffset StartedAt { get; } = time.GetUtcNow();
 
@@ -42,6 +43,12 @@ public sealed class ServiceStatus(TimeProvider time)
     public long EndedCount => Interlocked.Read(ref _ended);
 
     public long GivenUp => Interlocked.Read(ref _givenUp);
+
+    /// <summary>
+    /// Changes to <see cref="Latest"/>: one more each time a submission ends, counted after the list
+    /// has it, so what is read after reading this is at least as new (the status page's cache key).
+    /// </summary>
+    public long Version => Interlocked.Read(ref _version);
 
     /// <summary>Counts by (how it ended, format: json | xlsx | other).</summary>
     public IReadOnlyDictionary<(SubmissionEnd End, string Format), long> Submissions => _submissions;
@@ -95,6 +102,8 @@ public sealed class ServiceStatus(TimeProvider time)
         while (_latest.Count > Kept && _latest.TryDequeue(out _))
         {
         }
+
+        Interlocked.Increment(ref _version);
     }
 
     /// <summary>Each listener in turn; one that throws must not turn a published submission into a failed attempt.</summary>

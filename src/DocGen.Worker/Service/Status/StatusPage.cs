@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using DocGen.Worker.IO;
 using DocGen.Worker.Templates;
 
 namespace DocGen.Worker.Service.Status;
@@ -13,8 +14,13 @@ namespace DocGen.Worker.Service.Status;
 /// </summary>
 public static class StatusPage
 {
-    /// <param name="token">The token the page was asked with in its address (<c>?token=</c>), carried into its links so they open too; null on loopback or with the header.</param>
-    public static string Render(ServiceStatus status, TemplateStore templates, PdfOutput pdf, int queued, TimeProvider time, string? token = null)
+    /// <remarks>
+    /// The same for every reader (no token in its links: <see cref="StatusAccess"/> keeps it in a
+    /// cookie), so <see cref="StatusPageCache"/> renders it once per change. Text from outside —
+    /// file names, paths, reports, a template's problems — is HTML-encoded and its hidden characters
+    /// shown as <c>\u202E</c> (<see cref="DisplayName"/>), marked.
+    /// </remarks>
+    public static string Render(ServiceStatus status, TemplateStore templates, PdfOutput pdf, int queued, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(templates);
@@ -28,7 +34,7 @@ public static class StatusPage
             <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <meta http-equiv="refresh" content="30"><title>DocGen 运行状态</title>
             <style>body{font-family:sans-serif;margin:1em;max-width:60em}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3em;text-align:left;vertical-align:top}
-            .ok{color:#060}.bad{color:#b00}pre{white-space:pre-wrap;font-size:.85em;background:#f6f6f6;padding:.5em}</style></head><body>
+            .ok{color:#060}.bad{color:#b00}code.hidden{color:#b00;background:#fee}pre{white-space:pre-wrap;font-size:.85em;background:#f6f6f6;padding:.5em}</style></head><body>
             <h1>DocGen 运行状态</h1>
             """);
         html.Append("<h2>模板</h2>");
@@ -70,15 +76,33 @@ public static class StatusPage
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{submission.At.ToLocalTime():MM-dd HH:mm:ss}</td><td>{E(submission.Name)}</td><td>{outcome}</td><td>{E(submission.Output)}");
             if (submission.Report is { } report)
             {
-                html.Append("<details><summary>校验报告</summary><pre>").Append(E(report)).Append("</pre></details>");
+                html.Append("<details><summary>校验报告</summary><pre>").Append(Shown(report, keepLines: true)).Append("</pre></details>");
             }
 
             html.Append("</td></tr>");
         }
 
-        var query = string.IsNullOrEmpty(token) ? "" : "?token=" + Uri.EscapeDataString(token);
-        return html.Append(CultureInfo.InvariantCulture, $"</table><p><a href=\"/health{E(query)}\">/health</a> · <a href=\"/metrics{E(query)}\">/metrics</a></p></body></html>").ToString();
+        return html.Append("</table><p><a href=\"/health\">/health</a> · <a href=\"/metrics\">/metrics</a></p></body></html>").ToString();
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => Shown(text, keepLines: false);
+
+    /// <summary>HTML-encoded, each hidden character as its escape in a marked <c>code</c>; a report keeps its line breaks and tabs.</summary>
+    private static string Shown(string text, bool keepLines)
+    {
+        StringBuilder? html = null;
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (DisplayName.IsHidden(c) && !(keepLines && c is '\n' or '\t'))
+            {
+                html ??= new StringBuilder(text.Length + 32);
+                html.Append(WebUtility.HtmlEncode(text[start..i])).Append("<code class=\"hidden\">").Append(DisplayName.Escape(c)).Append("</code>");
+                start = i + 1;
+            }
+        }
+
+        return html is null ? WebUtility.HtmlEncode(text) : html.Append(WebUtility.HtmlEncode(text[start..])).ToString();
+    }
 }

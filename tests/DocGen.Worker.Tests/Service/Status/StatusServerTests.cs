@@ -12,19 +12,20 @@ public sealed class StatusServerTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static async Task<(ServiceSandbox Box, HttpClient Client)> StartAsync(params string[] extra)
+    private static async Task<(ServiceSandbox Box, HttpClient Client, StatusServer Server)> StartAsync(params string[] extra)
     {
         var box = new ServiceSandbox();
         var host = await box.StartHostAsync(["--DocGen:Http=http://127.0.0.1:0", .. extra]);
-        var address = host.Services.GetRequiredService<StatusServer>().Address ?? throw new InvalidOperationException("the status pages did not start");
+        var server = host.Services.GetRequiredService<StatusServer>();
+        var address = server.Address ?? throw new InvalidOperationException("the status pages did not start");
         Assert.True(IPAddress.IsLoopback(IPAddress.Parse(address.Host)));
-        return (box, new HttpClient { BaseAddress = address });
+        return (box, new HttpClient { BaseAddress = address }, server);
     }
 
     [Fact]
     public async Task AfterAValidAnInvalidAndAnUnreadableDrop_HealthMetricsAndThePageSayWhatHappened()
     {
-        var (box, client) = await StartAsync();
+        var (box, client, _) = await StartAsync();
         await using (box)
         using (client)
         {
@@ -63,7 +64,7 @@ public sealed class StatusServerTests
     [Fact]
     public async Task TemplateReplacedByOneWithATypo_IsDegraded_NamingTheProblem_WhileTheLastGoodOneServes()
     {
-        var (box, client) = await StartAsync();
+        var (box, client, _) = await StartAsync();
         await using (box)
         using (client)
         {
@@ -82,26 +83,235 @@ public sealed class StatusServerTests
     }
 
     [Fact]
-    public async Task WithAToken_ARequestWithoutItIsRefused()
+    public async Task WithAToken_ARequestWithoutItIsRefused_TheBearerSchemeInAnyCaseIsAccepted()
     {
         const string Secret = "a-token-of-enough-length";
-        var (box, client) = await StartAsync($"--DocGen:HttpToken={Secret}");
+        var (box, client, _) = await StartAsync($"--DocGen:HttpToken={Secret}");
         await using (box)
         using (client)
         {
             using var refused = await client.GetAsync(new Uri("/health", UriKind.Relative), Token);
             Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+            Assert.Equal("Bearer", refused.Headers.WwwAuthenticate.Single().Scheme);
 
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/health", UriKind.Relative));
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Secret);
-            using var accepted = await client.SendAsync(request, Token);
-            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+            foreach (var header in new[] { $"Bearer {Secret}", $"bearer {Secret}", $"BEARER   {Secret}" })
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/health", UriKind.Relative));
+                Assert.True(request.Headers.TryAddWithoutValidation("Authorization", header));
+                using var accepted = await client.SendAsync(request, Token);
+                Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+            }
 
-            // Asked with the token in its address (a bookmark on a phone), the page's links carry it.
-            var page = await client.GetStringAsync(new Uri($"/?token={Secret}", UriKind.Relative), Token);
-            Assert.Contains($"href=\"/health?token={Secret}\"", page, StringComparison.Ordinal);
-            using var followed = await client.GetAsync(new Uri($"/metrics?token={Secret}", UriKind.Relative), Token);
-            Assert.Equal(HttpStatusCode.OK, followed.StatusCode);
+            foreach (var header in new[] { $"Basic {Secret}", "Bearer a-token-of-enough-lengtH", $"Bearer{Secret}", "Bearer " })
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/health", UriKind.Relative));
+                Assert.True(request.Headers.TryAddWithoutValidation("Authorization", header));
+                using var wrong = await client.SendAsync(request, Token);
+                Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task TheTokenInTheAddress_IsAnsweredWithACookie_AndAPageThatGoesOnWithoutIt_AndThePageLinksCarryNoToken()
+    {
+        const string Secret = "a-token-of-enough-length";
+        await using var box = new ServiceSandbox();
+        var host = await box.StartHostAsync("--DocGen:Http=http://127.0.0.1:0", $"--DocGen:HttpToken={Secret}");
+        var address = host.Services.GetRequiredService<StatusServer>().Address!;
+        var cookies = new CookieContainer();
+        using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
+        using var client = new HttpClient(handler) { BaseAddress = address };
+
+        using (var wrong = await client.GetAsync(new Uri("/?token=not-the-token", UriKind.Relative), Token))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+            Assert.Empty(cookies.GetCookies(address));
+        }
+
+        using (var first = await client.GetAsync(new Uri($"/metrics?name=x&token={Secret}", UriKind.Relative), Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            var setCookie = Assert.Single(first.Headers.GetValues("Set-Cookie"));
+            Assert.Contains("httponly", setCookie, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("samesite=strict", setCookie, StringComparison.OrdinalIgnoreCase);
+            var goOn = await first.Content.ReadAsStringAsync(Token);
+            Assert.Contains("content=\"0; url=/metrics?name=x\"", goOn, StringComparison.Ordinal); // the same address, without the token
+            Assert.DoesNotContain(Secret, goOn, StringComparison.Ordinal);
+            Assert.Equal("no-store", first.Headers.CacheControl?.ToString());
+        }
+
+        // From now on the cookie opens every page; none of them carries the token.
+        Assert.Contains("docgen_queue_depth", await client.GetStringAsync(new Uri("/metrics?name=x", UriKind.Relative), Token), StringComparison.Ordinal);
+        using var page = await client.GetAsync(new Uri("/", UriKind.Relative), Token);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync(Token);
+        Assert.Contains("href=\"/health\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("token", html, StringComparison.OrdinalIgnoreCase);
+
+        // Asked for "//elsewhere", it goes on to this site's "/elsewhere", not to another site.
+        using var slashes = await client.GetAsync(new Uri($"{address.GetLeftPart(UriPartial.Authority)}//elsewhere.example?token={Secret}"), Token);
+        Assert.Contains("url=/elsewhere.example\"", await slashes.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("localhost", HttpStatusCode.OK)]
+    [InlineData("LOCALHOST:5080", HttpStatusCode.OK)]
+    [InlineData("127.0.0.1", HttpStatusCode.OK)]
+    [InlineData("127.0.0.1:5080", HttpStatusCode.OK)]
+    [InlineData("[::1]", HttpStatusCode.OK)]
+    [InlineData("[::1]:5080", HttpStatusCode.OK)]
+    [InlineData("attacker.example", HttpStatusCode.BadRequest)] // a page there that rebinds its name to 127.0.0.1
+    [InlineData("attacker.example:5080", HttpStatusCode.BadRequest)]
+    [InlineData("localhost.attacker.example", HttpStatusCode.BadRequest)]
+    [InlineData("127.0.0.1.nip.io", HttpStatusCode.BadRequest)]
+    public async Task OnLoopback_OnlyLoopbackHostNamesAreAnswered(string hostHeader, HttpStatusCode expected)
+    {
+        var (box, client, _) = await StartAsync();
+        await using (box)
+        using (client)
+        {
+            foreach (var path in new[] { "/", "/health", "/metrics" })
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+                request.Headers.Host = hostHeader;
+                using var response = await client.SendAsync(request, Token);
+                Assert.Equal(expected, response.StatusCode);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5080", new[] { "localhost", "127.0.0.1", "[::1]" })]
+    [InlineData("http://localhost:5080", new[] { "localhost", "127.0.0.1", "[::1]" })]
+    [InlineData("http://[::1]:5080", new[] { "localhost", "127.0.0.1", "[::1]" })]
+    [InlineData("http://docgen.office.example:5080", new[] { "localhost", "127.0.0.1", "[::1]", "docgen.office.example" })]
+    [InlineData("http://10.1.2.3:5080", new[] { "localhost", "127.0.0.1", "[::1]", "10.1.2.3" })]
+    [InlineData("http://0.0.0.0:5080", new[] { "*" })] // every name this machine has: the token guards
+    [InlineData("http://[::]:5080", new[] { "*" })]
+    [InlineData("http://*:5080", new[] { "*" })]
+    public void TheHostNamesAnswered_AreLoopbacksAndTheConfiguredOne(string http, string[] hosts)
+        => Assert.Equal(hosts, HttpSetting.AllowedHosts(http));
+
+    [Fact]
+    public async Task Head_IsAnsweredOnEveryPage_WithTheHeadersOfGetAndNoBody()
+    {
+        var (box, client, _) = await StartAsync();
+        await using (box)
+        using (client)
+        {
+            foreach (var path in new[] { "/", "/health", "/metrics" })
+            {
+                using var get = await client.GetAsync(new Uri(path, UriKind.Relative), Token);
+                using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri(path, UriKind.Relative)), Token);
+                Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+                Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
+                Assert.Empty(await head.Content.ReadAsByteArrayAsync(Token));
+                if (path == "/")
+                {
+                    Assert.Equal((await get.Content.ReadAsByteArrayAsync(Token)).Length, head.Content.Headers.ContentLength);
+                }
+            }
+
+            using var post = await client.PostAsync(new Uri("/", UriKind.Relative), new StringContent(""), Token);
+            Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task ThePage_IsRenderedOncePerChange_TheSameBytesUntilASubmissionEnds()
+    {
+        var (box, client, server) = await StartAsync();
+        await using (box)
+        using (client)
+        {
+            var cache = server.PageCache;
+            var first = await client.GetByteArrayAsync(new Uri("/", UriKind.Relative), Token);
+            var renders = cache.Renders;
+            var second = await client.GetByteArrayAsync(new Uri("/", UriKind.Relative), Token);
+            using (var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri("/", UriKind.Relative)), Token))
+            {
+                Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+            }
+
+            Assert.Equal(first, second);
+            Assert.Equal(renders, cache.Renders); // served from the cache, not rendered again
+
+            box.Drop("bad.json", """{ "kind": "combined" }""");
+            await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Failed, "bad.json")) && box.Idle(), "the submission ended");
+
+            var after = await client.GetByteArrayAsync(new Uri("/", UriKind.Relative), Token);
+            Assert.NotEqual(first, after);
+            Assert.Contains("bad.json", System.Text.Encoding.UTF8.GetString(after), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task NamesWithControlOrBidiCharacters_AreShownEscapedOnThePage()
+    {
+        var (box, client, _) = await StartAsync();
+        await using (box)
+        using (client)
+        {
+            // "nosj.exe" to the eye without the escape: the right-to-left override turns what follows it around.
+            string[] names = ["\u202Eexe.json", "bell\u0007\u2066tab\there.json"];
+            foreach (var name in names)
+            {
+                box.Drop(name, """{ "kind": "combined" }""");
+            }
+
+            await box.WaitUntilAsync(() => names.All(n => File.Exists(Path.Combine(box.Failed, n))) && box.Idle(), "both rejected", state: () => string.Join(", ", Directory.GetFiles(box.Failed)));
+
+            var page = await client.GetStringAsync(new Uri("/", UriKind.Relative), Token);
+            Assert.Contains("<td><code class=\"hidden\">\\u202E</code>exe.json</td>", page, StringComparison.Ordinal);
+            Assert.Contains("bell<code class=\"hidden\">\\u0007</code><code class=\"hidden\">\\u2066</code>tab<code class=\"hidden\">\\u0009</code>here.json", page, StringComparison.Ordinal);
+            Assert.DoesNotContain('\u202E', page); // nor in the reports, which name the file too
+            Assert.DoesNotContain('\u2066', page);
+            Assert.DoesNotContain('\u0007', page);
+        }
+    }
+
+    [Fact]
+    public async Task PastTheRequestLimit_TheAnswerIs503AtOnce_AndTheLimitFreesWithTheRequest()
+    {
+        var (box, client, server) = await StartAsync("--DocGen:HttpMaxRequests=1");
+        await using (box)
+        using (client)
+        {
+            using (var held = server.Limiter!.AttemptAcquire())
+            {
+                Assert.True(held.IsAcquired); // the one request allowed, in progress
+
+                // Never queued: were it waiting for the permit held here, it would not end at all.
+                using var refused = await client.GetAsync(new Uri("/", UriKind.Relative), Token).WaitAsync(TimeSpan.FromSeconds(30), Token);
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+                Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
+            }
+
+            for (var i = 0; i < 3; i++)
+            {
+                using var served = await client.GetAsync(new Uri("/health", UriKind.Relative), Token);
+                Assert.Equal(HttpStatusCode.OK, served.StatusCode); // each request gives its permit back
+            }
+        }
+    }
+
+    [Fact]
+    public async Task EveryAnswer_SaysNotToCacheSniffFrameOrReferIt()
+    {
+        var (box, client, _) = await StartAsync();
+        await using (box)
+        using (client)
+        {
+            foreach (var path in new[] { "/", "/health", "/metrics" })
+            {
+                using var response = await client.GetAsync(new Uri(path, UriKind.Relative), Token);
+                Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+                Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+                Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+                Assert.Contains("frame-ancestors 'none'", Assert.Single(response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+                Assert.False(response.Headers.Contains("Server"));
+            }
         }
     }
 
