@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using DocGen.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/DocGen.Benchmarks [-- --smoke] [-- --only compile|validate|seed|tables|peer|service|pdf]
+// dotnet run -c Release --project benchmarks/DocGen.Benchmarks [-- --smoke] [-- --only compile|validate|seed|tables|peer|service|pdf|hostile]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 Console.OutputEncoding = Encoding.UTF8;
 if (args is ["--child-table", var size])
@@ -17,6 +17,11 @@ if (args is ["--child-check", var checkSize])
 }
 
 var smoke = args.Contains("--smoke");
+if (args is ["--child-hostile", var shape])
+{
+    return HostileBenchmark.Child(new Report(child: true), shape);
+}
+
 if (args is ["--child-service", ..])
 {
     await new ServiceBenchmark(smoke, new Report(child: true)).RunAsync();
@@ -45,5 +50,6 @@ if (only is null or "tables") harness.Tables();
 if (only is null or "peer") new PeerBenchmark(smoke, report, Harness.Pipeline).Run();
 if (only is null or "service") Bench.RunChild(report, smoke ? ["--child-service", "--smoke"] : ["--child-service"]);
 if (only is null or "pdf") Bench.RunChild(report, smoke ? ["--child-pdf", "--smoke"] : ["--child-pdf"]);
+if (only is null or "hostile") HostileBenchmark.Run(report, smoke);
 report.Print();
 return 0;

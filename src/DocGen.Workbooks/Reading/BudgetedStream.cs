@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using DocGen.Core.Validation;
+
 namespace DocGen.Workbooks.Reading;
 
 /// <summary>
@@ -30,8 +32,8 @@ internal sealed class BudgetedStream(Stream inner, ReadBudget budget, string par
         if (_read > budget.Limits.MaxPartBytes)
         {
             throw new WorkbookLimitException(WorkbookIssues.TooBig(
-                string.Create(CultureInfo.InvariantCulture, $"部件“{partName}”解压后超过 {budget.Limits.MaxPartBytes / 1048576} MB"),
-                string.Create(CultureInfo.InvariantCulture, $"the part '{partName}' inflates to over {budget.Limits.MaxPartBytes / 1048576} MB")));
+                string.Create(CultureInfo.InvariantCulture, $"部件“{Quoted.Of(partName)}”解压后超过 {budget.Limits.MaxPartBytes / 1048576} MB"),
+                string.Create(CultureInfo.InvariantCulture, $"the part '{Quoted.Of(partName)}' inflates to over {budget.Limits.MaxPartBytes / 1048576} MB")));
         }
 
         return read;

@@ -57,8 +57,8 @@ internal static class WorkbookIssues
                 "If the indicator is a deadline, set 指标性质 to 定性 and write the date in 指标值（文字）; or type a number of months or days with 月 or 天 as its unit."),
             _ => ("请先把单元格格式设为“常规”或“数值”，再重新输入数字。", "Set the cell's format to General or Number first, then type the number again."),
         };
-        return Error(RuleCodes.X9, path, $"“{field.Label}”需要数字，但单元格显示的是{what}“{cell.Text}”（Excel 把输入识别成了{what}）。{advice}",
-            $"'{field.Label}' needs a number, but the cell shows {whatEn}, '{cell.Text}' (Excel took what was typed as {whatEn}). {adviceEn}");
+        return Error(RuleCodes.X9, path, $"“{field.Label}”需要数字，但单元格显示的是{what}“{Quoted.Of(cell.Text)}”（Excel 把输入识别成了{what}）。{advice}",
+            $"'{field.Label}' needs a number, but the cell shows {whatEn}, '{Quoted.Of(cell.Text)}' (Excel took what was typed as {whatEn}). {adviceEn}");
     }
 
     /// <summary>A code typed as a number of more than 15 digits (X9): Excel has already replaced its last digits with zeros.</summary>
@@ -75,19 +75,19 @@ internal static class WorkbookIssues
             $"The sheet '{sheet}' has no header row (with '{Layout.WorkbookLayout.ProjectCodeHeader}' and the other column names). Do not delete the header row.");
 
     public static ValidationIssue UnknownProject(string path, string code, string sheet)
-        => Error(RuleCodes.X7, path, $"项目编码“{code}”在工作表“{Layout.WorkbookLayout.ProjectsSheet}”中找不到，这一行{RowOf(sheet)}无法归入任何项目。请核对编码。",
-            $"The project code '{code}' is not in the sheet '{Layout.WorkbookLayout.ProjectsSheet}': this row belongs to no project. Check the code.");
+        => Error(RuleCodes.X7, path, $"项目编码“{Quoted.Of(code)}”在工作表“{Layout.WorkbookLayout.ProjectsSheet}”中找不到，这一行{RowOf(sheet)}无法归入任何项目。请核对编码。",
+            $"The project code '{Quoted.Of(code)}' is not in the sheet '{Layout.WorkbookLayout.ProjectsSheet}': this row belongs to no project. Check the code.");
 
     public static ValidationIssue NoProjectCode(string path, string sheet)
         => Error(RuleCodes.X7, path, $"没有填写项目编码，这一行{RowOf(sheet)}无法归入项目（工作簿中有多个项目时必须填写）。",
             $"No project code: with several projects in the workbook, each row of '{sheet}' must name its project.");
 
     public static ValidationIssue DuplicateProject(string path, string code)
-        => Error(RuleCodes.X7, path, $"项目编码“{code}”重复出现；每个项目一行，编码不能相同。", $"The project code '{code}' appears twice; one row per project, each with its own code.");
+        => Error(RuleCodes.X7, path, $"项目编码“{Quoted.Of(code)}”重复出现；每个项目一行，编码不能相同。", $"The project code '{Quoted.Of(code)}' appears twice; one row per project, each with its own code.");
 
     public static ValidationIssue UnknownLabel(string path, string label)
-        => Warning(RuleCodes.X8, path, $"“{label}”不是本表的栏目，这里填写的内容未被读取。请使用表中原有的栏目名称。",
-            $"'{label}' is not one of this sheet's labels; what is filled in here was not read. Keep the workbook's own labels.");
+        => Warning(RuleCodes.X8, path, $"“{Quoted.Of(label)}”不是本表的栏目，这里填写的内容未被读取。请使用表中原有的栏目名称。",
+            $"'{Quoted.Of(label)}' is not one of this sheet's labels; what is filled in here was not read. Keep the workbook's own labels.");
 
     private static string RowOf(string sheet) => sheet == Layout.WorkbookLayout.GoalsSheet ? "绩效目标" : "指标";
 

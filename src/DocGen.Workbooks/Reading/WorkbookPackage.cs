@@ -44,8 +44,8 @@ internal sealed class WorkbookPackage : IDisposable
             if (entry.Length > 1048576 && entry.Length > entry.CompressedLength * limits.MaxRatio)
             {
                 return WorkbookIssues.TooBig(
-                    string.Create(CultureInfo.InvariantCulture, $"部件“{entry.FullName}”压缩比异常（超过 {limits.MaxRatio} 倍），可能是“压缩炸弹”"),
-                    string.Create(CultureInfo.InvariantCulture, $"the part '{entry.FullName}' has an abnormal compression ratio (over {limits.MaxRatio} to 1): possibly a zip bomb"));
+                    string.Create(CultureInfo.InvariantCulture, $"部件“{Quoted.Of(entry.FullName)}”压缩比异常（超过 {limits.MaxRatio} 倍），可能是“压缩炸弹”"),
+                    string.Create(CultureInfo.InvariantCulture, $"the part '{Quoted.Of(entry.FullName)}' has an abnormal compression ratio (over {limits.MaxRatio} to 1): possibly a zip bomb"));
             }
 
             total += entry.Length;

@@ -8,4 +8,11 @@ namespace DocGen.Worker.Pdf;
 public sealed record PdfConversion(double Milliseconds, int Attempts, string? Error)
 {
     public bool Succeeded => Error is null;
+
+    /// <summary>
+    /// Not made for a reason outside the document — a temporary folder that is full or gone,
+    /// LibreOffice that cannot start, a known-good document that would not convert either — so it
+    /// is to be made again once the environment recovers, never dropped for good.
+    /// </summary>
+    public bool Deferred { get; init; }
 }

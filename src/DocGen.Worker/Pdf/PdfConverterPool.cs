@@ -27,6 +27,7 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
     private int _disposed;
     private long _converted;
     private long _failed;
+    private long _deferred;
     private long _refused;
     private long _starts;
 
@@ -43,6 +44,9 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
 
     /// <summary>Documents converted, given up after the retry, and refused for their size, since the start (for the status pages).</summary>
     public (long Converted, long Failed, long Refused) Conversions => (Interlocked.Read(ref _converted), Interlocked.Read(ref _failed), Interlocked.Read(ref _refused));
+
+    /// <summary>Conversions that failed for the environment's sake since the start (each is made again later).</summary>
+    public long Deferred => Interlocked.Read(ref _deferred);
 
     /// <summary>LibreOffice converters started since the start: beyond <see cref="Converters"/>, each is a restart after a failure.</summary>
     public long Starts => Interlocked.Read(ref _starts);
@@ -117,13 +121,18 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
     /// Converts a Word document to PDF/A-2b at <paramref name="pdf"/> (overwritten), with
     /// <paramref name="title"/> as the PDF's title. Never throws but for cancellation (or what
     /// <paramref name="lent"/> throws): a failed conversion, whatever failed, is a result that says
-    /// why, after the bounded retry. <paramref name="lent"/> is called once a converter is lent,
-    /// before the conversion starts: the wait for one may be long.
+    /// why, after the bounded retry, and whether it was the document's fault or the environment's
+    /// (<see cref="PdfConversion.Deferred"/>: when the document fails, a known-good one is
+    /// converted too; if that fails as well, the environment is at fault). With
+    /// <paramref name="expectedSha256"/> the document is first copied into the pool's own folder
+    /// and converted from there only if it has that hash: a document staged in a shared folder is
+    /// never handed to LibreOffice as whoever can write there left it. <paramref name="lent"/> is
+    /// called once a converter is lent, before the conversion starts: the wait for one may be long.
     /// </summary>
-    public async Task<PdfConversion> ConvertAsync(string docx, string pdf, string? title, CancellationToken cancellationToken, Action? lent = null)
+    public async Task<PdfConversion> ConvertAsync(string docx, string pdf, string? title, CancellationToken cancellationToken, Action? lent = null, string? expectedSha256 = null)
     {
         var clock = Stopwatch.StartNew();
-        var bytes = new FileInfo(docx).Length;
+        var bytes = SafeFile.Inspect(docx).Length;
         if (RefusalFor(bytes) is { } refused)
         {
             return refused;
@@ -132,7 +141,7 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
         var timeout = _settings.TimeoutFor(bytes);
         if (await _idle.AcquireAsync(bytes, cancellationToken).ConfigureAwait(false) is not { } lease)
         {
-            return new PdfConversion(clock.Elapsed.TotalMilliseconds, 0, "the PDF converters have been stopped");
+            return new PdfConversion(clock.Elapsed.TotalMilliseconds, 0, "the PDF converters have been stopped") { Deferred = true };
         }
 
         var slot = lease.Converter;
@@ -140,17 +149,37 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
         {
             lent?.Invoke();
             var error = "";
+            var environmental = false;
+            string source;
+            try
+            {
+                source = expectedSha256 is null ? Path.GetFullPath(docx) : PrivateCopy(slot, docx, expectedSha256);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return Failed(clock, 0, ex is ChangedDocumentException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}", deferred: ex is not ChangedDocumentException);
+            }
+
             for (var attempt = 1; attempt <= _settings.MaxAttempts; attempt++)
             {
+                PdfBridgeProcess bridge;
                 try
                 {
-                    var bridge = await EnsureStartedAsync(slot, cancellationToken).ConfigureAwait(false);
+                    bridge = await EnsureStartedAsync(slot, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+                {
+                    // LibreOffice does not start, or its folder cannot be made: nothing to do with the document.
+                    return Failed(clock, attempt, ex is PdfConverterException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}", deferred: true);
+                }
 
+                try
+                {
                     // LibreOffice writes in the pool's folder (its temporary files too), never beside the
                     // caller's files; the finished PDF is then moved to where it was asked for (a
                     // rename when both are on one file system, else a copy).
                     var scratch = Scratch(slot);
-                    await bridge.ConvertAsync(Path.GetFullPath(docx), scratch, title, timeout, cancellationToken).ConfigureAwait(false);
+                    await bridge.ConvertAsync(source, scratch, title, timeout, cancellationToken).ConfigureAwait(false);
                     File.Move(scratch, pdf, overwrite: true);
                     Interlocked.Increment(ref _converted);
                     return new PdfConversion(clock.Elapsed.TotalMilliseconds, attempt, null);
@@ -158,8 +187,10 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
                 catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
                 {
                     error = ex is PdfConverterException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+                    environmental |= ex is IOException or UnauthorizedAccessException; // the PDF not moved: a full or gone folder
                     _logger.ConversionFailed(slot.Number, attempt, _settings.MaxAttempts, Path.GetFileName(docx), error);
                     slot.Stop(); // a fresh converter takes the next attempt or document
+                    StalePipeSockets.Sweep(); // a converter that died left its sockets in /tmp
                 }
                 catch
                 {
@@ -168,12 +199,63 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
                 }
             }
 
-            Interlocked.Increment(ref _failed);
-            return new PdfConversion(clock.Elapsed.TotalMilliseconds, _settings.MaxAttempts, error);
+            return Failed(clock, _settings.MaxAttempts, error, deferred: environmental || !await KnownGoodConvertsAsync(slot, cancellationToken).ConfigureAwait(false));
         }
         finally
         {
             _idle.Release(lease);
+            if (expectedSha256 is not null)
+            {
+                TryDelete(Path.Combine(ScratchFolder ?? "", $"in-{slot.Number}.docx"));
+            }
+        }
+    }
+
+    /// <summary>The document copied into the pool's own folder, if it still has the hash it was made with.</summary>
+    private string PrivateCopy(Slot slot, string docx, string expectedSha256)
+    {
+        var read = SafeFile.Read(docx, _settings.MaxDocumentBytes);
+        if (read.Outcome != SafeReadOutcome.Read || Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(read.Bytes!)) != expectedSha256)
+        {
+            throw new ChangedDocumentException($"the document to convert is not the one DocGen made ({read.Outcome}): it was changed or replaced after it was written");
+        }
+
+        var copy = Path.Combine(Folder(), $"in-{slot.Number}.docx");
+        File.WriteAllBytes(copy, read.Bytes!);
+        return copy;
+    }
+
+    /// <summary>Whether a fresh converter converts the pool's own small document: when it does, a document that failed twice is at fault, not the machine.</summary>
+    private async Task<bool> KnownGoodConvertsAsync(Slot slot, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var bridge = await EnsureStartedAsync(slot, cancellationToken).ConfigureAwait(false);
+            await bridge.ConvertAsync(Path.Combine(Folder(), "warm-up.docx"), Scratch(slot), "DocGen", _settings.Timeout, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            slot.Stop();
+            return false;
+        }
+    }
+
+    private PdfConversion Failed(Stopwatch clock, int attempts, string error, bool deferred)
+    {
+        Interlocked.Increment(ref deferred ? ref _deferred : ref _failed);
+        return new PdfConversion(clock.Elapsed.TotalMilliseconds, attempts, error) { Deferred = deferred };
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // the pool's own folder: overwritten by the next copy, removed with the folder
         }
     }
 
@@ -239,14 +321,31 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
 
             var folder = ScratchFolders.Create(FolderPrefix).FullName;
             StalePipeSockets.Sweep();
-            using (var script = typeof(PdfConverterPool).Assembly.GetManifestResourceStream(ScriptResource)
-                ?? throw new InvalidOperationException($"The resource {ScriptResource} is missing from the build."))
-            using (var file = File.Create(Path.Combine(folder, "bridge.py")))
+            try
             {
-                script.CopyTo(file);
+                using (var script = typeof(PdfConverterPool).Assembly.GetManifestResourceStream(ScriptResource)
+                    ?? throw new InvalidOperationException($"The resource {ScriptResource} is missing from the build."))
+                using (var file = File.Create(Path.Combine(folder, "bridge.py")))
+                {
+                    script.CopyTo(file);
+                }
+
+                WarmUpDocument.WriteTo(Path.Combine(folder, "warm-up.docx"));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A full temporary folder: the next use tries again, and no empty folder is left at each try.
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (Exception ignored) when (ignored is IOException or UnauthorizedAccessException)
+                {
+                }
+
+                throw;
             }
 
-            WarmUpDocument.WriteTo(Path.Combine(folder, "warm-up.docx"));
             return _folder = folder;
         }
     }

@@ -37,12 +37,36 @@ public sealed class DocGenOptions
     public string Archive { get; set; } = "archive";
 
     /// <summary>
+    /// Word documents published whose PDF could not be made for a reason outside the document (a
+    /// full temporary folder, LibreOffice that would not start): each waits here with a note and is
+    /// converted again every minute until its PDF is published and its receipt rewritten.
+    /// </summary>
+    [Required]
+    public string PdfPending { get; set; } = "pdf-pending";
+
+    /// <summary>
     /// Where DocGen moves what it finds in its own folders and did not make — a link, a FIFO or a
     /// folder under a name it was about to use, a publish manifest it cannot vouch for — instead of
     /// opening it or waiting on it (nothing there is ever read).
     /// </summary>
     [Required]
     public string Quarantine { get; set; } = "quarantine";
+
+    /// <summary>
+    /// How long a rejected submission (its input and both reports) is kept in <c>failed/</c>; older
+    /// ones are removed. <value>Default: 90 days.</value> Zero keeps them for ever. Published
+    /// documents and <c>archive/</c> are never removed.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
+    public TimeSpan FailedRetention { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>
+    /// The most rejected submissions kept in <c>failed/</c>; past it the oldest are removed, so that a
+    /// flood of bad files cannot fill the disk. <value>Default: 10,000 (about 120 MB of small
+    /// rejected files).</value> Zero: no limit.
+    /// </summary>
+    [Range(0, 10_000_000)]
+    public int FailedMaxCount { get; set; } = 10_000;
 
     /// <summary>Templates folder (Word templates and frameworks/). <value>Default: the shipped templates.</value></summary>
     public string? Templates { get; set; }
@@ -112,6 +136,13 @@ public sealed class DocGenOptions
     /// </summary>
     [Range(64L * 1024, 1024L * 1024 * 1024)]
     public long PdfMaxDocumentBytes { get; set; } = 2L * 1024 * 1024;
+
+    /// <summary>
+    /// How often a PDF deferred for the environment (see <see cref="PdfPending"/>) is tried again
+    /// while the environment still fails. <value>Default: 1 min.</value>
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan PdfRetryInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>LibreOffice's program folder (the one with <c>soffice.bin</c>). <value>Default: found where Debian or LibreOffice's own packages install it.</value></summary>
     public string? LibreOffice { get; set; }

@@ -64,7 +64,11 @@ public sealed class DocumentRelease(Publisher publisher, ServiceStatus status, T
         return refused;
     }
 
-    /// <summary>The PDF of the staged document, beside it in the claim; a failed one is logged and removed (the document is published without it).</summary>
+    /// <summary>
+    /// The PDF of the staged document, beside it in the claim, made from a copy in the converters'
+    /// own folder that has the document's hash; a failed one is logged and removed (the document is
+    /// published without it, or — when the environment was at fault — with its PDF pending).
+    /// </summary>
     public async Task<PdfConversion> ConvertAsync(PdfConverterPool converters, Claim claim, string staged, DocumentFacts facts, int pdfStops, CancellationToken cancellationToken)
     {
         var target = Publisher.StagedPdfPath(claim);
@@ -72,25 +76,36 @@ public sealed class DocumentRelease(Publisher publisher, ServiceStatus status, T
         {
             claim.Enter(ClaimStage.ConvertingPdf);
             OwnFile.Replace(claim.Staged(PdfPending), Encoding.ASCII.GetBytes((pdfStops + 1).ToString(CultureInfo.InvariantCulture))); // seen by a restart if the service stops during the conversion
-        }).ConfigureAwait(false);
+        }, expectedSha256: facts.DocumentSha256).ConfigureAwait(false);
         if (!conversion.Succeeded || SafeFile.Inspect(target) is not { Kind: EntryKind.Regular, Links: 1 })
         {
             File.Delete(target);
             conversion = conversion with { Error = conversion.Error ?? "LibreOffice reported success but wrote no file" };
-            logger.PdfMissing(facts.InputName, conversion.Attempts, conversion.Error);
+            if (conversion.Deferred)
+            {
+                logger.PdfDeferred(facts.InputName, conversion.Error);
+            }
+            else
+            {
+                logger.PdfMissing(facts.InputName, conversion.Attempts, conversion.Error);
+            }
         }
 
         File.Delete(claim.Staged(PdfPending));
         return conversion;
     }
 
-    /// <summary>Publishes the staged document (with its PDF when <paramref name="conversion"/> made one) and its receipt.</summary>
+    /// <summary>
+    /// Publishes the staged document (with its PDF when <paramref name="conversion"/> made one) and
+    /// its receipt; a PDF deferred for the environment is left to <see cref="PendingPdfs"/> with a copy of the document.
+    /// </summary>
     public void Publish(Claim claim, DocumentFacts facts, PdfConversion? conversion, Stopwatch clock)
     {
         claim.Enter(ClaimStage.Publishing);
+        var pending = conversion is { Deferred: true } ? new PendingPdfNote(facts.DocumentSha256, facts.Title, time.GetUtcNow()) : null;
         var output = publisher.PublishDocument(claim, facts.InputName, conversion?.Succeeded == true, facts.Converted,
-            stem => ReceiptFor(claim, facts, stem, conversion, clock));
-        var pdfNote = conversion is null ? "" : conversion.Succeeded ? " and its PDF" : " WITHOUT its PDF";
+            stem => ReceiptFor(claim, facts, stem, conversion, clock), pending);
+        var pdfNote = conversion is null ? "" : conversion.Succeeded ? " and its PDF" : pending is not null ? " (its PDF pending)" : " WITHOUT its PDF";
         logger.Processed(facts.InputName, "generated", clock.Elapsed.TotalMilliseconds, output, pdfNote, facts.WarningCount);
         status.Published(facts.InputName, publisher.RelativePath(output), clock.Elapsed);
     }
@@ -115,10 +130,10 @@ public sealed class DocumentRelease(Publisher publisher, ServiceStatus status, T
 
     private ReceiptPdf PdfReceipt(Claim claim, string stem, PdfConversion conversion) => conversion.Succeeded
         ? new ReceiptPdf(publisher.RelativePdfPath(stem), Sha256Of(Publisher.StagedPdfPath(claim)), conversion.Milliseconds, conversion.Attempts, null)
-        : new ReceiptPdf(null, null, conversion.Milliseconds, conversion.Attempts, conversion.Error);
+        : new ReceiptPdf(null, null, conversion.Milliseconds, conversion.Attempts, conversion.Error) { Pending = conversion.Deferred ? true : null };
 
     /// <summary>The SHA-256 of a staged file, streamed (a PDF of hundreds of KB is not held whole), opened as a file of DocGen's own.</summary>
-    private static string Sha256Of(string path)
+    public static string Sha256Of(string path)
     {
         using var handle = OwnFile.Open(path, create: false, out var found, readOnly: true) ?? throw new IOException($"'{path}' is not the file DocGen staged ({found.Kind}).");
         using var stream = new FileStream(handle, FileAccess.Read);

@@ -15,6 +15,7 @@ public sealed class InboxFolders
         Failed = Under(options.Failed);
         Archive = Under(options.Archive);
         Quarantine = Under(options.Quarantine);
+        PdfPending = Under(options.PdfPending);
     }
 
     public string Root { get; }
@@ -32,7 +33,10 @@ public sealed class InboxFolders
     /// <summary>Entries found in DocGen's own folders that it did not make, moved aside (see <see cref="DocGenOptions.Quarantine"/>).</summary>
     public string Quarantine { get; }
 
-    public IEnumerable<string> All => [Inbox, Processing, Out, Failed, Archive, Quarantine];
+    /// <summary>Published documents whose PDF waits for the environment to recover (see <see cref="DocGenOptions.PdfPending"/>).</summary>
+    public string PdfPending { get; }
+
+    public IEnumerable<string> All => [Inbox, Processing, Out, Failed, Archive, Quarantine, PdfPending];
 
     public void CreateAll()
     {

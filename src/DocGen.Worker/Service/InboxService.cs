@@ -19,6 +19,8 @@ public sealed class InboxService(
     SubmissionProcessor processor,
     StableFileReader reader,
     WarmUp warmUp,
+    FailedRetention retention,
+    PendingPdfs pendingPdfs,
     PdfOutput pdf,
     PdfStage pdfStage,
     LogThrottle throttle,
@@ -60,6 +62,7 @@ public sealed class InboxService(
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        StaleRuntimeFiles.Sweep();
         folders.CreateAll();
         _linkedAtStart = [.. folders.All.Where(static f => SafeFile.Inspect(f).Kind == EntryKind.SymbolicLink)];
         RefreshTemplate();
@@ -103,6 +106,7 @@ public sealed class InboxService(
         _queue.Writer.TryComplete();
         await Task.WhenAll(workers).ConfigureAwait(false);
         await pdfStage.DrainAsync().ConfigureAwait(false);
+        await pendingPdfs.DrainAsync().ConfigureAwait(false);
     }
 
     private async Task ScanLoopAsync(CancellationToken stoppingToken)
@@ -118,6 +122,8 @@ public sealed class InboxService(
                 RefreshTemplate();
                 reader.Prune();
                 await processor.RecoverAsync(stoppingToken).ConfigureAwait(false);
+                retention.SweepIfDue();
+                pendingPdfs.RetryIfDue(stoppingToken);
                 foreach (var path in ScanInbox())
                 {
                     await EnqueueAsync(path, stoppingToken).ConfigureAwait(false);

@@ -63,6 +63,18 @@ internal static partial class Log
     [LoggerMessage(EventId = 2012, Level = LogLevel.Warning, Message = "DocGen's folder {Folder} was replaced by a link to {Target} while it ran; the link is removed and the folder made again")]
     public static partial void FolderReplacedByLink(this ILogger logger, string folder, string target);
 
+    [LoggerMessage(EventId = 2013, Level = LogLevel.Information, Message = "Retention: {Removed} rejected submissions removed from {Folder} ({Kept} kept: at most {MaxCount}, none older than {Days} days; 0 is no limit)")]
+    public static partial void RetentionRemoved(this ILogger logger, int removed, string folder, int kept, int maxCount, double days);
+
+    [LoggerMessage(EventId = 2014, Level = LogLevel.Warning, Message = "Retention: could not remove a rejected submission from {Folder} ({Message}); tried again at the next sweep")]
+    public static partial void RetentionFailed(this ILogger logger, string folder, string message);
+
+    [LoggerMessage(EventId = 2015, Level = LogLevel.Warning, Message = "Submission {File}: its PDF could not be made for a reason outside the document ({Reason}); the Word document is published, the PDF waits in pdf-pending/ and is made once the environment recovers")]
+    public static partial void PdfDeferred(this ILogger logger, string file, string reason);
+
+    [LoggerMessage(EventId = 2016, Level = LogLevel.Information, Message = "PDF of {Document} made later, {WaitedMinutes:F0} min after it was deferred: {Pdf}; its receipt rewritten")]
+    public static partial void PdfMadeLater(this ILogger logger, string document, double waitedMinutes, string pdf);
+
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Template {Template} compiled (sha256 {Sha256}) in {ElapsedMs:F0} ms; used from the next submission")]
     public static partial void TemplateLoaded(this ILogger logger, string template, string sha256, double elapsedMs);
 

@@ -15,6 +15,9 @@ public enum QuarantineReason
     /// <summary>The reservation name of an output (a receipt, a JSON report) holds a link, FIFO, folder or device.</summary>
     PlantedOutputName,
 
+    /// <summary>A note in <c>pdf-pending/</c> that is not DocGen's, or whose document has no receipt saying it was published with its PDF pending.</summary>
+    UnknownPendingPdf,
+
     /// <summary>A claim's publish manifest names a move DocGen never makes (outside its folders, another claim's, an overwrite it does not do).</summary>
     ForgedManifest,
 }

@@ -22,6 +22,8 @@ public static class ServiceHost
         builder.Services.AddOpenTelemetryExport(builder.Configuration);
         builder.Services.AddSystemd();
         builder.Services.AddWindowsService(static o => o.ServiceName = "DocGen");
+        builder.Logging.AddConsoleFormatter<SafeConsoleFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
+        builder.Services.PostConfigure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(static o => o.FormatterName = SafeConsoleFormatter.FormatterName); // after AddSystemd's choice: the layout follows systemd all the same
         return builder;
     }
 

@@ -32,6 +32,8 @@ public static class ServiceRegistration
         services.AddSingleton(static sp => CreatePdfOutput(sp));
         services.AddSubmissionProcessing();
         services.AddSingleton<WarmUp>();
+        services.AddSingleton<FailedRetention>();
+        services.AddSingleton<PendingPdfs>();
         services.AddSingleton<InboxService>();
         services.AddHostedService(static sp => sp.GetRequiredService<InboxService>());
         services.AddSingleton<StatusServer>();

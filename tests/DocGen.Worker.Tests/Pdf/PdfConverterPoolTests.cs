@@ -108,7 +108,7 @@ public sealed class PdfConverterPoolTests : IDisposable
     }
 
     [Fact]
-    public async Task DocumentLibreOfficeCannotOpen_FailsAfterTwoAttempts_WithTheReason_AndThePoolGoesOn()
+    public async Task DocumentLibreOfficeCannotOpen_FailsAfterTwoAttempts_WithTheReason_AsTheDocumentsFault_AndThePoolGoesOn()
     {
         var broken = Path.Combine(_folder.FullName, "broken.docx");
         File.WriteAllBytes(broken, [.. "PK\u0003\u0004 not really a zip"u8]);
@@ -119,6 +119,7 @@ public sealed class PdfConverterPoolTests : IDisposable
         var next = await pool.ConvertAsync(docx, Pdf("next"), title, TestContext.Current.CancellationToken);
 
         Assert.False(failed.Succeeded);
+        Assert.False(failed.Deferred); // the pool's own document still converts: not the environment
         Assert.Equal(2, failed.Attempts);
         Assert.Contains("could not open", failed.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(Pdf("broken")));
@@ -204,4 +205,20 @@ public sealed class PdfConverterPoolTests : IDisposable
     }
 
     public void Dispose() => _folder.Delete(recursive: true);
+
+    [Fact]
+    public async Task DocumentChangedAfterItWasMade_IsNotConverted()
+    {
+        var (docx, _) = RenderSeed("seed");
+        await using var pool = Converters.Pool();
+        var made = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(docx)));
+        File.AppendAllText(docx, "tampered");
+
+        var conversion = await pool.ConvertAsync(docx, Pdf("changed"), "x", TestContext.Current.CancellationToken, expectedSha256: made);
+
+        Assert.False(conversion.Succeeded);
+        Assert.False(conversion.Deferred);
+        Assert.Contains("not the one DocGen made", conversion.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Pdf("changed")));
+    }
 }

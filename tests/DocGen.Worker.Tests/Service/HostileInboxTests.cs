@@ -228,6 +228,37 @@ public sealed class HostileInboxTests
         await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Out, "waiting.docx")) && box.Idle(), "the waiting submission processed");
         Assert.False(File.Exists(box.TemplateFile + ".errors.txt"));
     }
+
+    [Fact]
+    public async Task WorkbooksHugeOnceExpanded_AreRefusedWithTheLimitTheyCross_ReportsUnderAMebibyte_AndASeedAfterEachIsPublished()
+    {
+        await using var box = new ServiceSandbox();
+        await box.StartHostAsync();
+        var hostile = new Dictionary<string, byte[]>
+        {
+            ["merged"] = DocGen.Tests.Shared.HostileWorkbooks.MergedLongText(),
+            ["merged4"] = DocGen.Tests.Shared.HostileWorkbooks.MergedLongText(columns: 4),
+            ["shared"] = DocGen.Tests.Shared.HostileWorkbooks.SharedStringReferences(),
+            ["attributes"] = DocGen.Tests.Shared.HostileWorkbooks.AttributeFlood(),
+        };
+        foreach (var (name, bytes) in hostile)
+        {
+            box.Drop(name + ".xlsx", bytes);
+            box.Drop(name + "-seed.json", ServiceSandbox.SeedJson);
+        }
+
+        await box.WaitUntilAsync(() => Idle(box) && ServiceSandbox.Names(box.Failed, "*.errors.txt").Count == hostile.Count && box.FinishedReceipts() == hostile.Count, "every workbook refused and every seed published", 120);
+
+        foreach (var name in hostile.Keys)
+        {
+            var report = Errors(box, name);
+            Assert.Contains("[X4]", report, StringComparison.Ordinal);
+            Assert.DoesNotContain("[D3]", report, StringComparison.Ordinal); // the limit crossed, not a file of that size
+            Assert.InRange(new FileInfo(Path.Combine(box.Failed, name + ".errors.txt")).Length, 1, 1024 * 1024);
+            Assert.InRange(new FileInfo(Path.Combine(box.Failed, name + ".errors.json")).Length, 1, 1024 * 1024);
+            Assert.True(File.Exists(Path.Combine(box.Out, name + "-seed.docx")));
+        }
+    }
 }
 
 /// <summary>The service's report of a rejected submission is the CLI's, word for word.</summary>

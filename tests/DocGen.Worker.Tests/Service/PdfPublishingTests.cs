@@ -46,7 +46,7 @@ public sealed class PdfPublishingTests
     }
 
     [Fact]
-    public async Task PdfThatCannotBeMade_LeavesTheDocumentPublished_AndTheReceiptSaysWhy()
+    public async Task LibreOfficeThatCannotStart_LeavesTheDocumentPublished_WithItsPdfPending_AndTheReceiptSaysWhy()
     {
         Converters.Require(); // (Linux only)
         await using var box = new ServiceSandbox();
@@ -62,15 +62,50 @@ public sealed class PdfPublishingTests
         await box.StartHostAsync("--DocGen:Pdf=true", "--DocGen:PdfConverters=1", $"--DocGen:LibreOffice={broken}");
 
         box.Drop("seed.json", ServiceSandbox.SeedJson);
-        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Archive, "seed.json")) && box.Idle(), "seed archived and its claim gone", 90);
+        await box.WaitUntilAsync(() => box.HasFinishedReceipt("seed.receipt.json") && box.Idle(), "seed archived and its claim gone", 90);
 
         Assert.Equal(["seed.docx"], ServiceSandbox.Names(box.Out));
         using var receipt = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(box.Archive, "seed.receipt.json"), TestContext.Current.CancellationToken));
         var pdf = receipt.RootElement.GetProperty("pdf");
-        Assert.Equal(2, pdf.GetProperty("attempts").GetInt32());
+        Assert.True(pdf.GetProperty("pending").GetBoolean()); // not the document's fault: made once LibreOffice starts again
         Assert.Contains("exited with code 1", pdf.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.False(pdf.TryGetProperty("output", out _));
+        Assert.Equal(["seed.docx", "seed.json"], ServiceSandbox.Names(Path.Combine(box.Root, "pdf-pending")));
+        Assert.Equal(Sha256(Path.Combine(box.Out, "seed.docx")), Sha256(Path.Combine(box.Root, "pdf-pending", "seed.docx")));
         Assert.Empty(Directory.EnumerateFileSystemEntries(box.Processing));
+    }
+
+    [Fact]
+    public async Task PdfDeferredForAMissingTemporaryFolder_IsMadeOnceItIsBack_AndTheReceiptRewritten_NothingLeftInItAfterAStop()
+    {
+        Converters.Require();
+        await using var box = new ServiceSandbox();
+        var temporary = Path.Combine(box.Folder, "tmp");
+        using var service = box.StartProcess(new Dictionary<string, string> { ["TMPDIR"] = temporary }, [], "--DocGen:Pdf=true", "--DocGen:PdfConverters=1", "--DocGen:PdfRetryInterval=00:00:01");
+
+        box.Drop("seed.json", ServiceSandbox.SeedJson);
+        await ServiceSandbox.Eventually(() => box.HasFinishedReceipt("seed.receipt.json") && box.Idle(), "seed published without its PDF", 120);
+        Assert.Equal(["seed.docx"], ServiceSandbox.Names(box.Out));
+        Assert.Contains("\"pending\": true", await File.ReadAllTextAsync(Path.Combine(box.Archive, "seed.receipt.json"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+
+        Directory.CreateDirectory(temporary); // the environment recovers
+        await ServiceSandbox.Eventually(() => File.Exists(Path.Combine(box.Out, "seed.pdf")) && ServiceSandbox.Names(Path.Combine(box.Root, "pdf-pending")).Count == 0, "the PDF made later", 120);
+
+        using (var receipt = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(box.Archive, "seed.receipt.json"), TestContext.Current.CancellationToken)))
+        {
+            var pdf = receipt.RootElement.GetProperty("pdf");
+            Assert.False(pdf.TryGetProperty("pending", out _));
+            Assert.Equal(Sha256(Path.Combine(box.Out, "seed.pdf")), pdf.GetProperty("sha256").GetString());
+            Assert.Equal("2b", PdfFacts.Read(Path.Combine(box.Out, "seed.pdf")).PdfA);
+        }
+
+        using (var term = System.Diagnostics.Process.Start("kill", ["-TERM", service.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync(TestContext.Current.CancellationToken); // a clean stop, as systemd asks for one
+        }
+
+        await service.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(temporary), static e => Path.GetFileName(e).StartsWith("docgen-", StringComparison.Ordinal));
     }
 
     [Fact]

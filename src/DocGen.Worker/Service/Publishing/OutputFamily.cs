@@ -20,7 +20,7 @@ internal sealed record OutputFamily(string Outcome, string InputFolder, OutputNa
 
     public static OutputFamily Success(InboxFolders folders) => new(SuccessOutcome, folders.Archive,
         new(folders.Archive, ".receipt.json"),
-        [Document(folders), Pdf(folders), .. SubmissionFormats.Extensions.Select(e => new OutputName(folders.Archive, e))]);
+        [Document(folders), Pdf(folders), PendingDocument(folders), PendingNote(folders), .. SubmissionFormats.Extensions.Select(e => new OutputName(folders.Archive, e))]);
 
     public static OutputFamily Rejection(InboxFolders folders) => new(RejectionOutcome, folders.Failed,
         new(folders.Failed, ".errors.json"),
@@ -31,6 +31,12 @@ internal sealed record OutputFamily(string Outcome, string InputFolder, OutputNa
     public static OutputName Pdf(InboxFolders folders) => new(folders.Out, ".pdf");
 
     public static OutputName ErrorsText(InboxFolders folders) => new(folders.Failed, ".errors.txt");
+
+    /// <summary>A copy of the document whose PDF waits for the environment, in <c>pdf-pending/</c>.</summary>
+    public static OutputName PendingDocument(InboxFolders folders) => new(folders.PdfPending, ".docx");
+
+    /// <summary>What the PDF of a waiting document needs besides it (<see cref="PendingPdfNote"/>), in <c>pdf-pending/</c>.</summary>
+    public static OutputName PendingNote(InboxFolders folders) => new(folders.PdfPending, ".json");
 
     /// <summary>Where the input itself goes: this outcome's folder, under the input's own extension.</summary>
     public OutputName Input(string inputName) => new(InputFolder, SubmissionFormats.ExtensionOf(inputName) ?? ".json");

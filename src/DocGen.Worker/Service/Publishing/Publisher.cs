@@ -31,6 +31,8 @@ public sealed class Publisher(
     private const string StagedErrorsText = ".docgen-errors.txt";
     private const string StagedErrorsJson = ".docgen-errors.json";
     private const string StagedReceipt = ".docgen-receipt.json";
+    private const string StagedPendingDocument = ".docgen-pending.docx";
+    private const string StagedPendingNote = ".docgen-pending.json";
     private const string Manifest = ".docgen-publish.json";
 
     /// <summary>A manifest DocGen writes is a few KB; anything larger in its place is not one of its own.</summary>
@@ -56,9 +58,11 @@ public sealed class Publisher(
     /// <summary>
     /// Publishes the staged document: <c>out/x.docx</c> (with <c>out/x.pdf</c> when
     /// <paramref name="withPdf"/>), and the input with its receipt in <c>archive/</c>. The
-    /// receipt, made for the stem that was reserved, is the reservation. Returns the document's path.
+    /// receipt, made for the stem that was reserved, is the reservation. With <paramref name="pdfPending"/>
+    /// (its PDF waits for the environment), a copy of the document and the note go to
+    /// <c>pdf-pending/x.docx</c> and <c>x.json</c> in the same moves. Returns the document's path.
     /// </summary>
-    public string PublishDocument(Claim claim, string inputName, bool withPdf, byte[]? converted, Func<string, byte[]> receiptFor)
+    public string PublishDocument(Claim claim, string inputName, bool withPdf, byte[]? converted, Func<string, byte[]> receiptFor, PendingPdfNote? pdfPending = null)
     {
         if (_flushToDisk)
         {
@@ -74,6 +78,12 @@ public sealed class Publisher(
             StagedFile.Write(claim.Staged(StagedConverted), converted, _flushToDisk);
         }
 
+        if (pdfPending is not null)
+        {
+            StagedFile.Copy(claim.Staged(StagedDocument), claim.Staged(StagedPendingDocument), _flushToDisk);
+            StagedFile.Write(claim.Staged(StagedPendingNote), JsonSerializer.SerializeToUtf8Bytes(pdfPending, ServiceJson.Options), _flushToDisk);
+        }
+
         var family = OutputFamily.Success(folders);
         var stem = Reserve(family, claim, OutputStem.For(inputName));
         StagedFile.Write(claim.Staged(StagedReceipt), receiptFor(stem), _flushToDisk);
@@ -86,6 +96,13 @@ public sealed class Publisher(
         if (converted is not null)
         {
             moves.Add(Move(StagedConverted, family.Converted.For(stem)));
+        }
+
+        if (pdfPending is not null)
+        {
+            // The document before its note: a note in pdf-pending/ always has its document.
+            moves.Add(Move(StagedPendingDocument, OutputFamily.PendingDocument(folders).For(stem)));
+            moves.Add(Move(StagedPendingNote, OutputFamily.PendingNote(folders).For(stem)));
         }
 
         moves.Add(Move(StagedReceipt, family.Reservation.For(stem), overwrite: true)); // the receipt, over its placeholder, once the documents are in place

@@ -9,4 +9,5 @@ namespace DocGen.Worker.Service.Publishing;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(Receipt))]
 [JsonSerializable(typeof(PublishManifest))]
+[JsonSerializable(typeof(PendingPdfNote))]
 internal sealed partial class ServiceJsonContext : JsonSerializerContext;

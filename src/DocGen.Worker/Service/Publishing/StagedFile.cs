@@ -21,6 +21,20 @@ internal static class StagedFile
         }
     }
 
+    /// <summary>A second staged file with the bytes of one DocGen wrote in the claim (a copy, not a link: a published file has one name).</summary>
+    public static void Copy(string source, string path, bool flushToDisk)
+    {
+        using var from = OwnFile.Open(source, create: false, out var found, readOnly: true) ?? throw new IOException($"'{source}' is not the file DocGen staged ({found.Kind}).");
+        var bytes = new byte[found.Length];
+        var read = 0;
+        while (read < bytes.Length && RandomAccess.Read(from, bytes.AsSpan(read), read) is var n and > 0)
+        {
+            read += n;
+        }
+
+        Write(path, bytes.AsSpan(0, read), flushToDisk);
+    }
+
     /// <summary>Flushes a file another process wrote (the PDF LibreOffice wrote into the claim), opened as a file of DocGen's own.</summary>
     public static void Flush(string path)
     {

@@ -71,6 +71,11 @@ internal sealed class StemReservations(InboxFolders folders, Quarantine quaranti
             && text.Contains($"\"reservedBy\":\"{claimId}\"", StringComparison.Ordinal)
             && text.Contains("\"state\":\"publishing\"", StringComparison.Ordinal);
 
+    /// <summary>Whether the file at <paramref name="reservation"/> is a placeholder (a publish under way), whoever wrote it.</summary>
+    public static bool IsPlaceholder(string reservation)
+        => OwnFile.ReadSmall(reservation, MaxPlaceholderBytes) is { } bytes
+            && Encoding.UTF8.GetString(bytes).Contains("\"state\":\"publishing\"", StringComparison.Ordinal);
+
     /// <summary>
     /// The stem an earlier attempt of this claim reserved in this family, renewed; an earlier
     /// reservation in the other family (the attempt ended otherwise) is removed, its stem freed.
