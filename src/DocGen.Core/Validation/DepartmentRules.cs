@@ -31,7 +31,7 @@ internal static partial class DepartmentRules
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            issues.Error(RuleCodes.V27, path, $"缺少{label}（{path[2..]}）。", $"{path[2..]} is missing or empty.");
+            issues.Error(RuleCodes.V27, path, $"缺少{label}。", $"{path[2..]} is missing or empty.");
         }
     }
 
@@ -39,7 +39,7 @@ internal static partial class DepartmentRules
     {
         if (items is null || items.Count == 0)
         {
-            issues.Error(RuleCodes.V27, path, $"{label}至少需要 1 条（{path[2..]}）。", $"{path[2..]} needs at least one item.");
+            issues.Error(RuleCodes.V27, path, $"{label}至少需要 1 条。", $"{path[2..]} needs at least one item.");
             return 0;
         }
 

@@ -15,7 +15,7 @@ internal static class EnvelopeRules
     {
         if (s.Kind is null)
         {
-            issues.Error(RuleCodes.V1, "$.kind", "缺少申报类型 kind（departmentOverall、projectGoalTable 或 combined）。",
+            issues.Error(RuleCodes.V1, "$.kind", "缺少申报类型（部门整体绩效目标、预算项目绩效目标表，或两者都有）。",
                 "kind is missing (departmentOverall, projectGoalTable or combined).");
         }
 
@@ -27,7 +27,7 @@ internal static class EnvelopeRules
 
         if (s.FiscalYear is not { } year)
         {
-            issues.Error(RuleCodes.V1, "$.fiscalYear", "缺少预算年度 fiscalYear。", "fiscalYear is missing.");
+            issues.Error(RuleCodes.V1, "$.fiscalYear", "缺少预算年度。", "fiscalYear is missing.");
         }
         else if (year is < MinFiscalYear or > MaxFiscalYear)
         {
@@ -49,7 +49,7 @@ internal static class EnvelopeRules
     {
         if (string.IsNullOrWhiteSpace(unit?.Code))
         {
-            issues.Error(RuleCodes.V1, "$.unit.code", "缺少单位编码 unit.code。", "unit.code is missing.");
+            issues.Error(RuleCodes.V1, "$.unit.code", "缺少单位编码。", "unit.code is missing.");
         }
         else if (!unit.Code.All(char.IsAsciiDigit))
         {
@@ -63,7 +63,7 @@ internal static class EnvelopeRules
 
         if (string.IsNullOrWhiteSpace(unit?.Name))
         {
-            issues.Error(RuleCodes.V1, "$.unit.name", "缺少单位名称 unit.name。", "unit.name is missing.");
+            issues.Error(RuleCodes.V1, "$.unit.name", "缺少单位名称。", "unit.name is missing.");
         }
     }
 
@@ -73,14 +73,14 @@ internal static class EnvelopeRules
         if (s.Kind == SubmissionKind.ProjectGoalTable && hasPart1)
         {
             issues.Error(RuleCodes.V1, "$.kind",
-                "kind 为 projectGoalTable（只含第二部分），但提交了第一部分的内容（overallGoal/itemizedGoals/safeguards）。如需两部分，请用 combined。",
+                "申报类型是“预算项目绩效目标表”（只含第二部分），但填写了第一部分“部门整体绩效目标”的内容。两部分都要时，申报类型请选“两者都有”。",
                 "kind is projectGoalTable (Part 2 only) but Part 1 sections are present; use combined for both parts.");
         }
 
         if (s.Kind == SubmissionKind.DepartmentOverall && (s.Projects is not null || s.AmountUnit is not null))
         {
             issues.Error(RuleCodes.V1, "$.kind",
-                "kind 为 departmentOverall（只含第一部分），但提交了 projects。如需两部分，请用 combined。",
+                "申报类型是“部门整体绩效目标”（只含第一部分），但填写了预算项目。两部分都要时，申报类型请选“两者都有”。",
                 "kind is departmentOverall (Part 1 only) but projects are present; use combined for both parts.");
         }
     }

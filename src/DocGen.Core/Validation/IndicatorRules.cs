@@ -85,7 +85,7 @@ internal static class IndicatorRules
         // The path is made only for a finding: most names are fine, and a table may have 10,000.
         if (string.IsNullOrWhiteSpace(name))
         {
-            issues.Error(RuleCodes.V16, itemPath + ".name", "缺少三级指标名称 name。", "name is missing.");
+            issues.Error(RuleCodes.V16, itemPath + ".name", "缺少三级指标名称。", "name is missing.");
             return;
         }
 
@@ -131,12 +131,12 @@ internal static class IndicatorRules
         {
             if (string.IsNullOrWhiteSpace(indicator.ValueText))
             {
-                issues.Error(RuleCodes.V18, path + ".valueText", "定性指标须填写指标值文字 valueText（如“达成目标”）。", "A qualitative indicator needs valueText.");
+                issues.Error(RuleCodes.V18, path + ".valueText", "定性指标须填写指标值（文字），如“达成目标”。", "A qualitative indicator needs valueText.");
             }
 
             if (indicator.Comparator is not null || indicator.Unit is not null)
             {
-                issues.Error(RuleCodes.V18, path, "定性指标不应填写计算符号 comparator 或计量单位 unit。", "A qualitative indicator has no comparator or unit.");
+                issues.Error(RuleCodes.V18, path, "定性指标不填计算符号和计量单位。", "A qualitative indicator has no comparator or unit.");
             }
 
             return;
@@ -148,7 +148,7 @@ internal static class IndicatorRules
             var meant = ValueSlips.MeantComparator(indicator.Comparator);
             var (zh, en) = (indicator.Comparator, meant) switch
             {
-                (null, _) => ("定量指标须填写计算符号 comparator（≥ ≤ ＝ ＞ ＜）。", "A quantitative indicator needs a comparator: ≥ ≤ ＝ ＞ ＜ (or >= <= = > <)."),
+                (null, _) => ("定量指标须填写计算符号（≥ ≤ ＝ ＞ ＜）。", "A quantitative indicator needs a comparator: ≥ ≤ ＝ ＞ ＜ (or >= <= = > <)."),
                 (var typed, { } symbol) => ($"计算符号“{Quoted.Of(typed)}”应写作 {symbol}（也可写 {Ascii(symbol)}）。", $"The comparator '{Quoted.Of(typed)}' is not valid: write {symbol} (or {Ascii(symbol)})."),
                 (var typed, null) => ($"计算符号“{Quoted.Of(typed)}”无效，应为 ≥ ≤ ＝ ＞ ＜ 之一（也可写 >= <= = > <）。", $"The comparator '{Quoted.Of(typed)}' is not valid: write one of ≥ ≤ ＝ ＞ ＜ (or >= <= = > <)."),
             };
@@ -157,12 +157,12 @@ internal static class IndicatorRules
 
         if (indicator.Value is null)
         {
-            issues.Error(RuleCodes.V17, path + ".value", "定量指标须填写指标值 value（数字）。", "A quantitative indicator needs a numeric value.");
+            issues.Error(RuleCodes.V17, path + ".value", "定量指标须填写指标值（数字）。", "A quantitative indicator needs a numeric value.");
         }
 
         if (string.IsNullOrWhiteSpace(indicator.Unit))
         {
-            issues.Error(RuleCodes.V17, path + ".unit", "定量指标须填写计量单位 unit（如 %、个、元）。", "A quantitative indicator needs a unit (%, 个, 元…).");
+            issues.Error(RuleCodes.V17, path + ".unit", "定量指标须填写计量单位（如 %、个、元）。", "A quantitative indicator needs a unit (%, 个, 元…).");
         }
 
         if (comparator is null || indicator.Value is not { } value)

@@ -8,4 +8,8 @@ internal sealed record JsonReport(string File, bool Valid, int ErrorCount, int W
     /// <summary>Issues counted but not listed, by rule and severity (the report's bounds); absent when every issue is listed.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<OmittedIssues>? Omitted { get; init; }
+
+    /// <summary>The service's claim that wrote the report (a restart finishing its publishing checks it is its own); absent from the CLI's.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Claim { get; init; }
 }

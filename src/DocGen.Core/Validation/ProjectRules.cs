@@ -20,7 +20,7 @@ internal static partial class ProjectRules
     {
         if (s.Projects is not { Count: > 0 } projects)
         {
-            issues.Error(RuleCodes.V29, "$.projects", "至少需要 1 个预算项目（projects）。", "At least one project is required.");
+            issues.Error(RuleCodes.V29, "$.projects", "至少需要 1 个预算项目。", "At least one project is required.");
             return;
         }
 
@@ -44,7 +44,7 @@ internal static partial class ProjectRules
             }
             else if (seq < 1)
             {
-                issues.Error(RuleCodes.V5, path + ".seq", $"序号 seq 应为正整数，实际为 {seq}。", $"seq must be a positive integer; found {seq}.");
+                issues.Error(RuleCodes.V5, path + ".seq", $"序号应为正整数，实际为 {seq}。", $"seq must be a positive integer; found {seq}.");
             }
             else if (!seqs.TryAdd(seq, i))
             {
@@ -53,7 +53,7 @@ internal static partial class ProjectRules
 
             if (string.IsNullOrWhiteSpace(project.ProjectName))
             {
-                issues.Error(RuleCodes.V3, path + ".projectName", "缺少项目名称 projectName。", "projectName is missing.");
+                issues.Error(RuleCodes.V3, path + ".projectName", "缺少项目名称。", "projectName is missing.");
             }
 
             CheckBudget(project.Budget, path + ".budget", issues);
@@ -68,7 +68,7 @@ internal static partial class ProjectRules
         path += ".projectCode";
         if (string.IsNullOrWhiteSpace(code))
         {
-            issues.Error(RuleCodes.V3, path, "缺少项目编码 projectCode。", "projectCode is missing.");
+            issues.Error(RuleCodes.V3, path, "缺少项目编码。", "projectCode is missing.");
             return;
         }
 
@@ -99,7 +99,7 @@ internal static partial class ProjectRules
     {
         if (budget is null)
         {
-            issues.Error(RuleCodes.V6, path, "缺少预算规模 budget（total、fiscal、other）。", "budget (total, fiscal, other) is missing.");
+            issues.Error(RuleCodes.V6, path, "缺少预算规模（预算数、财政资金、其他资金）。", "budget (total, fiscal, other) is missing.");
             return;
         }
 
@@ -161,7 +161,7 @@ internal static partial class ProjectRules
     {
         if (goals is not { Count: > 0 })
         {
-            issues.Error(RuleCodes.V29, path, "至少需要 1 条绩效目标（goals）。", "At least one goal is required.");
+            issues.Error(RuleCodes.V29, path, "至少需要 1 条绩效目标。", "At least one goal is required.");
             return;
         }
 

@@ -13,6 +13,9 @@ public static class Quoted
 {
     public const int MaxCharacters = 40;
 
+    /// <summary>A bound in UTF-16 units too: one "character" can join thousands of code points (zero-width joiners).</summary>
+    private const int MaxUtf16Units = 4 * MaxCharacters;
+
     public static string Of(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -36,6 +39,11 @@ public static class Quoted
             }
 
             var element = elements.GetTextElement();
+            if (kept.Length + element.Length > MaxUtf16Units)
+            {
+                return kept.Append('…').ToString();
+            }
+
             kept.Append(element is "\r" or "\n" or "\r\n" or "\t" ? " " : element);
         }
 

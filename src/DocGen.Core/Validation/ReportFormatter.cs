@@ -32,22 +32,64 @@ public static class ReportFormatter
     /// </summary>
     public const int MaxListedBytes = 900 * 1024;
 
-    public static string ToText(ValidationReport report, string source)
+    public static string ToText(ValidationReport report, string source, ReportAudience audience = ReportAudience.Integrator)
     {
         ArgumentNullException.ThrowIfNull(report);
+        var clerk = audience == ReportAudience.Clerk;
         var sb = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
-        sb.Append(inv, $"文件 File: {source}\n");
-        sb.Append(report.IsValid
-            ? report.WarningCount == 0 ? "结果：通过校验。 Result: valid.\n" : $"结果：通过校验，有 {report.WarningCount} 条警告（不影响生成文档）。 Result: valid, {report.WarningCount} warning(s).\n"
-            : $"结果：未通过校验，{report.ErrorCount} 个错误，{report.WarningCount} 条警告。文档未生成，请修改后重新提交。 Result: invalid, {report.ErrorCount} error(s), {report.WarningCount} warning(s).\n");
+        sb.Append(clerk ? $"文件：{source}\n" : $"文件 File: {source}\n");
+        sb.Append((report.IsValid, report.WarningCount, clerk) switch
+        {
+            (true, 0, true) => "结果：通过校验。\n",
+            (true, 0, false) => "结果：通过校验。 Result: valid.\n",
+            (true, var w, true) => string.Create(inv, $"结果：通过校验，有 {w} 条提醒（不影响生成文档）。\n"),
+            (true, var w, false) => string.Create(inv, $"结果：通过校验，有 {w} 条警告（不影响生成文档）。 Result: valid, {w} warning(s).\n"),
+            (false, var w, true) => string.Create(inv, $"结果：未通过校验，{report.ErrorCount} 个错误，{w} 条提醒。文档未生成，请按下面逐条修改后重新提交。\n"),
+            (false, var w, false) => string.Create(inv, $"结果：未通过校验，{report.ErrorCount} 个错误，{w} 条警告。文档未生成，请修改后重新提交。 Result: invalid, {report.ErrorCount} error(s), {w} warning(s).\n"),
+        });
+        AppendIssues(sb, report, audience);
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// The note published beside a document generated with warnings (<c>x.warnings.txt</c>): what to
+    /// check, in the same words as a report, for the same reader; null when there is nothing to say.
+    /// </summary>
+    public static string? ToWarningsNote(ValidationReport report, string source, ReportAudience audience = ReportAudience.Integrator)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.WarningCount == 0)
+        {
+            return null;
+        }
+
+        var sb = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        sb.Append(audience == ReportAudience.Clerk
+            ? string.Create(inv, $"文件：{source}\n文档已生成。下面 {report.WarningCount} 条提醒请逐条核对；需要修改的，改好后重新提交即可生成新的文档。\n")
+            : string.Create(inv, $"文件 File: {source}\n文档已生成。下面 {report.WarningCount} 条警告请逐条核对。 The document was generated; check these {report.WarningCount} warning(s).\n"));
+        AppendIssues(sb, new ValidationReport([.. report.Warnings]), audience);
+        return sb.ToString();
+    }
+
+    private static void AppendIssues(StringBuilder sb, ValidationReport report, ReportAudience audience)
+    {
+        var clerk = audience == ReportAudience.Clerk;
+        var inv = CultureInfo.InvariantCulture;
         var (listed, omitted) = ReportSelection.Select(report, static s => s == Severity.Error ? ErrorsListedPerRule : WarningsListedPerRule, MaxListedBytes);
         var n = 0;
         foreach (var issue in listed)
         {
             n++;
-            var kind = issue.Severity == Severity.Error ? "错误 Error" : "警告 Warning";
-            sb.Append(inv, $"\n{n}. [{issue.Code}] {kind} — {issue.Location ?? issue.Path}\n");
+            var kind = (issue.Severity, clerk) switch
+            {
+                (Severity.Error, true) => "错误",
+                (Severity.Error, false) => "错误 Error",
+                (_, true) => "提醒",
+                _ => "警告 Warning",
+            };
+            sb.Append(inv, $"\n{n}. [{issue.Code}] {kind} — {issue.Location ?? (clerk ? "整个文件" : issue.Path)}\n");
             if (issue.Excerpt is { Length: > 0 } excerpt)
             {
                 foreach (var line in excerpt.Split('\n'))
@@ -56,27 +98,33 @@ public static class ReportFormatter
                 }
             }
 
-            sb.Append(inv, $"   {issue.Message}\n   {issue.MessageEn}\n");
-            if (issue.Line is null)
+            sb.Append(inv, $"   {issue.Message}\n");
+            if (!clerk)
             {
-                sb.Append(inv, $"   路径 Path: {issue.Path}\n");
+                sb.Append(inv, $"   {issue.MessageEn}\n");
+                if (issue.Line is null)
+                {
+                    sb.Append(inv, $"   路径 Path: {issue.Path}\n");
+                }
             }
         }
 
         foreach (var (code, severity, more) in omitted)
         {
-            var (zh, en) = severity == Severity.Error ? ("错误", "error(s)") : ("警告", "warning(s)");
-            sb.Append(inv, $"\n另有 {more} 条 [{code}] {zh}与上面同类，未逐条列出。\n   {more} more [{code}] {en} like those above are not listed.\n");
+            var (zh, en) = severity == Severity.Error ? ("错误", "error(s)") : (clerk ? "提醒" : "警告", "warning(s)");
+            sb.Append(inv, $"\n另有 {more} 条 [{code}] {zh}与上面同类，未逐条列出。\n");
+            if (!clerk)
+            {
+                sb.Append(inv, $"   {more} more [{code}] {en} like those above are not listed.\n");
+            }
         }
-
-        return sb.ToString();
     }
 
-    public static string ToJson(ValidationReport report, string source)
+    public static string ToJson(ValidationReport report, string source, string? claim = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         var (listed, omitted) = ReportSelection.Select(report, static _ => IssuesListedPerRuleInJson, MaxListedBytes);
-        return JsonSerializer.Serialize(new JsonReport(source, report.IsValid, report.ErrorCount, report.WarningCount, listed) { Omitted = omitted.Count == 0 ? null : omitted }, s_json) + "\n";
+        return JsonSerializer.Serialize(new JsonReport(source, report.IsValid, report.ErrorCount, report.WarningCount, listed) { Omitted = omitted.Count == 0 ? null : omitted, Claim = claim }, s_json) + "\n";
     }
 
     private static readonly JsonSerializerOptions s_json = new(OutputJson.Options) { TypeInfoResolver = ReportJsonContext.Default };

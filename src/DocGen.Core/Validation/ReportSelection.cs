@@ -8,8 +8,8 @@ namespace DocGen.Core.Validation;
 /// </summary>
 internal static class ReportSelection
 {
-    /// <summary>An issue's most UTF-8 bytes per character of its texts, plus what a report adds around it.</summary>
-    private const int BytesPerCharacter = 3;
+    /// <summary>An issue's most bytes per UTF-16 unit of its texts (JSON writes a control or format character as <c>\uXXXX</c>), plus what a report adds around it.</summary>
+    private const int BytesPerCharacter = 6;
     private const int OverheadBytes = 200;
 
     public static (List<ValidationIssue> Listed, List<OmittedIssues> Omitted) Select(ValidationReport report, Func<Severity, int> perRule, long budgetBytes)

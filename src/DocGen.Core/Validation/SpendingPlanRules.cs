@@ -18,7 +18,7 @@ internal static partial class SpendingPlanRules
         var plan = project.SpendingPlan;
         if (plan is not { Count: > 0 })
         {
-            issues.Error(RuleCodes.V9, path, "缺少资金支出计划 spendingPlan（如 3月底、6月底、10月底、12月底 的累计百分比）。",
+            issues.Error(RuleCodes.V9, path, "缺少资金支出计划（如 3月底、6月底、10月底、12月底 的累计支出比例）。",
                 "spendingPlan is missing (cumulative percentages at checkpoints such as 3月底 … 12月底).");
             return;
         }
@@ -86,7 +86,7 @@ internal static partial class SpendingPlanRules
     {
         if (percent is not { } pct)
         {
-            issues.Error(RuleCodes.V9, itemPath + ".cumulativePercent", "缺少累计支出百分比 cumulativePercent。", "cumulativePercent is missing.");
+            issues.Error(RuleCodes.V9, itemPath + ".cumulativePercent", "缺少累计支出比例。", "cumulativePercent is missing.");
             return null;
         }
 

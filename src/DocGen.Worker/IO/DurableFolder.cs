@@ -11,7 +11,11 @@ namespace DocGen.Worker.IO;
 public static partial class DurableFolder
 {
     private const int ORdOnly = 0;
+    private const int ONonBlock = 0x800;
     private const int OCloExec = 0x80000;
+
+    /// <summary>O_DIRECTORY (x64, arm64): a FIFO planted in a folder's place fails at once (ENOTDIR) instead of blocking the open.</summary>
+    private static readonly int s_directory = System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture == System.Runtime.InteropServices.Architecture.Arm64 ? 0x4000 : 0x10000;
 
     public static void Flush(string folder)
     {
@@ -20,7 +24,7 @@ public static partial class DurableFolder
             return;
         }
 
-        var fd = Open(folder, ORdOnly | OCloExec);
+        var fd = Open(folder, ORdOnly | ONonBlock | OCloExec | s_directory);
         if (fd < 0)
         {
             throw Failure(Marshal.GetLastPInvokeError(), folder);

@@ -21,7 +21,15 @@ public static partial class NoReplaceMove
     /// Moves <paramref name="source"/> to <paramref name="target"/>; throws <see cref="IOException"/>
     /// if the target exists and <see cref="FileNotFoundException"/> if the source does not.
     /// </summary>
-    public static void Move(string source, string target)
+    public static void Move(string source, string target) => Move(source, target, copyAcrossVolumes: true);
+
+    /// <summary>
+    /// The move as one rename or link only: across volumes it fails (<see cref="Errno.EXDEV"/>)
+    /// instead of copying, since a copy opens what it moves (a FIFO, a link to <c>/dev/zero</c>).
+    /// </summary>
+    public static void Rename(string source, string target) => Move(source, target, copyAcrossVolumes: false);
+
+    private static void Move(string source, string target, bool copyAcrossVolumes)
     {
         if (OperatingSystem.IsWindows())
         {
@@ -58,7 +66,7 @@ public static partial class NoReplaceMove
             }
         }
 
-        MoveByLink(source, target);
+        MoveByLink(source, target, copyAcrossVolumes);
     }
 
     /// <summary>
@@ -66,7 +74,7 @@ public static partial class NoReplaceMove
     /// target exists, then <c>unlink(2)</c> of the source. Internal so that tests cover this path
     /// directly, without changing what the rest of the process does.
     /// </summary>
-    internal static void MoveByLink(string source, string target)
+    internal static void MoveByLink(string source, string target, bool copyAcrossVolumes = true)
     {
         if (Link(source, target) == 0)
         {
@@ -84,6 +92,11 @@ public static partial class NoReplaceMove
 
         var linkErrno = Marshal.GetLastPInvokeError();
         if (linkErrno is Errno.EEXIST or Errno.ENOENT)
+        {
+            throw Failure(linkErrno, source, target);
+        }
+
+        if (!copyAcrossVolumes)
         {
             throw Failure(linkErrno, source, target);
         }

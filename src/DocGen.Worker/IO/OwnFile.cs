@@ -120,6 +120,12 @@ public static partial class OwnFile
         }
     }
 
+    /// <summary>The user this process runs as (Linux); 0 elsewhere.</summary>
+    public static uint ProcessOwner => OperatingSystem.IsLinux() ? GetEuid() : 0;
+
+    [LibraryImport("libc", EntryPoint = "geteuid")]
+    private static partial uint GetEuid();
+
     [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
     private static partial int Flock(int fd, int operation);
 }

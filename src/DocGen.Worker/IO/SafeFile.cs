@@ -194,7 +194,8 @@ public static partial class SafeFile
             BinaryPrimitives.ReadUInt32LittleEndian(statx[16..]),
             time,
             BinaryPrimitives.ReadUInt64LittleEndian(statx[32..]),
-            device);
+            device,
+            BinaryPrimitives.ReadUInt32LittleEndian(statx[20..]));
     }
 
     private static unsafe int Statx(int directory, string path, int flags, Span<byte> buffer)

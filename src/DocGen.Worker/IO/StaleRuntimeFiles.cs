@@ -28,7 +28,14 @@ internal static class StaleRuntimeFiles
                     && name.AsSpan(prefix.Length) is var rest && rest.IndexOf('-') is var dash and > 0
                     && int.TryParse(rest[..dash], out var pid) && pid != Environment.ProcessId && !Directory.Exists($"/proc/{pid}"))
                 {
-                    File.Delete(path); // a socket or FIFO: removed, never opened
+                    try
+                    {
+                        File.Delete(path); // a socket or FIFO: removed, never opened
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                    {
+                        // another user's (a sticky /tmp refuses): left alone, the others still swept
+                    }
                 }
             }
         }

@@ -145,6 +145,7 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
         }
 
         var slot = lease.Converter;
+        string? copy = null;
         try
         {
             lent?.Invoke();
@@ -153,9 +154,10 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
             string source;
             try
             {
-                source = expectedSha256 is null ? Path.GetFullPath(docx) : PrivateCopy(slot, docx, expectedSha256);
+                source = expectedSha256 is null ? Path.GetFullPath(docx) : PrivateCopy(docx, expectedSha256);
+                copy = expectedSha256 is null ? null : source;
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ObjectDisposedException)
             {
                 return Failed(clock, 0, ex is ChangedDocumentException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}", deferred: ex is not ChangedDocumentException);
             }
@@ -180,7 +182,7 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
                     // rename when both are on one file system, else a copy).
                     var scratch = Scratch(slot);
                     await bridge.ConvertAsync(source, scratch, title, timeout, cancellationToken).ConfigureAwait(false);
-                    File.Move(scratch, pdf, overwrite: true);
+                    MoveOut(scratch, pdf);
                     Interlocked.Increment(ref _converted);
                     return new PdfConversion(clock.Elapsed.TotalMilliseconds, attempt, null);
                 }
@@ -203,16 +205,51 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
         }
         finally
         {
-            _idle.Release(lease);
-            if (expectedSha256 is not null)
+            if (copy is not null)
             {
-                TryDelete(Path.Combine(ScratchFolder ?? "", $"in-{slot.Number}.docx"));
+                TryDelete(copy);
             }
+
+            _idle.Release(lease);
         }
     }
 
-    /// <summary>The document copied into the pool's own folder, if it still has the hash it was made with.</summary>
-    private string PrivateCopy(Slot slot, string docx, string expectedSha256)
+    /// <summary>
+    /// The finished PDF moved from the pool's folder to where it was asked for. Across file systems
+    /// (the temporary folder is local, the data root often a share) .NET's move would copy onto the
+    /// target through whatever link is there; the copy is made under a fresh name beside the target
+    /// instead (created new: a link there is never followed), then renamed over it.
+    /// </summary>
+    private static void MoveOut(string scratch, string pdf)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(pdf))!;
+        if (SafeFile.Inspect(folder).Device == SafeFile.Inspect(Path.GetDirectoryName(scratch)!).Device)
+        {
+            File.Move(scratch, pdf, overwrite: true); // one rename: it replaces the name, never follows it
+            return;
+        }
+
+        var fresh = Path.Combine(folder, $".docgen-{Guid.NewGuid():N}.pdf.part");
+        try
+        {
+            using (var from = File.OpenRead(scratch))
+            using (var to = new FileStream(fresh, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                from.CopyTo(to);
+            }
+
+            File.Move(fresh, pdf, overwrite: true);
+            File.Delete(scratch);
+        }
+        catch
+        {
+            TryDelete(fresh);
+            throw;
+        }
+    }
+
+    /// <summary>The document copied into the pool's own folder under a name of this conversion's, if it still has the hash it was made with.</summary>
+    private string PrivateCopy(string docx, string expectedSha256)
     {
         var read = SafeFile.Read(docx, _settings.MaxDocumentBytes);
         if (read.Outcome != SafeReadOutcome.Read || Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(read.Bytes!)) != expectedSha256)
@@ -220,7 +257,7 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
             throw new ChangedDocumentException($"the document to convert is not the one DocGen made ({read.Outcome}): it was changed or replaced after it was written");
         }
 
-        var copy = Path.Combine(Folder(), $"in-{slot.Number}.docx");
+        var copy = Path.Combine(Folder(), $"in-{Guid.NewGuid():N}.docx");
         File.WriteAllBytes(copy, read.Bytes!);
         return copy;
     }
@@ -314,6 +351,7 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
     {
         lock (_folderLock)
         {
+            ObjectDisposedException.ThrowIf(_disposed != 0, this); // a folder made after the stop would be left behind
             if (_folder is not null && Directory.Exists(_folder))
             {
                 return _folder;

@@ -104,10 +104,10 @@ public sealed class DocumentRelease(Publisher publisher, ServiceStatus status, T
         claim.Enter(ClaimStage.Publishing);
         var pending = conversion is { Deferred: true } ? new PendingPdfNote(facts.DocumentSha256, facts.Title, time.GetUtcNow()) : null;
         var output = publisher.PublishDocument(claim, facts.InputName, conversion?.Succeeded == true, facts.Converted,
-            stem => ReceiptFor(claim, facts, stem, conversion, clock), pending);
+            stem => ReceiptFor(claim, facts, stem, conversion, clock), pending, facts.WarningsNote, facts.Owner);
         var pdfNote = conversion is null ? "" : conversion.Succeeded ? " and its PDF" : pending is not null ? " (its PDF pending)" : " WITHOUT its PDF";
         logger.Processed(facts.InputName, "generated", clock.Elapsed.TotalMilliseconds, output, pdfNote, facts.WarningCount);
-        status.Published(facts.InputName, publisher.RelativePath(output), clock.Elapsed);
+        status.Published(facts.InputName, publisher.RelativePath(output), clock.Elapsed, facts.WarningsNote);
     }
 
     /// <summary>The lower-case hex SHA-256 that receipts give.</summary>

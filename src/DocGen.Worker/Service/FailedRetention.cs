@@ -13,13 +13,16 @@ namespace DocGen.Worker.Service;
 /// <see cref="RejectionsBetweenSweeps"/> rejections, so that a flood is cut while it runs. The
 /// report goes last: a sweep interrupted halfway leaves a report, never an input without one.
 /// </summary>
-public sealed class FailedRetention(InboxFolders folders, IOptions<DocGenOptions> options, ServiceStatus status, TimeProvider time, ILogger<FailedRetention> logger)
+public sealed class FailedRetention(InboxFolders folders, IOptions<DocGenOptions> options, ServiceStatus status, Quarantine quarantine, TimeProvider time, ILogger<FailedRetention> logger)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
 
     public const int RejectionsBetweenSweeps = 100;
 
     private const string ReportSuffix = ".errors.json";
+
+    /// <summary>A report younger than this is never removed by count: it may be a placeholder of a publish under way.</summary>
+    private static readonly TimeSpan MinAge = TimeSpan.FromHours(1);
 
     private readonly DocGenOptions _options = options.Value;
     private DateTimeOffset _lastSweep = DateTimeOffset.MinValue;
@@ -49,7 +52,8 @@ public sealed class FailedRetention(InboxFolders folders, IOptions<DocGenOptions
             .ToList();
         var overCount = _options.FailedMaxCount > 0 ? Math.Max(0, reports.Count - _options.FailedMaxCount) : 0;
         var cutoff = _options.FailedRetention > TimeSpan.Zero ? (now - _options.FailedRetention).UtcDateTime : DateTime.MinValue;
-        var doomed = reports.Where((r, i) => i < overCount || r.Written < cutoff).ToList();
+        var youngest = (now - MinAge).UtcDateTime;
+        var doomed = reports.Where((r, i) => (i < overCount || r.Written < cutoff) && r.Written < youngest && !StemReservations.IsPlaceholder(Path.Combine(folders.Failed, r.Stem + ReportSuffix))).ToList();
         var family = OutputFamily.Rejection(folders);
         var removed = 0;
         foreach (var (stem, _) in doomed)
@@ -58,7 +62,15 @@ public sealed class FailedRetention(InboxFolders folders, IOptions<DocGenOptions
             {
                 foreach (var path in family.All(stem).Skip(1).Append(family.Reservation.For(stem)))
                 {
-                    Remove(path);
+                    if (SafeFile.Inspect(path).Kind == EntryKind.Directory)
+                    {
+                        // A refused folder dropped as x.json: never deleted recursively (a folder inside swapped for a link would be followed).
+                        quarantine.MoveAside(path, QuarantineReason.ExpiredFolder);
+                    }
+                    else
+                    {
+                        File.Delete(path); // a link is removed itself
+                    }
                 }
 
                 removed++;
@@ -76,21 +88,5 @@ public sealed class FailedRetention(InboxFolders folders, IOptions<DocGenOptions
         }
 
         return removed;
-    }
-
-    /// <summary>Removes one name of a rejected submission, whatever it is (a refused folder whole; a link itself, never what it points to).</summary>
-    private static void Remove(string path)
-    {
-        switch (SafeFile.Inspect(path).Kind)
-        {
-            case EntryKind.Missing:
-                return;
-            case EntryKind.Directory:
-                Directory.Delete(path, recursive: true);
-                return;
-            default:
-                File.Delete(path);
-                return;
-        }
     }
 }

@@ -64,7 +64,8 @@ public sealed class InboxService(
     {
         StaleRuntimeFiles.Sweep();
         folders.CreateAll();
-        _linkedAtStart = [.. folders.All.Where(static f => SafeFile.Inspect(f).Kind == EntryKind.SymbolicLink)];
+        // A link the operator made (owned by root or the service's user); one someone else made while the service was down is not trusted.
+        _linkedAtStart = [.. folders.All.Where(static f => SafeFile.Inspect(f) is { Kind: EntryKind.SymbolicLink } link && (link.Owner == 0 || link.Owner == OwnFile.ProcessOwner))];
         RefreshTemplate();
         pdf.Converters?.WarmUp(); // LibreOffice starts (and rehearses a conversion) while the rehearsal below runs; stopping disposes the converters
         try

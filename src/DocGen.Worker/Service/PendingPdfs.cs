@@ -75,7 +75,20 @@ public sealed class PendingPdfs(
             foreach (var note in notes)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (!await TryMakeAsync(converters, note, cancellationToken).ConfigureAwait(false))
+                bool made;
+                try
+                {
+                    made = await TryMakeAsync(converters, note, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+                {
+                    // This note's trouble (a name planted where its PDF goes, a share that blinks): the others go on, it is tried again next time.
+                    logger.ProcessingFailure(throttle, ex, note);
+                    deferred = true;
+                    continue;
+                }
+
+                if (!made)
                 {
                     deferred = true;
                     break; // the environment still fails: the rest wait with it
@@ -84,7 +97,7 @@ public sealed class PendingPdfs(
                 Waiting--;
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
             deferred = true;
             logger.ProcessingFailure(throttle, ex, folders.PdfPending);
@@ -94,7 +107,10 @@ public sealed class PendingPdfs(
             return;
         }
 
-        _next = deferred ? time.GetUtcNow() + _retryInterval : DateTimeOffset.MinValue;
+        lock (_lock)
+        {
+            _next = deferred ? time.GetUtcNow() + _retryInterval : DateTimeOffset.MinValue;
+        }
     }
 
     /// <summary>The PDF of one waiting document, published with its receipt; false when the environment still fails.</summary>
@@ -103,20 +119,22 @@ public sealed class PendingPdfs(
         var stem = Path.GetFileNameWithoutExtension(notePath);
         var document = OutputFamily.PendingDocument(folders).For(stem);
         var receipt = OutputFamily.Success(folders).Reservation.For(stem);
-        if (Read<PendingPdfNote>(notePath, MaxNoteBytes) is not { } note || Read<Receipt>(receipt, MaxReceiptBytes) is not { } published || published.OutputSha256 != note.DocumentSha256)
+        var receiptBytes = OwnFile.ReadSmall(receipt, MaxReceiptBytes);
+        if (receiptBytes is not null && System.Text.Encoding.UTF8.GetString(receiptBytes).Contains("\"state\":\"publishing\"", StringComparison.Ordinal))
         {
-            if (StemReservations.IsPlaceholder(receipt))
-            {
-                return true; // still being published: looked at next time
-            }
+            return true; // still being published: looked at next time
+        }
 
+        if (Read<PendingPdfNote>(OwnFile.ReadSmall(notePath, MaxNoteBytes)) is not { } note || Read<Receipt>(receiptBytes) is not { } published
+            || published.OutputSha256 != note.DocumentSha256 || published.Pdf?.Pending != true)
+        {
             // Not a note DocGen wrote, or for no receipt of that document: never converted.
             quarantine.MoveAside(notePath, QuarantineReason.UnknownPendingPdf);
             quarantine.MoveAside(document, QuarantineReason.UnknownPendingPdf);
             return true;
         }
 
-        var staged = Path.Combine(folders.PdfPending, "." + stem + ".pdf");
+        var staged = Path.Combine(folders.PdfPending, $".{stem}.{Guid.NewGuid():N}.pdf"); // a name of this process's: never planted, never another's
         var conversion = await converters.ConvertAsync(document, staged, note.Title, cancellationToken, expectedSha256: note.DocumentSha256).ConfigureAwait(false);
         if (conversion.Deferred)
         {
@@ -126,22 +144,33 @@ public sealed class PendingPdfs(
 
         var pdfOut = OutputFamily.Pdf(folders).For(stem);
         ReceiptPdf made;
-        if (conversion.Succeeded)
+        try
         {
-            if (_flushToDisk)
+            if (conversion.Succeeded)
             {
-                StagedFile.Flush(staged);
-            }
+                if (_flushToDisk)
+                {
+                    StagedFile.Flush(staged);
+                }
 
-            made = new ReceiptPdf(Path.GetRelativePath(folders.Root, pdfOut), DocumentRelease.Sha256Of(staged), conversion.Milliseconds, conversion.Attempts, null);
-            File.Move(staged, pdfOut, overwrite: true); // the stem is this document's: a name planted there is replaced, never followed
-            Flush(folders.Out);
+                made = new ReceiptPdf(Path.GetRelativePath(folders.Root, pdfOut), DocumentRelease.Sha256Of(staged), conversion.Milliseconds, conversion.Attempts, null);
+                if (SafeFile.Inspect(pdfOut).Kind == EntryKind.Directory)
+                {
+                    quarantine.MoveAside(pdfOut, QuarantineReason.PlantedOutputName, "a folder where this document's PDF goes");
+                }
+
+                File.Move(staged, pdfOut, overwrite: true); // the stem is this document's: a name planted there is replaced, never followed
+                Flush(folders.Out);
+            }
+            else
+            {
+                made = new ReceiptPdf(null, null, conversion.Milliseconds, conversion.Attempts, conversion.Error);
+                logger.PdfMissing(published.Submission, conversion.Attempts, conversion.Error!);
+            }
         }
-        else
+        finally
         {
-            File.Delete(staged);
-            made = new ReceiptPdf(null, null, conversion.Milliseconds, conversion.Attempts, conversion.Error);
-            logger.PdfMissing(published.Submission, conversion.Attempts, conversion.Error!);
+            File.Delete(staged); // gone once moved; otherwise no litter of this pass
         }
 
         Rewrite(receipt, published with { Pdf = made });
@@ -160,8 +189,7 @@ public sealed class PendingPdfs(
     /// <summary>The receipt replaced whole: written beside it under a hidden name, then renamed over it.</summary>
     private void Rewrite(string receipt, Receipt rewritten)
     {
-        var fresh = Path.Combine(Path.GetDirectoryName(receipt)!, "." + Path.GetFileName(receipt) + ".new");
-        File.Delete(fresh);
+        var fresh = Path.Combine(Path.GetDirectoryName(receipt)!, $".{Path.GetFileName(receipt)}.{Guid.NewGuid():N}.new");
         StagedFile.Write(fresh, JsonSerializer.SerializeToUtf8Bytes(rewritten, ServiceJson.Options), _flushToDisk);
         File.Move(fresh, receipt, overwrite: true);
         Flush(Path.GetDirectoryName(receipt)!);
@@ -175,13 +203,13 @@ public sealed class PendingPdfs(
         }
     }
 
-    /// <summary>A small JSON file of DocGen's own, read with a bound and never through a link; null when it is not one.</summary>
-    private static T? Read<T>(string path, int maxBytes)
+    /// <summary>A small JSON file of DocGen's own (read with a bound and never through a link), parsed; null when it is not one.</summary>
+    private static T? Read<T>(byte[]? bytes)
         where T : class
     {
         try
         {
-            return OwnFile.ReadSmall(path, maxBytes) is { } bytes ? JsonSerializer.Deserialize<T>(bytes, ServiceJson.Options) : null;
+            return bytes is null ? null : JsonSerializer.Deserialize<T>(bytes, ServiceJson.Options);
         }
         catch (JsonException)
         {

@@ -39,7 +39,7 @@ public sealed class Quarantine(InboxFolders folders, TimeProvider time, ILogger<
                 var target = Path.Combine(folders.Quarantine, InboxFolders.Versioned(name, n));
                 try
                 {
-                    NoReplaceMove.Move(path, target);
+                    NoReplaceMove.Rename(path, target); // never a copy: a copy would open what it moves
                     logger.MovedAside(found.Kind, path, reason, detail.Length == 0 ? "" : ": " + detail, target);
                     return true;
                 }

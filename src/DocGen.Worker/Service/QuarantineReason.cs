@@ -18,6 +18,9 @@ public enum QuarantineReason
     /// <summary>A note in <c>pdf-pending/</c> that is not DocGen's, or whose document has no receipt saying it was published with its PDF pending.</summary>
     UnknownPendingPdf,
 
+    /// <summary>A folder dropped as a submission and refused, past the retention of <c>failed/</c>: moved aside whole rather than deleted through whatever is inside.</summary>
+    ExpiredFolder,
+
     /// <summary>A claim's publish manifest names a move DocGen never makes (outside its folders, another claim's, an overwrite it does not do).</summary>
     ForgedManifest,
 }

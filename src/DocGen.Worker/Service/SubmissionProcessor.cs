@@ -275,14 +275,21 @@ public sealed class SubmissionProcessor(
         if (result is not Generated generated)
         {
             claim.Enter(ClaimStage.Publishing);
-            Reject(claim, name, result.Report, check.Unread, clock);
+            Reject(claim, name, result.Report, check.Unread, clock, SubmissionFormats.AudienceOf(name) == ReportAudience.Clerk ? check.Submission : null);
             return false;
         }
 
         var staged = publisher.StageDocument(claim, generated.Document.Span);
+        var clerk = SubmissionFormats.AudienceOf(name) == ReportAudience.Clerk;
         var facts = new DocumentFacts(name, DocumentRelease.Sha256(input.Bytes), DocumentRelease.Sha256(generated.Document.Span), generated.Document.Length,
             clock.Elapsed.TotalMilliseconds - generated.RenderTime.TotalMilliseconds, generated.RenderTime.TotalMilliseconds,
-            ReceiptWarnings.Group(generated.Report.Warnings), generated.Report.WarningCount, check.Converted, template.Name, template.Sha256, DocumentTitle.For(generated.Submission.Submission));
+            ReceiptWarnings.Group(generated.Report.Warnings), generated.Report.WarningCount, check.Converted, template.Name, template.Sha256, DocumentTitle.For(generated.Submission.Submission))
+        {
+            // A clerk's workbook: its name is the blank's, so the outputs say whose they are, and its
+            // warnings arrive beside the document. A program names its files itself and reads the receipt.
+            Owner = clerk ? generated.Submission.Submission : null,
+            WarningsNote = clerk ? ReportFormatter.ToWarningsNote(generated.Report, name, ReportAudience.Clerk) : null,
+        };
         if (pdf.Converters is not { } converters)
         {
             release.Publish(claim, facts, null, clock);
@@ -329,10 +336,10 @@ public sealed class SubmissionProcessor(
         Reject(claim, name, AttemptPolicy.GiveUpReport(stoppedIn, claim.LastFailure), unread: false, clock);
     }
 
-    private void Reject(Claim claim, string name, ValidationReport report, bool unread, Stopwatch clock)
+    private void Reject(Claim claim, string name, ValidationReport report, bool unread, Stopwatch clock, Submission? owner = null)
     {
-        var text = ReportFormatter.ToText(report, name); // one formatting for the file and the status page
-        var path = publisher.PublishRejection(claim, name, report, text);
+        var text = ReportFormatter.ToText(report, name, SubmissionFormats.AudienceOf(name)); // one formatting for the file and the status page
+        var path = publisher.PublishRejection(claim, name, report, text, owner);
         logger.Rejected(name, clock.Elapsed.TotalMilliseconds, report.ErrorCount, path);
         status.Rejected(name, unread, publisher.RelativePath(path), [.. report.Errors.Select(static e => e.Code).Distinct()], text, clock.Elapsed);
     }

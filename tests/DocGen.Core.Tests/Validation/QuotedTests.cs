@@ -20,6 +20,10 @@ public sealed class QuotedTests
     }
 
     [Fact]
+    public void OneCharacterJoiningThousandsOfCodePoints_IsCutToo()
+        => Assert.InRange(Quoted.Of("a" + new string('\u200D', 10_000)).Length, 1, 200);
+
+    [Fact]
     public void ValueOnSeveralLines_IsQuotedOnOne()
         => Assert.Equal("第一行 第二行", Quoted.Of("第一行\n第二行"));
 

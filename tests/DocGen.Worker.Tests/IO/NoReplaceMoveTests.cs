@@ -104,7 +104,7 @@ public sealed class NoReplaceMoveTests : IDisposable
     }
 
     /// <summary>The move under test: the normal one, or the link(2) path that file systems without RENAME_NOREPLACE take (called directly: nothing process-wide is changed).</summary>
-    private static Action<string, string> Mover(bool linkFallback) => linkFallback ? NoReplaceMove.MoveByLink : NoReplaceMove.Move;
+    private static Action<string, string> Mover(bool linkFallback) => linkFallback ? static (s, t) => NoReplaceMove.MoveByLink(s, t) : NoReplaceMove.Move;
 
     private string Write(string name, string text)
     {

@@ -5,7 +5,7 @@ namespace DocGen.Worker.Tests.Service;
 
 public sealed class FailedRetentionTests
 {
-    private static FailedRetention Retention(Rooms rooms) => new(rooms.Folders, Microsoft.Extensions.Options.Options.Create(rooms.Options), new(rooms.Clock), rooms.Clock, NullLogger<FailedRetention>.Instance);
+    private static FailedRetention Retention(Rooms rooms) => new(rooms.Folders, Microsoft.Extensions.Options.Options.Create(rooms.Options), new(rooms.Clock), rooms.Quarantine(), rooms.Clock, NullLogger<FailedRetention>.Instance);
 
     /// <summary>A rejected submission as the publisher leaves it: the input and both reports, written <paramref name="age"/> before the clock's now.</summary>
     private static void Rejected(Rooms rooms, string stem, TimeSpan age, string extension = ".json")
@@ -62,6 +62,7 @@ public sealed class FailedRetentionTests
 
         Assert.Empty(Directory.EnumerateFileSystemEntries(rooms.Folders.Failed));
         Assert.Equal("keep", File.ReadAllText(outside));
+        Assert.Single(Directory.EnumerateDirectories(rooms.Folders.Quarantine)); // the folder moved aside whole, never emptied through a link
     }
 
     [Fact]

@@ -7,24 +7,47 @@ namespace DocGen.Worker.Tests.Service;
 public sealed class WorkbookSubmissionTests
 {
     [Fact]
-    public async Task DroppedWorkbook_BecomesTheDocument_ArchivedWithItsConvertedJson()
+    public async Task DroppedWorkbook_BecomesTheDocument_NamedForItsUnitAndYear_WithItsWarningsBesideIt_ArchivedWithItsConvertedJson()
     {
         await using var box = new ServiceSandbox();
         await box.StartHostAsync();
         var workbook = Workbook(ServiceSandbox.SeedJson);
+        const string Stem = "区直工委-2021-申报表"; // the blank workbook's name says nobody's: the outputs say whose
 
         box.Drop("申报表.xlsx", workbook);
-        await box.WaitUntilAsync(() => box.HasFinishedReceipt("申报表.receipt.json"), "the workbook processed");
+        await box.WaitUntilAsync(() => box.HasFinishedReceipt(Stem + ".receipt.json"), "the workbook processed");
 
-        Assert.Equal(["申报表.docx"], ServiceSandbox.Names(box.Out));
-        ServiceSandbox.AssertValidDocx(Path.Combine(box.Out, "申报表.docx"));
-        Assert.Equal(["申报表.json", "申报表.receipt.json", "申报表.xlsx"], ServiceSandbox.Names(box.Archive));
-        Assert.Equal(workbook, await File.ReadAllBytesAsync(Path.Combine(box.Archive, "申报表.xlsx"), TestContext.Current.CancellationToken));
-        using var receipt = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(box.Archive, "申报表.receipt.json"), TestContext.Current.CancellationToken));
+        Assert.Equal([Stem + ".docx", Stem + ".warnings.txt"], ServiceSandbox.Names(box.Out));
+        ServiceSandbox.AssertValidDocx(Path.Combine(box.Out, Stem + ".docx"));
+        var note = await File.ReadAllBytesAsync(Path.Combine(box.Out, Stem + ".warnings.txt"), TestContext.Current.CancellationToken);
+        AssertWindowsText(note);
+        var text = System.Text.Encoding.UTF8.GetString(note);
+        Assert.Contains("文档已生成", text, StringComparison.Ordinal);
+        Assert.Contains("[V22] 提醒 — 工作表“绩效指标”", text, StringComparison.Ordinal);
+        AssertClerkWords(text);
+        Assert.Equal([Stem + ".json", Stem + ".receipt.json", Stem + ".xlsx"], ServiceSandbox.Names(box.Archive));
+        Assert.Equal(workbook, await File.ReadAllBytesAsync(Path.Combine(box.Archive, Stem + ".xlsx"), TestContext.Current.CancellationToken));
+        using var receipt = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(box.Archive, Stem + ".receipt.json"), TestContext.Current.CancellationToken));
         Assert.Equal("申报表.xlsx", receipt.RootElement.GetProperty("submission").GetString());
-        Assert.Equal(Path.Combine("archive", "申报表.json"), receipt.RootElement.GetProperty("converted").GetString());
-        using var converted = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(box.Archive, "申报表.json"), TestContext.Current.CancellationToken));
+        Assert.Equal(Path.Combine("archive", Stem + ".json"), receipt.RootElement.GetProperty("converted").GetString());
+        using var converted = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(box.Archive, Stem + ".json"), TestContext.Current.CancellationToken));
         Assert.Equal("combined", converted.RootElement.GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task TwoUnitsDroppingTheBlankWorkbooksName_EachFindTheirOwnDocumentByItsName()
+    {
+        await using var box = new ServiceSandbox();
+        await box.StartHostAsync();
+        var other = System.Text.Json.Nodes.JsonNode.Parse(ServiceSandbox.SeedJson)!.AsObject();
+        other["unit"] = new System.Text.Json.Nodes.JsonObject { ["code"] = "286002", ["name"] = "山海关区财政局", ["shortName"] = "区财政局" };
+
+        box.Drop("申报表.xlsx", Workbook(ServiceSandbox.SeedJson));
+        await box.WaitUntilAsync(() => box.Idle() && box.FinishedReceipts() == 1, "the first unit's workbook processed");
+        box.Drop("申报表.xlsx", Workbook(other.ToJsonString()));
+        await box.WaitUntilAsync(() => box.Idle() && box.FinishedReceipts() == 2, "the second unit's workbook processed");
+
+        Assert.Equal(["区直工委-2021-申报表.docx", "区财政局-2021-申报表.docx"], ServiceSandbox.Names(box.Out, "*.docx"));
     }
 
     [Fact]
@@ -55,9 +78,9 @@ public sealed class WorkbookSubmissionTests
         using var service = box.StartProcess(new Dictionary<string, string> { ["TMPDIR"] = Path.Combine(box.Folder, "no-such-temp") }, []);
 
         box.Drop("申报表.xlsx", Workbook(ServiceSandbox.SeedJson));
-        await ServiceSandbox.Eventually(() => (File.Exists(Path.Combine(box.Out, "申报表.docx")) || File.Exists(Path.Combine(box.Failed, "申报表.errors.txt"))) && box.Idle(), "the workbook processed", 60);
+        await ServiceSandbox.Eventually(() => (File.Exists(Path.Combine(box.Out, "区直工委-2021-申报表.docx")) || File.Exists(Path.Combine(box.Failed, "区直工委-2021-申报表.errors.txt"))) && box.Idle(), "the workbook processed", 60);
 
-        Assert.True(File.Exists(Path.Combine(box.Out, "申报表.docx")), File.Exists(Path.Combine(box.Failed, "申报表.errors.txt")) ? File.ReadAllText(Path.Combine(box.Failed, "申报表.errors.txt")) : "");
+        Assert.True(File.Exists(Path.Combine(box.Out, "区直工委-2021-申报表.docx")), File.Exists(Path.Combine(box.Failed, "区直工委-2021-申报表.errors.txt")) ? File.ReadAllText(Path.Combine(box.Failed, "区直工委-2021-申报表.errors.txt")) : "");
         service.Kill(entireProcessTree: true);
         await service.WaitForExitAsync(TestContext.Current.CancellationToken);
     }
@@ -69,11 +92,15 @@ public sealed class WorkbookSubmissionTests
         await box.StartHostAsync();
 
         box.Drop("bad.xlsx", Workbook(ServiceSandbox.SeedJson.Replace("\"30000.00\"", "\"三万元\"", StringComparison.Ordinal)));
-        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Failed, "bad.errors.txt")) && box.Idle(), "the workbook rejected");
+        const string Stem = "区直工委-2021-bad";
+        await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Failed, Stem + ".errors.txt")) && box.Idle(), "the workbook rejected");
 
-        Assert.Equal(["bad.errors.json", "bad.errors.txt", "bad.xlsx"], ServiceSandbox.Names(box.Failed));
-        var report = await File.ReadAllTextAsync(Path.Combine(box.Failed, "bad.errors.txt"), TestContext.Current.CancellationToken);
+        Assert.Equal([Stem + ".errors.json", Stem + ".errors.txt", Stem + ".xlsx"], ServiceSandbox.Names(box.Failed));
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(box.Failed, Stem + ".errors.txt"), TestContext.Current.CancellationToken);
+        AssertWindowsText(bytes);
+        var report = System.Text.Encoding.UTF8.GetString(bytes);
         Assert.Contains("工作表“预算项目”第 2 行 D 列（D2）", report, StringComparison.Ordinal);
+        AssertClerkWords(report);
     }
 
     [Fact]
@@ -89,6 +116,25 @@ public sealed class WorkbookSubmissionTests
         Assert.Contains("另存为", await File.ReadAllTextAsync(Path.Combine(box.Failed, "old.errors.txt"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Contains("[X3]", await File.ReadAllTextAsync(Path.Combine(box.Failed, "macro.errors.txt"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Equal(["macro.errors.json", "macro.errors.txt", "macro.xlsm", "old.errors.json", "old.errors.txt", "old.xls"], ServiceSandbox.Names(box.Failed));
+    }
+
+    /// <summary>What the oldest Notepad an office runs reads as Chinese, on lines: UTF-8 with its byte-order mark, CRLF line ends only.</summary>
+    private static void AssertWindowsText(byte[] bytes)
+    {
+        Assert.Equal(System.Text.Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            Assert.True(bytes[i] != (byte)'\n' || (i > 0 && bytes[i - 1] == (byte)'\r'), "a line feed without its carriage return");
+        }
+    }
+
+    /// <summary>A clerk's report: no JSON path, no English sentence.</summary>
+    private static void AssertClerkWords(string report)
+    {
+        Assert.DoesNotContain("路径", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("$.", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("Path", report, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\b(the|is|a|an|of|Expected|must)\b [a-z]", report);
     }
 
     private static byte[] Workbook(string json)

@@ -52,14 +52,7 @@ public sealed class Claim : IDisposable
         EnsureIntact();
         foreach (var staged in Directory.EnumerateFileSystemEntries(Folder, ".*").Where(static f => Path.GetFileName(f) is not (ClaimStore.LockFile or LastFailureFile or ReservationFile)))
         {
-            if (SafeFile.Inspect(staged).Kind is EntryKind.Regular or EntryKind.SymbolicLink)
-            {
-                File.Delete(staged); // a link is removed, not followed
-            }
-            else
-            {
-                _quarantine?.MoveAside(staged, QuarantineReason.PlantedInClaim); // a FIFO, folder or device DocGen never staged
-            }
+            Vacate(staged);
         }
     }
 
@@ -123,6 +116,19 @@ public sealed class Claim : IDisposable
 
     /// <summary>The output name an earlier attempt of this claim reserved or was about to (relative to the root), if any.</summary>
     public string? Reservation => OwnFile.ReadSmall(Staged(ReservationFile), MaxNoteBytes) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
+
+    /// <summary>Clears a staged name that holds what this attempt did not write: a file or link is removed (never followed), anything else moved aside.</summary>
+    public void Vacate(string path)
+    {
+        if (SafeFile.Inspect(path).Kind is EntryKind.Regular or EntryKind.SymbolicLink)
+        {
+            File.Delete(path);
+        }
+        else
+        {
+            _quarantine?.MoveAside(path, QuarantineReason.PlantedInClaim);
+        }
+    }
 
     /// <summary>
     /// Throws (an environmental <see cref="IOException"/>, so the attempt is not counted) when the
@@ -194,7 +200,21 @@ public sealed class Claim : IDisposable
             EnsureIntact();
             if (everything)
             {
-                Directory.Delete(Folder, recursive: true); // links inside are removed, never followed
+                // Not a recursive delete: a folder inside, swapped for a link while it was emptied,
+                // would be followed. DocGen stages only files: a folder in a claim is moved aside whole.
+                foreach (var entry in Directory.EnumerateFileSystemEntries(Folder))
+                {
+                    if (SafeFile.Inspect(entry).Kind == EntryKind.Directory)
+                    {
+                        _quarantine?.MoveAside(entry, QuarantineReason.PlantedInClaim);
+                    }
+                    else
+                    {
+                        File.Delete(entry); // a link or FIFO is removed itself
+                    }
+                }
+
+                Directory.Delete(Folder, recursive: false);
                 return;
             }
 

@@ -23,6 +23,9 @@ public static class SubmissionFormats
 
     public static bool IsWorkbook(string name) => ExtensionOf(name) is ".xlsx";
 
+    /// <summary>Who reads the report of an entry: a clerk for any spreadsheet (Chinese only, in cells), an integrator for JSON (bilingual, with paths).</summary>
+    public static ReportAudience AudienceOf(string name) => ExtensionOf(name) is null or ".json" ? ReportAudience.Integrator : ReportAudience.Clerk;
+
     /// <summary>Whether a workbook's bytes look like a copy still under way (empty, or a zip without its directory), without reading its parts.</summary>
     public static bool LooksCutShort(string name, ReadOnlyMemory<byte> bytes) => IsWorkbook(name) && WorkbookConverter.LooksIncomplete(bytes);
 

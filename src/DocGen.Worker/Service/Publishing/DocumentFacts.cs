@@ -17,4 +17,11 @@ public sealed record DocumentFacts(
     byte[]? Converted,
     string Template,
     string TemplateSha256,
-    string Title);
+    string Title)
+{
+    /// <summary>The submission whose unit and year the outputs' names carry (<see cref="OutputOwner"/>).</summary>
+    public Core.Model.Submission? Owner { get; init; }
+
+    /// <summary>What to check, published beside the document (<c>x.warnings.txt</c>); null when there is nothing to say.</summary>
+    public string? WarningsNote { get; init; }
+}

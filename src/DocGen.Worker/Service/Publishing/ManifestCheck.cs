@@ -24,9 +24,9 @@ internal static class ManifestCheck
     private static string? Problem(PublishManifest manifest, string claimFolder, InboxFolders folders, out List<ResolvedMove> moves)
     {
         moves = [];
-        if (manifest.Claim is { } claim && claim != Path.GetFileName(claimFolder))
+        if (manifest.Claim != Path.GetFileName(claimFolder))
         {
-            return "written for another claim";
+            return "written for another claim, or naming none";
         }
 
         var family = manifest.Outcome switch
@@ -73,7 +73,7 @@ internal static class ManifestCheck
             }
 
             var source = Path.Combine(claimFolder, move.From);
-            if (staged && SafeFile.Inspect(source) is { Kind: not EntryKind.Missing } found && found is not { Kind: EntryKind.Regular, Links: 1 })
+            if (staged && SafeFile.Inspect(source) is { Kind: not EntryKind.Missing } found && found is not { Kind: EntryKind.Regular, Links: 1 } && !HalfMoved(found, target))
             {
                 return "a staged file that is a link, FIFO, folder or a file with two names";
             }
@@ -81,10 +81,16 @@ internal static class ManifestCheck
             moves.Add(new ResolvedMove(source, target, move.Overwrite));
         }
 
-        return null;
+        return moves.Count(static m => m.Overwrite) == 1 && moves.Any(m => m.Overwrite && m.Target == reservation) ? null : "not exactly one move over its reservation";
     }
 
-    /// <summary>One name: no folder separator, not <c>.</c> or <c>..</c>, no NUL.</summary>
+    /// <summary>A staged file whose second name is its own target: a move by link and unlink (on shares that refuse a rename without replacement) that a crash cut in two.</summary>
+    private static bool HalfMoved(EntryInfo staged, string target)
+        => staged is { Kind: EntryKind.Regular, Links: 2 } && SafeFile.Inspect(target) is { Kind: EntryKind.Regular } other && other.Inode == staged.Inode && other.Device == staged.Device;
+
+    /// <summary>One name of this platform: no folder separator, not <c>.</c> or <c>..</c>, no NUL (a backslash is an ordinary character on Linux).</summary>
     private static bool IsPlainName(string? name)
-        => !string.IsNullOrEmpty(name) && name is not ("." or "..") && name.IndexOfAny(['/', '\\', '\0']) < 0;
+        => !string.IsNullOrEmpty(name) && name is not ("." or "..") && name.IndexOfAny(s_invalid) < 0;
+
+    private static readonly char[] s_invalid = Path.GetInvalidFileNameChars();
 }

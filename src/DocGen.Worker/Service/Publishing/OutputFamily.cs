@@ -20,7 +20,7 @@ internal sealed record OutputFamily(string Outcome, string InputFolder, OutputNa
 
     public static OutputFamily Success(InboxFolders folders) => new(SuccessOutcome, folders.Archive,
         new(folders.Archive, ".receipt.json"),
-        [Document(folders), Pdf(folders), PendingDocument(folders), PendingNote(folders), .. SubmissionFormats.Extensions.Select(e => new OutputName(folders.Archive, e))]);
+        [Document(folders), Pdf(folders), WarningsText(folders), PendingDocument(folders), PendingNote(folders), .. SubmissionFormats.Extensions.Select(e => new OutputName(folders.Archive, e))]);
 
     public static OutputFamily Rejection(InboxFolders folders) => new(RejectionOutcome, folders.Failed,
         new(folders.Failed, ".errors.json"),
@@ -31,6 +31,9 @@ internal sealed record OutputFamily(string Outcome, string InputFolder, OutputNa
     public static OutputName Pdf(InboxFolders folders) => new(folders.Out, ".pdf");
 
     public static OutputName ErrorsText(InboxFolders folders) => new(folders.Failed, ".errors.txt");
+
+    /// <summary>What to check in a document generated with warnings, beside it in <c>out/</c>.</summary>
+    public static OutputName WarningsText(InboxFolders folders) => new(folders.Out, ".warnings.txt");
 
     /// <summary>A copy of the document whose PDF waits for the environment, in <c>pdf-pending/</c>.</summary>
     public static OutputName PendingDocument(InboxFolders folders) => new(folders.PdfPending, ".docx");

@@ -23,6 +23,14 @@ public static class OutputStem
     private const int KeptBytes = MaxBytes - 9;
     private static readonly string[] s_roleSuffixes = [".receipt", ".errors"];
 
+    /// <summary>The stem of an input's outputs, saying whose they are when <paramref name="submission"/> tells it (<see cref="OutputOwner"/>).</summary>
+    public static string For(string inputName, Core.Model.Submission? submission)
+    {
+        ArgumentNullException.ThrowIfNull(inputName);
+        var stem = Path.GetFileNameWithoutExtension(inputName);
+        return For(OutputOwner.Of(submission).Name(stem.Length == 0 ? "_" : stem, submission) + Path.GetExtension(inputName));
+    }
+
     public static string For(string inputName)
     {
         ArgumentNullException.ThrowIfNull(inputName);

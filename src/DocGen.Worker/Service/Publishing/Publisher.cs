@@ -29,6 +29,7 @@ public sealed class Publisher(
     private const string StagedPdf = ".docgen-result.pdf";
     private const string StagedConverted = ".docgen-converted.json";
     private const string StagedErrorsText = ".docgen-errors.txt";
+    private const string StagedWarningsText = ".docgen-warnings.txt";
     private const string StagedErrorsJson = ".docgen-errors.json";
     private const string StagedReceipt = ".docgen-receipt.json";
     private const string StagedPendingDocument = ".docgen-pending.docx";
@@ -37,6 +38,9 @@ public sealed class Publisher(
 
     /// <summary>A manifest DocGen writes is a few KB; anything larger in its place is not one of its own.</summary>
     private const int MaxManifestBytes = 256 * 1024;
+
+    /// <summary>A receipt or JSON report DocGen writes stays under a MiB (warnings grouped, reports bounded).</summary>
+    private const int MaxFinalBytes = 4 * 1024 * 1024;
 
     private readonly bool _flushToDisk = options.Value.FlushToDisk;
     private readonly StemReservations _reservations = new(folders, quarantine, options.Value.FlushToDisk);
@@ -47,9 +51,8 @@ public sealed class Publisher(
     /// </summary>
     public string StageDocument(Claim claim, ReadOnlySpan<byte> document)
     {
-        var path = claim.Staged(StagedDocument);
-        StagedFile.Write(path, document, _flushToDisk);
-        return path;
+        Stage(claim, StagedDocument, document);
+        return claim.Staged(StagedDocument);
     }
 
     /// <summary>Where the PDF of a claim's document is converted to, beside the staged document.</summary>
@@ -62,7 +65,7 @@ public sealed class Publisher(
     /// (its PDF waits for the environment), a copy of the document and the note go to
     /// <c>pdf-pending/x.docx</c> and <c>x.json</c> in the same moves. Returns the document's path.
     /// </summary>
-    public string PublishDocument(Claim claim, string inputName, bool withPdf, byte[]? converted, Func<string, byte[]> receiptFor, PendingPdfNote? pdfPending = null)
+    public string PublishDocument(Claim claim, string inputName, bool withPdf, byte[]? converted, Func<string, byte[]> receiptFor, PendingPdfNote? pdfPending = null, string? warningsNote = null, Core.Model.Submission? owner = null)
     {
         if (_flushToDisk)
         {
@@ -75,22 +78,32 @@ public sealed class Publisher(
 
         if (converted is not null)
         {
-            StagedFile.Write(claim.Staged(StagedConverted), converted, _flushToDisk);
+            Stage(claim, StagedConverted, converted);
+        }
+
+        if (warningsNote is not null)
+        {
+            Stage(claim, StagedWarningsText, WindowsText.Encode(warningsNote));
         }
 
         if (pdfPending is not null)
         {
             StagedFile.Copy(claim.Staged(StagedDocument), claim.Staged(StagedPendingDocument), _flushToDisk);
-            StagedFile.Write(claim.Staged(StagedPendingNote), JsonSerializer.SerializeToUtf8Bytes(pdfPending, ServiceJson.Options), _flushToDisk);
+            Stage(claim, StagedPendingNote, JsonSerializer.SerializeToUtf8Bytes(pdfPending, ServiceJson.Options));
         }
 
         var family = OutputFamily.Success(folders);
-        var stem = Reserve(family, claim, OutputStem.For(inputName));
-        StagedFile.Write(claim.Staged(StagedReceipt), receiptFor(stem), _flushToDisk);
+        var stem = Reserve(family, claim, OutputStem.For(inputName, owner));
+        Stage(claim, StagedReceipt, receiptFor(stem));
         List<PublishMove> moves = [Move(StagedDocument, OutputFamily.Document(folders).For(stem))];
         if (withPdf)
         {
             moves.Add(Move(StagedPdf, OutputFamily.Pdf(folders).For(stem)));
+        }
+
+        if (warningsNote is not null)
+        {
+            moves.Add(Move(StagedWarningsText, OutputFamily.WarningsText(folders).For(stem)));
         }
 
         if (converted is not null)
@@ -111,17 +124,17 @@ public sealed class Publisher(
     }
 
     /// <summary>Publishes a rejected input to <c>failed/</c> with its reports (<paramref name="text"/>: the text report when the caller has it already); returns the text report's path.</summary>
-    public string PublishRejection(Claim claim, string inputName, ValidationReport report, string? text = null)
+    public string PublishRejection(Claim claim, string inputName, ValidationReport report, string? text = null, Core.Model.Submission? owner = null)
     {
-        StagedFile.Write(claim.Staged(StagedErrorsText), Encoding.UTF8.GetBytes(text ?? ReportFormatter.ToText(report, inputName)), _flushToDisk);
-        StagedFile.Write(claim.Staged(StagedErrorsJson), Encoding.UTF8.GetBytes(ReportFormatter.ToJson(report, inputName)), _flushToDisk);
+        Stage(claim, StagedErrorsText, WindowsText.Encode(text ?? ReportFormatter.ToText(report, inputName, Intake.SubmissionFormats.AudienceOf(inputName))));
+        Stage(claim, StagedErrorsJson, Encoding.UTF8.GetBytes(ReportFormatter.ToJson(report, inputName, claim.Id)));
         if (_flushToDisk)
         {
             StagedFile.FlushInput(claim.Staged(inputName));
         }
 
         var family = OutputFamily.Rejection(folders);
-        var stem = Reserve(family, claim, OutputStem.For(inputName));
+        var stem = Reserve(family, claim, OutputStem.For(inputName, owner));
         return Commit(claim, new PublishManifest(family.Outcome, stem,
         [
             Move(StagedErrorsText, OutputFamily.ErrorsText(folders).For(stem)),
@@ -156,25 +169,52 @@ public sealed class Publisher(
         }
 
         var moves = ManifestCheck.Resolve(manifest, claim.Folder, folders, out var problem);
-        if (moves is not null && Unowned(moves, claim) is { } taken)
+        if (moves is not null && !OwnsReservation(moves.Single(static m => m.Overwrite), claim))
         {
-            problem = $"would replace {Path.GetRelativePath(folders.Root, taken)}, which this claim did not reserve";
+            problem = "its reservation is neither this claim's placeholder nor this claim's receipt or report";
         }
 
-        if (moves is null || problem is not null)
+        if (moves is not null && problem is null)
         {
-            quarantine.MoveAside(path, QuarantineReason.ForgedManifest, problem ?? "");
-            File.Delete(path); // had it not moved, it is removed all the same: never carried out
-            return false;
+            try
+            {
+                Publish(claim, moves);
+                return true;
+            }
+            catch (PublishConflictException ex)
+            {
+                problem = ex.Message;
+            }
         }
 
-        Publish(claim, moves);
-        return true;
+        quarantine.MoveAside(path, QuarantineReason.ForgedManifest, problem ?? "");
+        File.Delete(path); // had it not moved, it is removed all the same: never carried out further
+        return false;
     }
 
-    /// <summary>The target of an overwriting move that holds a file this claim did not reserve (a manifest that would replace another's receipt), or null.</summary>
-    private static string? Unowned(IReadOnlyList<ResolvedMove> moves, Claim claim)
-        => moves.FirstOrDefault(m => m.Overwrite && File.Exists(m.Source) && SafeFile.Inspect(m.Target).Kind == EntryKind.Regular && !StemReservations.IsReservedBy(m.Target, claim.Id))?.Target;
+    /// <summary>
+    /// Whether the manifest's reservation is this claim's: still its placeholder (the move over it
+    /// not made yet), or made already and the receipt or JSON report there names this claim. A
+    /// manifest planted in a real claim cannot then move its input under another's stem.
+    /// </summary>
+    private static bool OwnsReservation(ResolvedMove reservation, Claim claim)
+    {
+        if (SafeFile.Inspect(reservation.Source).Kind != EntryKind.Missing)
+        {
+            return StemReservations.IsReservedBy(reservation.Target, claim.Id);
+        }
+
+        try
+        {
+            return OwnFile.ReadSmall(reservation.Target, MaxFinalBytes) is { } bytes
+                && JsonDocument.Parse(bytes).RootElement is { ValueKind: JsonValueKind.Object } root
+                && root.TryGetProperty("claim", out var owner) && owner.ValueKind == JsonValueKind.String && owner.GetString() == claim.Id;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>
     /// The first free versioned stem (<c>x</c>, <c>x.2</c>, …), reserved for the family (see
@@ -191,13 +231,31 @@ public sealed class Publisher(
         return stem;
     }
 
+    /// <summary>
+    /// Writes a staged file in the claim; a name already taken there (planted in the claim while it
+    /// was worked on) is cleared — a file or link removed, anything else moved aside — and written once more.
+    /// </summary>
+    private void Stage(Claim claim, string name, ReadOnlySpan<byte> content)
+    {
+        var path = claim.Staged(name);
+        try
+        {
+            StagedFile.Write(path, content, _flushToDisk);
+        }
+        catch (IOException ex) when (ex.HResult == Errno.EEXIST)
+        {
+            claim.Vacate(path);
+            StagedFile.Write(path, content, _flushToDisk);
+        }
+    }
+
     /// <summary>A move of a staged name to a path of the output folders, written relative to the root.</summary>
     private PublishMove Move(string from, string to, bool overwrite = false) => new(from, Path.GetRelativePath(folders.Root, to), overwrite);
 
     /// <summary>Writes the manifest and makes it durable (from here on a restart finishes the moves), then publishes; returns the first move's target (the document or the text report).</summary>
     private string Commit(Claim claim, PublishManifest manifest)
     {
-        StagedFile.Write(claim.Staged(Manifest), JsonSerializer.SerializeToUtf8Bytes(manifest, ServiceJson.Options), _flushToDisk);
+        Stage(claim, Manifest, JsonSerializer.SerializeToUtf8Bytes(manifest, ServiceJson.Options));
         if (_flushToDisk)
         {
             DurableFolder.Flush(claim.Folder);
@@ -234,6 +292,10 @@ public sealed class Publisher(
             {
                 // moved before a crash
             }
+            catch (IOException ex) when (!move.Overwrite && ex.HResult == Errno.EEXIST)
+            {
+                Resolve(move, moves, claim);
+            }
         }
 
         if (_flushToDisk)
@@ -247,6 +309,31 @@ public sealed class Publisher(
 
         File.Delete(claim.Staged(Manifest));
         claim.Release();
+    }
+
+    /// <summary>
+    /// A move whose target exists already: the second half of a move by link whose process died (the
+    /// same file: its staged name is removed); a name planted after the stem was reserved (the
+    /// reservation proves the stem is this claim's: the squatter is moved aside and the move made);
+    /// otherwise a conflict, and the claim is processed again under a new stem.
+    /// </summary>
+    private void Resolve(ResolvedMove move, IReadOnlyList<ResolvedMove> moves, Claim claim)
+    {
+        var source = SafeFile.Inspect(move.Source);
+        var target = SafeFile.Inspect(move.Target);
+        if (source.Kind == EntryKind.Regular && target.Kind == EntryKind.Regular && source.Inode == target.Inode && source.Device == target.Device)
+        {
+            File.Delete(move.Source);
+            return;
+        }
+
+        if (OwnsReservation(moves.Single(static m => m.Overwrite), claim) && quarantine.MoveAside(move.Target, QuarantineReason.PlantedOutputName, "a name of a stem this claim had reserved"))
+        {
+            NoReplaceMove.Move(move.Source, move.Target);
+            return;
+        }
+
+        throw new PublishConflictException($"'{Path.GetRelativePath(folders.Root, move.Target)}' is held by something this claim did not publish");
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text;
 using DocGen.Worker.IO;
 using DocGen.Worker.Service.Claims;
@@ -26,6 +27,9 @@ internal sealed class StemReservations(InboxFolders folders, Quarantine quaranti
     /// <summary>Names remembered before the memory starts again (each is a few dozen bytes).</summary>
     private const int MaxRemembered = 4096;
 
+    /// <summary>The highest version of a name (<see cref="OutputStem.MaxBytes"/> leaves room for <c>.99999</c>); past it a submission of that name is refused.</summary>
+    public const int MaxVersion = 99_999;
+
     private readonly ConcurrentDictionary<(string Outcome, string Stem), int> _lastTaken = new();
 
     public string Reserve(OutputFamily family, Claim claim, string baseStem)
@@ -43,7 +47,12 @@ internal sealed class StemReservations(InboxFolders folders, Quarantine quaranti
         {
             var stem = InboxFolders.Versioned(baseStem, n);
             var reservation = family.Reservation.For(stem);
-            claim.RecordReservation(Path.GetRelativePath(folders.Root, reservation));
+            claim.RecordReservation(family.Outcome + "\n" + stem);
+            if (SafeFile.Inspect(staged).Kind != EntryKind.Missing)
+            {
+                claim.Vacate(staged); // planted in the claim while it was worked on
+            }
+
             StagedFile.Write(staged, placeholder, flushToDisk);
             try
             {
@@ -77,25 +86,31 @@ internal sealed class StemReservations(InboxFolders folders, Quarantine quaranti
             && Encoding.UTF8.GetString(bytes).Contains("\"state\":\"publishing\"", StringComparison.Ordinal);
 
     /// <summary>
-    /// The stem an earlier attempt of this claim reserved in this family, renewed; an earlier
+    /// The stem an earlier attempt of this claim reserved in this family, kept; an earlier
     /// reservation in the other family (the attempt ended otherwise) is removed, its stem freed.
+    /// The claim's note (outcome and stem) is read as data, never as a path: the reservation's
+    /// name is made from it as any other, and only a placeholder of this claim is touched.
     /// </summary>
     private string? Earlier(OutputFamily family, Claim claim, string baseStem)
     {
-        if (claim.Reservation is not { } recorded)
+        if (claim.Reservation?.Split('\n') is not [var outcome, var stem]
+            || !(stem == baseStem || (stem.StartsWith(baseStem + ".", StringComparison.Ordinal) && int.TryParse(stem.AsSpan(baseStem.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out _))))
         {
             return null;
         }
 
-        var earlier = Path.GetFullPath(Path.Combine(folders.Root, recorded));
-        if (!IsReservedBy(earlier, claim.Id))
+        var earlierFamily = outcome == family.Outcome ? family : outcome switch
+        {
+            OutputFamily.SuccessOutcome => OutputFamily.Success(folders),
+            OutputFamily.RejectionOutcome => OutputFamily.Rejection(folders),
+            _ => null,
+        };
+        if (earlierFamily?.Reservation.For(stem) is not { } earlier || !IsReservedBy(earlier, claim.Id))
         {
             return null;
         }
 
-        var name = Path.GetFileName(earlier);
-        if (Path.GetDirectoryName(earlier) == family.Reservation.Folder && name.EndsWith(family.Reservation.Suffix, StringComparison.Ordinal)
-            && name[..^family.Reservation.Suffix.Length] is var stem && (stem == baseStem || stem.StartsWith(baseStem + ".", StringComparison.Ordinal)))
+        if (earlierFamily == family)
         {
             return stem; // its placeholder is still there: the stem stays this claim's
         }
@@ -104,21 +119,26 @@ internal sealed class StemReservations(InboxFolders folders, Quarantine quaranti
         return null;
     }
 
-    /// <summary>A free version after <paramref name="known"/> (one seen taken; 0 when none is): galloping until a free one, then halving back to the first free after a taken one.</summary>
+    /// <summary>
+    /// A free version after <paramref name="known"/> (one seen taken; 0 when none is): galloping until
+    /// a free one, then halving back to a free one just after a taken one (the first free one when
+    /// the versions have no gaps). Throws when every version up to <see cref="MaxVersion"/> is taken.
+    /// </summary>
     private int FirstFree(OutputFamily family, string baseStem, int known)
     {
-        var taken = known;
-        var free = known + 1;
-        for (var step = 1; IsTaken(family, InboxFolders.Versioned(baseStem, free)); step *= 2)
+        long taken = known;
+        long free = known + 1;
+        for (long step = 1; free <= MaxVersion && IsTaken(family, InboxFolders.Versioned(baseStem, (int)free)); step *= 2)
         {
             taken = free;
             free = taken + step;
         }
 
+        free = Math.Min(free, MaxVersion + 1L);
         while (free - taken > 1)
         {
             var middle = taken + ((free - taken) / 2);
-            if (IsTaken(family, InboxFolders.Versioned(baseStem, middle)))
+            if (IsTaken(family, InboxFolders.Versioned(baseStem, (int)middle)))
             {
                 taken = middle;
             }
@@ -128,7 +148,8 @@ internal sealed class StemReservations(InboxFolders folders, Quarantine quaranti
             }
         }
 
-        return free;
+        return free <= MaxVersion ? (int)free
+            : throw new IOException(string.Create(CultureInfo.InvariantCulture, $"每个版本号（至 {MaxVersion}）都已被占用 every version of the name '{baseStem}' up to {MaxVersion} is taken"));
     }
 
     /// <summary>Whether any name of the stem's family exists; a link, FIFO or folder under its reservation name is moved aside first.</summary>

@@ -64,15 +64,19 @@ public sealed class ServiceStatus(TimeProvider time)
         }
     }
 
-    public void Published(string name, string output, TimeSpan took)
+    /// <summary>A submission published, with the note of what to check beside it when it had warnings (kept for the page, cut at 20,000 characters).</summary>
+    public void Published(string name, string output, TimeSpan took, string? warningsNote = null)
     {
         LastPublished = time.GetUtcNow();
-        Record(new SubmissionOutcome(name, time.GetUtcNow(), SubmissionEnd.Published, output, [], null), took);
+        Record(new SubmissionOutcome(name, time.GetUtcNow(), SubmissionEnd.Published, output, [], warningsNote is null ? null : Cut(warningsNote)), took);
     }
 
     /// <summary>A submission rejected (or refused unread), with its text report kept for the page (cut at 20,000 characters).</summary>
     public void Rejected(string name, bool unread, string reportPath, IReadOnlyList<string> codes, string reportText, TimeSpan took)
-        => Record(new SubmissionOutcome(name, time.GetUtcNow(), unread ? SubmissionEnd.Refused : SubmissionEnd.Rejected, reportPath, codes, reportText.Length <= 20_000 ? reportText : reportText[..20_000] + "…"), took);
+        => Record(new SubmissionOutcome(name, time.GetUtcNow(), unread ? SubmissionEnd.Refused : SubmissionEnd.Rejected, reportPath, codes, Cut(reportText)), took);
+
+    /// <summary>A report or note as the page keeps it: at most 20,000 characters.</summary>
+    private static string Cut(string text) => text.Length <= 20_000 ? text : text[..20_000] + "…";
 
     public void ClaimRecovered() => Interlocked.Increment(ref _recovered);
 

@@ -76,7 +76,8 @@ public static class StatusPage
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{submission.At.ToLocalTime():MM-dd HH:mm:ss}</td><td>{E(submission.Name)}</td><td>{outcome}</td><td>{E(submission.Output)}");
             if (submission.Report is { } report)
             {
-                html.Append("<details><summary>校验报告</summary><pre>").Append(Shown(report, keepLines: true)).Append("</pre></details>");
+                html.Append(submission.End == SubmissionEnd.Published ? "<details><summary>提醒（请核对）</summary><pre>" : "<details><summary>校验报告</summary><pre>")
+                    .Append(Shown(report, keepLines: true)).Append("</pre></details>");
             }
 
             html.Append("</td></tr>");

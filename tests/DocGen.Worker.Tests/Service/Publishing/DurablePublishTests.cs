@@ -50,7 +50,7 @@ public sealed partial class DurablePublishTests
         }
 
         Assert.Contains(renames, r => r.To == Path.Combine(box.Out, "good.docx"));
-        Assert.Contains(renames, r => r.To == Path.Combine(box.Archive, "book.json"));
+        Assert.Contains(renames, r => Path.GetDirectoryName(r.To) == box.Archive && r.To.EndsWith("-2021-book.json", StringComparison.Ordinal)); // strace writes the unit's Chinese short name in octal
         Assert.Contains(renames, r => r.To == Path.Combine(box.Failed, "bad.errors.json"));
         foreach (var folder in published)
         {

@@ -28,14 +28,25 @@ public sealed class ManifestCheckTests
     }
 
     [Fact]
-    public void ManifestWrittenBeforeTargetsWereRelative_WithAbsolutePathsInsideTheFolders_IsStillFinished()
+    public void ManifestNamingNoClaim_IsRefused()
     {
         using var rooms = new Rooms();
 
-        var (moves, problem) = Check(rooms, Manifest(new PublishMove(".docgen-result.docx", Path.Combine(rooms.Folders.Out, "x.docx"), false)) with { Claim = null });
+        var (moves, problem) = Check(rooms, Manifest(new PublishMove(".docgen-receipt.json", Path.Combine(rooms.Folders.Archive, "x.receipt.json"), true)) with { Claim = null });
+
+        Assert.Null(moves);
+        Assert.NotNull(problem);
+    }
+
+    [Fact]
+    public void InputWithABackslashInItsName_IsAPlainNameOnLinux()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "a backslash separates folders on Windows");
+        using var rooms = new Rooms();
+
+        var (_, problem) = Check(rooms, Manifest(new(".docgen-receipt.json", "archive/x.receipt.json", true), new("a\\b.json", "archive/x.json", false)));
 
         Assert.Null(problem);
-        Assert.Single(moves!);
     }
 
     [Theory]

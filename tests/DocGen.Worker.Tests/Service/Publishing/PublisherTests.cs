@@ -70,7 +70,7 @@ public sealed class PublisherTests
         claim.Dispose();
         Directory.CreateDirectory(folder);
         File.Move(Path.Combine(rooms.Folders.Failed, "a.json"), Path.Combine(folder, "a.json"));
-        File.WriteAllText(Path.Combine(folder, ".docgen-publish.json"), $$"""{"outcome":"rejected","stem":"a","moves":[{"from":"a.json","to":{{System.Text.Json.JsonSerializer.Serialize(Path.Combine(rooms.Folders.Failed, "a.json"))}},"overwrite":false}]}""");
+        File.WriteAllText(Path.Combine(folder, ".docgen-publish.json"), $$"""{"outcome":"rejected","stem":"a","claim":"{{Path.GetFileName(folder)}}","moves":[{"from":".docgen-errors.json","to":"failed/a.errors.json","overwrite":true},{"from":"a.json","to":"failed/a.json","overwrite":false}]}""");
 
         using var abandoned = Assert.Single(store.TakeAbandoned());
         Assert.True(publisher.TryFinish(abandoned));
