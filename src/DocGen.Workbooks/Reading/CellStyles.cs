@@ -78,6 +78,9 @@ internal sealed class CellStyles
     /// <summary>The date or time format a style shows a number with, or null when it shows no date or time.</summary>
     public string? DateFormatOf(uint style) => FormatOf(style) is var (id, code) ? DateFormat.Of(id, code) : null;
 
+    /// <summary>The format code a style shows a number or text with (a built-in format's own), or null for General.</summary>
+    public string? CodeOf(uint style) => FormatOf(style) is var (id, code) ? NumberDisplay.CodeOf(id, code) : null;
+
     /// <summary>Whether a style shows a number as a percentage.</summary>
     public bool IsPercent(uint style) => FormatOf(style) is var (id, code) && NumberFormats.IsPercent(id, code);
 

@@ -42,9 +42,18 @@ internal sealed class ReadContext(FrameworkCatalog frameworks, ReadBudget budget
             return Refuse(cell.FormulaWithoutValue ? WorkbookIssues.FormulaWithoutValue(path) : WorkbookIssues.ErrorValue(path, cell.ErrorValue!), path, sheet, row, column);
         }
 
-        if (field.Kind is FieldKind.Whole or FieldKind.Amount or FieldKind.Number or FieldKind.Percent && (cell.IsDate || cell.IsBoolean))
+        if (field.Kind is FieldKind.Whole or FieldKind.Amount or FieldKind.Number or FieldKind.Percent)
         {
-            return Refuse(WorkbookIssues.NotANumber(path, field, cell), path, sheet, row, column);
+            if (cell.IsDate || cell.IsBoolean)
+            {
+                return Refuse(WorkbookIssues.NotANumber(path, field, cell), path, sheet, row, column);
+            }
+
+            // Neither the number the clerk sees (rounded) nor the one they do not (held) is printed: they say which.
+            if (cell.HidesDigits)
+            {
+                return Refuse(WorkbookIssues.HiddenDigits(path, field, cell), path, sheet, row, column);
+            }
         }
 
         if (field.Kind == FieldKind.Code && cell.Number is { } number && CellText.SignificantDigits(number) > 15)

@@ -6,7 +6,7 @@ using DocGen.Core.Rules;
 namespace DocGen.Workbooks.Reading;
 
 /// <summary>
-/// The problems of a workbook itself (X1–X10), Chinese first: what the clerk sees and what to do
+/// The problems of a workbook itself (X1–X11), Chinese first: what the clerk sees and what to do
 /// in Excel or WPS. Problems of its content are the validator's (V…), placed at their cells.
 /// </summary>
 internal static class WorkbookIssues
@@ -59,6 +59,19 @@ internal static class WorkbookIssues
         };
         return Error(RuleCodes.X9, path, $"“{field.Label}”需要数字，但单元格显示的是{what}“{Quoted.Of(cell.Text)}”（Excel 把输入识别成了{what}）。{advice}",
             $"'{field.Label}' needs a number, but the cell shows {whatEn}, '{Quoted.Of(cell.Text)}' (Excel took what was typed as {whatEn}). {adviceEn}");
+    }
+
+    /// <summary>
+    /// A number whose format shows fewer digits than it holds, in a field that needs a number
+    /// (X11): quoting what the cell shows and what it holds (as the formula bar shows it).
+    /// </summary>
+    public static ValidationIssue HiddenDigits(string path, Layout.Field field, SheetCell cell)
+    {
+        var held = cell.IsPercent ? CellText.Percent(cell.Number!) + "%" : cell.Number!;
+        var shown = cell.Text.Length == 0 ? "（空白）" : cell.Text;
+        return Error(RuleCodes.X11, path,
+            $"“{field.Label}”单元格显示为“{Quoted.Of(shown)}”，实际保存的数是 {held}（选中单元格后在编辑栏中可以看到）：单元格的数字格式隐藏了部分数位。文档不打印单元格中看不到的数，也不替您改动数值，请选择其一：直接输入要打印的数（如 {Quoted.Of(shown)}），或者把单元格格式改为能显示全部数位的格式（如“常规”）后核对这个数。",
+            $"'{field.Label}' shows '{Quoted.Of(shown)}' but holds {held} (see the formula bar): the cell's number format hides digits. The document prints no number the cell does not show and does not change the number for you: type the number to print ({Quoted.Of(shown)}), or give the cell a format that shows all its digits (such as General) and check the number.");
     }
 
     /// <summary>A code typed as a number of more than 15 digits (X9): Excel has already replaced its last digits with zeros.</summary>

@@ -1,0 +1,101 @@
+using System.Text.Json.Nodes;
+using DocGen.Core.Validation;
+using DocGen.Workbooks.Tests.Support;
+
+namespace DocGen.Workbooks.Tests.Reading;
+
+/// <summary>
+/// The cell as shown, everywhere: a text field takes the text the number format shows; a field
+/// that needs a number takes it only when the cell shows all its digits, and is refused at its
+/// cell (X11) quoting what it shows and what it holds when the format rounds some away.
+/// </summary>
+public sealed class ShownValueTests
+{
+    // In the seed's workbook: 预算项目 row 2 is the project (D = 预算数), 绩效指标 row 2 its first indicator (H = 指标值, J = 指标值（文字）).
+    private const string Projects = "预算项目";
+    private const string Indicators = "绩效指标";
+
+    [Fact]
+    public void PercentFormattedNumberInTheTextValue_IsTheTextTheCellShows()
+    {
+        var check = Books.Check(Books.Edit(Books.Seed, static d => Books.SetStyled(d, Indicators, "J2", "0.9", 9)));
+
+        Assert.Equal("90%", Indicator(check)["valueText"]!.GetValue<string>());
+        Assert.DoesNotContain(check.Report.Issues, static i => i.Severity == Severity.Error);
+    }
+
+    [Theory]
+    [InlineData("0.7777", "78%", "77.77%")]
+    [InlineData("0.955", "96%", "95.5%")]
+    public void PercentWhoseFormatRoundsItInTheIndicatorValue_IsX11AtItsCell_QuotingBoth(string stored, string shown, string held)
+    {
+        var check = Books.Check(Books.Edit(Books.Seed, d => Books.SetStyled(d, Indicators, "H2", stored, 9)));
+
+        var issue = Assert.Single(check.Report.Issues, static i => i.Severity == Severity.Error);
+        Assert.Equal(("X11", "绩效指标!H2"), (issue.Code, issue.Source));
+        Assert.Contains($"“{shown}”", issue.Message, StringComparison.Ordinal);
+        Assert.Contains(held, issue.Message, StringComparison.Ordinal);
+        Assert.False(check.IsValid);
+    }
+
+    [Fact]
+    public void AmountWhoseFormatRoundsIt_IsX11AtItsCell_WithoutAKnockOnSumError()
+    {
+        var check = Books.Check(Books.Edit(Books.Seed, static d => Books.SetStyled(d, Projects, "D2", "30000.4", 3)));
+
+        var issue = Assert.Single(check.Report.Issues, static i => i.Severity == Severity.Error);
+        Assert.Equal(("X11", "预算项目!D2"), (issue.Code, issue.Source));
+        Assert.Contains("“30,000”", issue.Message, StringComparison.Ordinal);
+        Assert.Contains("30000.4", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AmountShownWholeByItsFormat_IsTheNumber_PrintedInTheDocumentsOwnStyle()
+    {
+        var check = Books.Check(Books.Edit(Books.Seed, static d => Books.SetStyled(d, Projects, "D2", "30000", 3)));
+
+        Assert.True(check.IsValid);
+        Assert.Equal(30000m, check.Submission!.Projects![0].Budget!.Total);
+    }
+
+    [Fact]
+    public void CodeTypedAsANumberWithLeadingZerosShown_IsTheCodeTheCellShows()
+    {
+        var check = Books.Check(Books.Edit(Books.Seed, static d => Books.SetStyled(d, "基本信息", "B5", "286001", 200, "00000000")));
+
+        Assert.Equal("00286001", JsonNode.Parse(check.Converted!)!["unit"]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void FormulaSavedWithAnEmptyCachedValue_IsX6_NotAMissingValue()
+    {
+        var check = Books.Check(Books.Edit(Books.Seed, static d =>
+        {
+            var cell = Books.Cell(d, Projects, "D2");
+            cell.RemoveAllChildren();
+            cell.DataType = null;
+            cell.Append(new DocumentFormat.OpenXml.Spreadsheet.CellFormula("E2+F2"), new DocumentFormat.OpenXml.Spreadsheet.CellValue(""));
+        }));
+
+        var issue = Assert.Single(check.Report.Issues, static i => i.Severity == Severity.Error);
+        Assert.Equal(("X6", "预算项目!D2"), (issue.Code, issue.Source));
+        Assert.Contains("公式", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FormulaWhoseResultIsEmptyText_IsAnEmptyCell()
+    {
+        var check = Books.Check(Books.Edit(Books.Seed, static d =>
+        {
+            var cell = Books.Cell(d, Indicators, "J2");
+            cell.RemoveAllChildren();
+            cell.DataType = DocumentFormat.OpenXml.Spreadsheet.CellValues.String;
+            cell.Append(new DocumentFormat.OpenXml.Spreadsheet.CellFormula("IF(F2=\"定性\",\"好\",\"\")"), new DocumentFormat.OpenXml.Spreadsheet.CellValue(""));
+        }));
+
+        Assert.True(check.IsValid);
+        Assert.Null(Indicator(check)["valueText"]);
+    }
+
+    private static JsonNode Indicator(SubmissionCheck check) => JsonNode.Parse(check.Converted!)!["projects"]![0]!["indicators"]![0]!;
+}
