@@ -1,5 +1,9 @@
+using System.IO.Compression;
 using System.Text.Json.Nodes;
 using DocGen.Core.Validation;
+using DocGen.Rendering.Compilation;
+using DocGen.Rendering.Pipeline;
+using DocGen.Tests.Shared;
 using DocGen.Workbooks.Tests.Support;
 
 namespace DocGen.Workbooks.Tests.Reading;
@@ -16,12 +20,18 @@ public sealed class ShownValueTests
     private const string Indicators = "绩效指标";
 
     [Fact]
-    public void PercentFormattedNumberInTheTextValue_IsTheTextTheCellShows()
+    public void PercentFormattedNumberInTheTextValue_IsTheTextTheCellShows_AndPrintsSo()
     {
         var check = Books.Check(Books.Edit(Books.Seed, static d => Books.SetStyled(d, Indicators, "J2", "0.9", 9)));
 
         Assert.Equal("90%", Indicator(check)["valueText"]!.GetValue<string>());
-        Assert.DoesNotContain(check.Report.Issues, static i => i.Severity == Severity.Error);
+        var template = TemplateCompiler.Compile(File.ReadAllBytes(Path.Combine(RepoRoot.Path, "templates", "performance-goals.docx")), "performance-goals.docx");
+        var document = Assert.IsType<Generated>(DocumentGenerator.Render(check.Valid!, template)).Document.ToArray();
+        using var zip = new ZipArchive(new MemoryStream(document));
+        using var body = new StreamReader(zip.GetEntry("word/document.xml")!.Open());
+        var xml = body.ReadToEnd();
+        Assert.Contains(">90%<", xml, StringComparison.Ordinal);
+        Assert.DoesNotContain(">0.9<", xml, StringComparison.Ordinal);
     }
 
     [Theory]
