@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DocGen.Core.Frameworks;
+using DocGen.Core.Json;
 using DocGen.Core.Validation;
 using DocGen.Workbooks.Layout;
 
@@ -59,6 +60,12 @@ internal sealed class ReadContext(FrameworkCatalog frameworks, ReadBudget budget
         if (field.Kind == FieldKind.Code && cell.Number is { } number && CellText.SignificantDigits(number) > 15)
         {
             return Refuse(WorkbookIssues.CodeDigitsLost(path, field, number), path, sheet, row, column);
+        }
+
+        // The slip an amount's report names (全角数字) is named in a code too, where no rule would say more than “digits only”.
+        if (field.Kind == FieldKind.Code && ValueSlips.HasFullWidthCharacters(cell.Text))
+        {
+            return Refuse(WorkbookIssues.FullWidthCode(path, field, cell.Text), path, sheet, row, column);
         }
 
         return CellJson.ToJson(field, cell, frameworks);

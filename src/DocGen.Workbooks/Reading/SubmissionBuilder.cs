@@ -94,10 +94,11 @@ internal sealed class SubmissionBuilder(WorkbookFile file, FrameworkCatalog fram
             }
 
             ReadSpendingPlan(sheet, header, checkpoints, row, project, path);
-            var code = sheet.Get(row, header.CodeColumn)?.Text ?? "";
+            var typed = sheet.Get(row, header.CodeColumn)?.Text ?? "";
+            var code = ValueSlips.ToHalfWidth(typed); // a row names its project whatever the width of its digits (a full-width code is reported at the project)
             if (code.Length > 0 && !_projectByCode.TryAdd(code, index))
             {
-                _context.Report(WorkbookIssues.DuplicateProject($"{path}.projectCode", code), CellPlace.Cell(sheet.Name, row, header.CodeColumn));
+                _context.Report(WorkbookIssues.DuplicateProject($"{path}.projectCode", typed), CellPlace.Cell(sheet.Name, row, header.CodeColumn));
             }
 
             _projects.Add(project);
@@ -194,7 +195,8 @@ internal sealed class SubmissionBuilder(WorkbookFile file, FrameworkCatalog fram
     /// <summary>The project a row belongs to, by its code (or the only project when the code is left empty); null after reporting why none.</summary>
     private int? Owner(SheetGrid sheet, TableHeader header, int row, string listName)
     {
-        var code = sheet.Get(row, header.CodeColumn)?.Text ?? "";
+        var typed = sheet.Get(row, header.CodeColumn)?.Text ?? "";
+        var code = ValueSlips.ToHalfWidth(typed);
         var place = CellPlace.Cell(sheet.Name, row, header.CodeColumn);
         if (code.Length == 0)
         {
@@ -212,7 +214,7 @@ internal sealed class SubmissionBuilder(WorkbookFile file, FrameworkCatalog fram
             return owner;
         }
 
-        _context.Report(WorkbookIssues.UnknownProject("$.projects", code, listName == "goals" ? WorkbookLayout.GoalsSheet : WorkbookLayout.IndicatorsSheet), place);
+        _context.Report(WorkbookIssues.UnknownProject("$.projects", typed, listName == "goals" ? WorkbookLayout.GoalsSheet : WorkbookLayout.IndicatorsSheet), place);
         return null;
     }
 }

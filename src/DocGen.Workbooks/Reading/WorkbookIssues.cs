@@ -79,6 +79,11 @@ internal static class WorkbookIssues
         => Error(RuleCodes.X9, path, $"“{field.Label}”被 Excel 当作数字保存，单元格显示为“{CellText.General(number)}”：Excel 只保留 15 位有效数字，第 16 位起已变成 0（{number}）。请把单元格格式设为“文本”后重新输入完整的编码。",
             $"'{field.Label}' was stored by Excel as a number and shows as '{CellText.General(number)}': Excel keeps 15 significant digits, so the digits from the 16th on are now zeros ({number}). Set the cell's format to Text and type the whole code again.");
 
+    /// <summary>A code typed in full-width digits or letters (X9): what it stands for in half-width ones.</summary>
+    public static ValidationIssue FullWidthCode(string path, Layout.Field field, string text)
+        => Error(RuleCodes.X9, path, $"“{field.Label}”中有全角字符“{Quoted.Of(text)}”：编码只能用半角数字和字母，请写作 {Quoted.Of(ValueSlips.ToHalfWidth(text))}（切换到英文输入法或半角状态后输入）。",
+            $"'{field.Label}' holds full-width characters, '{Quoted.Of(text)}': a code is ASCII digits and letters; type {Quoted.Of(ValueSlips.ToHalfWidth(text))} (in half-width input mode).");
+
     public static ValidationIssue MissingSheet(string sheet)
         => Error(RuleCodes.X7, $"工作簿中没有工作表“{sheet}”。请使用 docgen workbook 生成的申报表，不要删除或改名工作表。",
             $"The workbook has no sheet named '{sheet}'. Use the workbook docgen generates; do not delete or rename its sheets.");
