@@ -85,12 +85,38 @@ internal static class WorkbookIssues
             $"'{field.Label}' holds full-width characters, '{Quoted.Of(text)}': a code is ASCII digits and letters; type {Quoted.Of(ValueSlips.ToHalfWidth(text))} (in half-width input mode).");
 
     public static ValidationIssue MissingSheet(string sheet)
-        => Error(RuleCodes.X7, $"工作簿中没有工作表“{sheet}”。请使用 docgen workbook 生成的申报表，不要删除或改名工作表。",
-            $"The workbook has no sheet named '{sheet}'. Use the workbook docgen generates; do not delete or rename its sheets.");
+        => Error(RuleCodes.X7, $"工作簿中没有工作表“{sheet}”：这个工作表被删除或改名了，其中应填的内容都无法读取。请使用管理员发的申报表，不要删除或改名工作表（可以从新的空白申报表中把这个工作表复制过来）。",
+            $"The workbook has no sheet named '{sheet}': it was deleted or renamed, so nothing that belongs in it can be read. Use the workbook you were given, and do not delete or rename its sheets (copy the sheet from a new blank workbook).");
+
+    /// <summary>A content sheet found under another name (X7): read as the sheet it is, and named once.</summary>
+    public static ValidationIssue RenamedSheet(string sheet, string name)
+        => Error(RuleCodes.X7, $"工作表“{Quoted.Of(name)}”应名为“{sheet}”（工作表名称被改过）。其中的内容已按“{sheet}”读取和检查；请把工作表名称改回“{sheet}”后再提交。",
+            $"The sheet '{Quoted.Of(name)}' should be named '{sheet}' (it was renamed). Its content was read and checked as '{sheet}'; rename it back to '{sheet}' and submit again.");
 
     public static ValidationIssue MissingHeader(string sheet)
-        => Error(RuleCodes.X7, $"工作表“{sheet}”中找不到表头（“{Layout.WorkbookLayout.ProjectCodeHeader}”等列名）。请不要删除表头行。",
-            $"The sheet '{sheet}' has no header row (with '{Layout.WorkbookLayout.ProjectCodeHeader}' and the other column names). Do not delete the header row.");
+        => Error(RuleCodes.X7, $"工作表“{sheet}”中找不到表头（“{Layout.WorkbookLayout.ProjectCodeHeader}”等列名）：这个工作表的内容都无法读取。请不要删除表头行（可以从新的空白申报表中复制）。",
+            $"The sheet '{sheet}' has no header row (with '{Layout.WorkbookLayout.ProjectCodeHeader}' and the other column names), so none of it can be read. Do not delete the header row (copy it from a new blank workbook).");
+
+    /// <summary>A column header or a row label changed (X7): read as the one it was, and named once.</summary>
+    public static ValidationIssue RenamedLabel(string label, string typed, bool column)
+    {
+        var (what, part) = column ? ("列名", "这一列") : ("栏目", "这一行");
+        return Error(RuleCodes.X7, $"{what}“{Quoted.Of(typed)}”应为“{label}”（{what}被改过）。{part}已按“{label}”读取和检查；请把{what}改回“{label}”。",
+            $"The {(column ? "column" : "label")} '{Quoted.Of(typed)}' should read '{label}' (it was changed). It was read and checked as '{label}'; change it back to '{label}'.");
+    }
+
+    /// <summary>A column or a labelled row the sheet lacks (X7): named once, its values not reported again as missing.</summary>
+    public static ValidationIssue MissingLabel(string sheet, string label, bool column)
+        => column
+            ? Error(RuleCodes.X7, $"工作表“{sheet}”的表头中没有“{label}”列：这一列被删除或列名被改得认不出了，其中的内容都无法读取。请恢复这一列，列名写“{label}”（可以从新的空白申报表中复制）。",
+                $"The sheet '{sheet}' has no column '{label}' in its header: it was deleted or renamed beyond recognition, so nothing in it can be read. Restore the column with the header '{label}'.")
+            : Error(RuleCodes.X7, $"工作表“{sheet}”中没有栏目“{label}”：这一行被删除或栏目名称被改得认不出了，其中的内容无法读取。请恢复这一行，栏目写“{label}”（可以从新的空白申报表中复制）。",
+                $"The sheet '{sheet}' has no row labelled '{label}': it was deleted or relabelled beyond recognition, so its value cannot be read. Restore the row with the label '{label}'.");
+
+    /// <summary>A sheet DocGen does not know, with something in it (X8): not read, never silently.</summary>
+    public static ValidationIssue UnknownSheet(string name)
+        => Warning(RuleCodes.X8, JsonPath.Root, $"工作表“{Quoted.Of(name)}”不是申报表中的工作表，其中填写的内容未被读取。如果它是申报表中的某个工作表，请把名称改回原名。",
+            $"The sheet '{Quoted.Of(name)}' is not one of the workbook's sheets; what is filled in it was not read. If it is one of them, give it its name back.");
 
     public static ValidationIssue UnknownProject(string path, string code, string sheet)
         => Error(RuleCodes.X7, path, $"项目编码“{Quoted.Of(code)}”在工作表“{Layout.WorkbookLayout.ProjectsSheet}”中找不到，这一行{RowOf(sheet)}无法归入任何项目。请核对编码。",
