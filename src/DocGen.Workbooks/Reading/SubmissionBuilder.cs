@@ -38,6 +38,8 @@ internal sealed class SubmissionBuilder(WorkbookFile file, FrameworkCatalog fram
             Missing(WorkbookLayout.InfoSheet, "$.kind", "$.fiscalYear", "$.framework", "$.unit", "$.amountUnit");
         }
 
+        CheckFramework();
+
         // Which sheets the kind needs: a missing or changed one is named only when its content is needed.
         var kind = _root["kind"] is JsonValue value && value.TryGetValue<string>(out var k) ? k : null;
         var part1Needed = kind is not "projectGoalTable";
@@ -77,6 +79,35 @@ internal sealed class SubmissionBuilder(WorkbookFile file, FrameworkCatalog fram
     }
 
     private SheetGrid? Sheet(string name) => file.Sheets.GetValueOrDefault(name);
+
+    /// <summary>
+    /// The 指标体系 cell against the one framework the hidden lists sheet was written for: a
+    /// workbook is laid out for one framework, and checking it against another would ask for names
+    /// its drop-downs cannot offer. Named once (X7); its framework then is not used to check names.
+    /// </summary>
+    private void CheckFramework()
+    {
+        if (Sheet(WorkbookLayout.ListsSheet) is not { } lists || lists.CellsOf(lists.Rows.FirstOrDefault()).FirstOrDefault(static c => c.Cell.Text == WorkbookLayout.FrameworkListHeader) is not (> 0 and var column, _))
+        {
+            return;
+        }
+
+        // A workbook written before one framework per workbook lists them all: nothing to check against.
+        var listed = lists.Rows.Skip(1).Select(r => lists.Get(r, column)?.Text).Where(static t => !string.IsNullOrEmpty(t)).Take(2).ToList();
+        if (listed.Count != 1 || frameworks.Find(CellJson.FrameworkName(frameworks, listed[0]!)) is not { } written)
+        {
+            return;
+        }
+
+        var typed = _root["framework"] is JsonValue value && value.TryGetValue<string>(out var name) ? name : null;
+        if (frameworks.Find(typed) is { } chosen && chosen.Name != written.Name)
+        {
+            var path = "$.framework";
+            var shown = typed is null ? $"（空白，即默认的“{chosen.Title ?? chosen.Name}”）" : chosen.Title ?? chosen.Name;
+            _context.Report(WorkbookIssues.FrameworkChanged(path, written.Title ?? written.Name, shown), _context.Map.Locate(path) ?? CellPlace.Sheet(WorkbookLayout.InfoSheet));
+            _context.Unreadable.Add(path);
+        }
+    }
 
     /// <summary>A needed sheet that is not there: named once, and what it holds not reported again as missing.</summary>
     private void Missing(string sheet, params string[] paths)

@@ -113,6 +113,11 @@ internal static class WorkbookIssues
             : Error(RuleCodes.X7, $"工作表“{sheet}”中没有栏目“{label}”：这一行被删除或栏目名称被改得认不出了，其中的内容无法读取。请恢复这一行，栏目写“{label}”（可以从新的空白申报表中复制）。",
                 $"The sheet '{sheet}' has no row labelled '{label}': it was deleted or relabelled beyond recognition, so its value cannot be read. Restore the row with the label '{label}'.");
 
+    /// <summary>The 指标体系 cell names another framework than the one the workbook's drop-downs were written for (X7).</summary>
+    public static ValidationIssue FrameworkChanged(string path, string listed, string typed)
+        => Error(RuleCodes.X7, path, $"本申报表的一级、二级指标下拉列表是按指标体系“{listed}”生成的，但“指标体系”填的是“{Quoted.Of(typed)}”：下拉列表不会随之改变，按“{Quoted.Of(typed)}”检查的指标名称在列表中选不到。请把“指标体系”改回“{listed}”；如果确实要用另一个指标体系，请向管理员索取按它生成的申报表，把内容复制过去。",
+            $"The workbook's 一级/二级 drop-downs were written for the framework '{listed}', but 指标体系 says '{Quoted.Of(typed)}': the lists do not change with it, so names checked against it cannot be chosen from them. Set 指标体系 back to '{listed}', or ask for a workbook written for the other framework and copy the content into it.");
+
     /// <summary>A sheet DocGen does not know, with something in it (X8): not read, never silently.</summary>
     public static ValidationIssue UnknownSheet(string name)
         => Warning(RuleCodes.X8, JsonPath.Root, $"工作表“{Quoted.Of(name)}”不是申报表中的工作表，其中填写的内容未被读取。如果它是申报表中的某个工作表，请把名称改回原名。",
