@@ -48,6 +48,11 @@ internal static class NumberDisplay
         }
 
         var (section, signed) = Choose(parsed, value);
+        if (section.Tokens.Any(static t => t.Kind == Kind.Text) && !section.Tokens.Any(static t => t.Kind is Kind.Digit or Kind.General))
+        {
+            return new ShownNumber(CellText.Plain(value), value); // a text format (@): a number in it shows as General
+        }
+
         try
         {
             var shown = Format(section, Math.Abs(value), value < 0 && signed);

@@ -37,6 +37,8 @@ public sealed class NumberDisplayTests
     [InlineData("0.75", 13u, null, "3/4", "0.75")]
     [InlineData("150", 0u, "[>=100]\"高\"0;[<100]0", "高150", "150")]
     [InlineData("5", 0u, "\"已完成\"", "已完成", null)]
+    [InlineData("286001", 49u, null, "286001", "286001")] // a number in a text-formatted cell shows as General
+    [InlineData("30000.4", 0u, "@", "30000.4", "30000.4")]
     public void Show_WritesTheNumberAsTheCellShowsIt(string number, uint id, string? code, string text, string? value)
     {
         var shown = NumberDisplay.Show(decimal.Parse(number, CultureInfo.InvariantCulture), NumberDisplay.CodeOf(id, code));

@@ -77,6 +77,16 @@ public sealed class ShownValueTests
     }
 
     [Fact]
+    public void CodeStoredAsANumberInItsTextFormattedCell_IsTheCode()
+    {
+        // Pasted values keep a number even in a text-formatted (@) cell: it shows as General.
+        var check = Books.Check(Books.Edit(Books.Seed, static d => Books.SetNumber(d, "基本信息", "B5", "286001")));
+
+        Assert.True(check.IsValid);
+        Assert.Equal("286001", check.Submission!.Unit!.Code);
+    }
+
+    [Fact]
     public void FormulaSavedWithAnEmptyCachedValue_IsX6_NotAMissingValue()
     {
         var check = Books.Check(Books.Edit(Books.Seed, static d =>
