@@ -103,6 +103,36 @@ public sealed class ShownValueTests
     }
 
     [Fact]
+    public void FormulaWrittenByOpenpyxl_WithoutACachedValue_IsX6AtItsCell()
+    {
+        // openpyxl, as programs that fill workbooks do, saves a formula with an empty <v></v>.
+        var folder = Directory.CreateTempSubdirectory("docgen-openpyxl-");
+        try
+        {
+            var (source, target) = (Path.Combine(folder.FullName, "in.xlsx"), Path.Combine(folder.FullName, "out.xlsx"));
+            File.WriteAllBytes(source, Books.Seed);
+            const string Script = "import sys, openpyxl\nbook = openpyxl.load_workbook(sys.argv[1])\nbook['预算项目']['D2'] = '=E2+F2'\nbook.save(sys.argv[2])\n";
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/usr/bin/python3", ["-c", Script, source, target]) { RedirectStandardError = true })!;
+            var error = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            if (error.Contains("No module named 'openpyxl'", StringComparison.Ordinal))
+            {
+                Assert.Skip("skipped: python3-openpyxl is not installed.");
+            }
+
+            Assert.True(process.ExitCode == 0, error);
+            var check = Books.Check(File.ReadAllBytes(target));
+
+            var issue = Assert.Single(check.Report.Issues, static i => i.Severity == Severity.Error);
+            Assert.Equal(("X6", "预算项目!D2"), (issue.Code, issue.Source));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void FormulaWhoseResultIsEmptyText_IsAnEmptyCell()
     {
         var check = Books.Check(Books.Edit(Books.Seed, static d =>
