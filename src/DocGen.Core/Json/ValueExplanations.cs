@@ -34,9 +34,11 @@ internal static class ValueExplanations
 
     public static (string Zh, string En) NotANumber(Shape.Member member, string text, (string Zh, string En)? slip, SlipWording wording)
     {
-        var example = FieldOf(member) switch { SlipField.Percent => "25%", SlipField.IndicatorValue => "90", _ => "30000.00" };
+        var percent = FieldOf(member) == SlipField.Percent;
+        var example = percent ? "25%" : FieldOf(member) == SlipField.IndicatorValue ? "90" : "30000.00";
+        var (formats, formatsEn) = percent ? ("“百分比”或“常规”", "Percentage or General") : ("“常规”或“数值”", "General or Number");
         var (zh, en) = slip ?? (wording == SlipWording.Cells
-            ? ($"请在单元格中只填数字（如 {example}，可带千分位）；单元格格式用“常规”“数值”或“百分比”，不要用“文本”。", $"Type only the number into the cell (such as {example}; separators allowed), in a cell formatted General, Number or Percentage, not Text.")
+            ? ($"请在单元格中只填数字（如 {example}，可带千分位）；单元格格式用{formats}，不要用“文本”。", $"Type only the number into the cell (such as {example}; separators allowed), in a cell formatted {formatsEn}, not Text.")
             : ($"只写数字，如 {example.TrimEnd('%')}（不用科学计数法和千分位）。", $"Write a plain number such as {example.TrimEnd('%')} (no exponent, no thousands separator)."));
         return ($"{Label(member, wording)}应为数字，实际为“{Shorten(text)}”。" + zh, $"Expected a number, found '{Shorten(text)}'. " + en);
     }
