@@ -16,6 +16,7 @@ internal sealed class CellStyles
 
     private readonly List<uint> _formatOfStyle = [];
     private readonly Dictionary<uint, string> _customCodes = [];
+    private readonly Dictionary<uint, NumberDisplay> _displays = [];
 
     public static CellStyles Read(PartXml? xml)
     {
@@ -78,8 +79,17 @@ internal sealed class CellStyles
     /// <summary>The date or time format a style shows a number with, or null when it shows no date or time.</summary>
     public string? DateFormatOf(uint style) => FormatOf(style) is var (id, code) ? DateFormat.Of(id, code) : null;
 
-    /// <summary>The format code a style shows a number or text with (a built-in format's own), or null for General.</summary>
-    public string? CodeOf(uint style) => FormatOf(style) is var (id, code) ? NumberDisplay.CodeOf(id, code) : null;
+    /// <summary>How a style shows a number or a text: its format, parsed once per style and workbook (a sheet may have 300,000 cells of one style).</summary>
+    public NumberDisplay DisplayOf(uint style)
+    {
+        if (!_displays.TryGetValue(style, out var display))
+        {
+            var (id, code) = FormatOf(style);
+            _displays[style] = display = NumberDisplay.Of(NumberDisplay.CodeOf(id, code));
+        }
+
+        return display;
+    }
 
     /// <summary>Whether a style shows a number as a percentage.</summary>
     public bool IsPercent(uint style) => FormatOf(style) is var (id, code) && NumberFormats.IsPercent(id, code);

@@ -4,15 +4,15 @@ using System.Text;
 namespace DocGen.Workbooks.Reading;
 
 /// <summary>
-/// A number (not a date: <see cref="DateFormat"/>) as Excel shows it with its number format:
-/// sections for positive, negative and zero values and text (<c>0;(0);"-";@</c>), conditions
-/// (<c>[&gt;=100]</c>), digit placeholders <c>0 # ?</c>, the decimal point, thousands separators
-/// and scaling commas, percent, scientific notation, fractions, quoted and escaped literals,
-/// currency and locale tags (<c>[$¥-804]</c>), General (also WPS's <c>G/通用格式</c>); colours,
-/// padding and fill are left out. Rounding is half away from zero on the decimal Excel shows
-/// (15 significant digits), as Excel rounds.
+/// A number format (not a date's: <see cref="DateFormat"/>), parsed once, and a number or a text
+/// as Excel shows it with it: sections for positive, negative and zero values and text
+/// (<c>0;(0);"-";@</c>), conditions (<c>[&gt;=100]</c>), digit placeholders <c>0 # ?</c>, the
+/// decimal point, thousands separators and scaling commas, percent, scientific notation,
+/// fractions, quoted and escaped literals, currency and locale tags (<c>[$¥-804]</c>), General
+/// (also WPS's <c>G/通用格式</c>); colours, padding and fill are left out. Rounding is half away
+/// from zero on the decimal Excel shows (15 significant digits), as Excel rounds.
 /// </summary>
-internal static class NumberDisplay
+internal sealed class NumberDisplay
 {
     /// <summary>The built-in number formats that are not dates, as a zh-CN Excel shows them.</summary>
     private static readonly Dictionary<uint, string> s_builtIn = new()
@@ -27,27 +27,47 @@ internal static class NumberDisplay
         [48] = "##0.0E+0", [49] = "@",
     };
 
+    /// <summary>The sections of the code; none for General.</summary>
+    private readonly List<Section> _sections;
+
+    /// <summary>The text section's tokens, or null when text shows as it is.</summary>
+    private readonly List<Token>? _textSection;
+
+    private NumberDisplay(string? code)
+    {
+        var sections = code is null ? [] : Split(code);
+        _sections = [.. sections.Select(Parse)];
+        _textSection = sections.Count >= 4 ? _sections[3].Tokens
+            : sections.Count == 1 && _sections[0].Tokens.Any(static t => t.Kind == Kind.Text) ? _sections[0].Tokens
+            : null;
+    }
+
+    /// <summary>General: a number as the formula bar shows it, text as it is.</summary>
+    public static NumberDisplay General { get; } = new(null);
+
     /// <summary>A style's format code: its custom code, or a built-in one's; null for General (and for ids Excel does not define, which it shows as General).</summary>
     public static string? CodeOf(uint id, string? code) => code ?? s_builtIn.GetValueOrDefault(id);
+
+    /// <summary>A format code parsed (null: General).</summary>
+    public static NumberDisplay Of(string? code) => code is null ? General : new NumberDisplay(code);
 
     /// <summary>
     /// The number as the format shows it; null when the format is one this does not reproduce
     /// (Chinese numerals, <c>[DBNum1]</c>) or the number is beyond a decimal's range in it.
     /// </summary>
-    public static ShownNumber? Show(decimal value, string? code)
+    public ShownNumber? Show(decimal value)
     {
-        if (code is null)
+        if (_sections.Count == 0)
         {
             return new ShownNumber(CellText.Plain(value), value);
         }
 
-        var parsed = Split(code).Select(Parse).ToList();
-        if (parsed.Any(static s => s.Unsupported))
+        if (_sections.Any(static s => s.Unsupported))
         {
             return null;
         }
 
-        var (section, signed) = Choose(parsed, value);
+        var (section, signed) = Choose(_sections, value);
         if (section.Tokens.Any(static t => t.Kind == Kind.Text) && !section.Tokens.Any(static t => t.Kind is Kind.Digit or Kind.General))
         {
             return new ShownNumber(CellText.Plain(value), value); // a text format (@): a number in it shows as General
@@ -56,7 +76,7 @@ internal static class NumberDisplay
         try
         {
             var shown = Format(section, Math.Abs(value), value < 0 && signed);
-            if (shown.Value is null && value == 0 && !ReferenceEquals(section, parsed[0]))
+            if (shown.Value is null && value == 0 && !ReferenceEquals(section, _sections[0]))
             {
                 shown = shown with { Value = 0 }; // a zero section may show zero as it likes (会计专用 shows “-”)
             }
@@ -69,23 +89,16 @@ internal static class NumberDisplay
         }
     }
 
-    /// <summary>A text cell as its format shows it: the text section's literals around the text (<c>@"元"</c>), or the text alone.</summary>
-    public static string ShowText(string text, string? code)
+    /// <summary>A text cell as the format shows it: the text section's literals around the text (<c>@"元"</c>), or the text alone.</summary>
+    public string ShowText(string text)
     {
-        if (code is null)
-        {
-            return text;
-        }
-
-        var sections = Split(code);
-        var section = sections.Count >= 4 ? sections[3] : sections.Count == 1 && Parse(sections[0]).Tokens.Any(static t => t.Kind == Kind.Text) ? sections[0] : null;
-        if (section is null)
+        if (_textSection is null)
         {
             return text;
         }
 
         var shown = new StringBuilder();
-        foreach (var token in Parse(section).Tokens)
+        foreach (var token in _textSection)
         {
             shown.Append(token.Kind switch
             {
@@ -357,21 +370,37 @@ internal static class NumberDisplay
         return (text.ToString(), shown);
     }
 
+    /// <summary>The fraction nearest to <paramref name="part"/> (0 ≤ part &lt; 1, or more without a whole part) with a denominator up to <paramref name="maxDenominator"/>: continued fractions, the last step cut to the bound.</summary>
     private static (int Numerator, int Denominator) Nearest(decimal part, int maxDenominator)
     {
-        var best = (Numerator: 0, Denominator: 1);
-        var bestError = decimal.MaxValue;
-        for (var denominator = 1; denominator <= maxDenominator && bestError != 0; denominator++)
+        (long p0, long q0, long p1, long q1) = (0, 1, 1, 0);
+        var rest = part;
+        try
         {
-            var numerator = (int)Math.Round(part * denominator, MidpointRounding.AwayFromZero);
-            var error = Math.Abs(part - ((decimal)numerator / denominator));
-            if (error < bestError)
+            while (true)
             {
-                (best, bestError) = ((numerator, denominator), error);
+                var a = (long)Math.Floor(rest);
+                if (q1 > 0 && a * q1 + q0 > maxDenominator)
+                {
+                    // The bound falls inside this step: the best of the last convergent and the furthest step within the bound.
+                    var k = (maxDenominator - q0) / q1;
+                    var (p, q) = (p0 + (k * p1), q0 + (k * q1));
+                    return Math.Abs(part - ((decimal)p / q)) < Math.Abs(part - ((decimal)p1 / q1)) ? ((int)p, (int)q) : ((int)p1, (int)q1);
+                }
+
+                (p0, q0, p1, q1) = (p1, q1, (a * p1) + p0, (a * q1) + q0);
+                if (rest == a || q1 >= maxDenominator)
+                {
+                    return ((int)p1, (int)q1);
+                }
+
+                rest = 1m / (rest - a);
             }
         }
-
-        return best;
+        catch (OverflowException)
+        {
+            return ((int)p1, (int)Math.Max(1, q1));
+        }
     }
 
     /// <summary>10 to a power, exact in decimal (throws past its range).</summary>

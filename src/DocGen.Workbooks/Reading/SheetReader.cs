@@ -195,7 +195,7 @@ internal sealed class SheetReader(IReadOnlyList<string> strings, CellStyles styl
             return new SheetCell(CellText.Clean(raw));
         }
 
-        if (!decimal.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact) || NumberDisplay.Show(exact, styles.CodeOf(style)) is not { } display)
+        if (!decimal.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact) || styles.DisplayOf(style).Show(exact) is not { } display)
         {
             return new SheetCell(number, number, styles.IsPercent(style)); // a format not reproduced (Chinese numerals): the number as the formula bar shows it
         }
@@ -204,7 +204,7 @@ internal sealed class SheetReader(IReadOnlyList<string> strings, CellStyles styl
     }
 
     /// <summary>A text cell as its format shows it (a format's text section may add to it: <c>@"元"</c>).</summary>
-    private SheetCell Text(string text, uint style) => new(CellText.Clean(NumberDisplay.ShowText(text, styles.CodeOf(style))));
+    private SheetCell Text(string text, uint style) => new(CellText.Clean(styles.DisplayOf(style).ShowText(text)));
 
     private static int? Number(string? text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 }

@@ -89,7 +89,7 @@ internal static class CellContent
     /// read back as a number, it would be refused (X11).
     /// </summary>
     private static bool ShowsAllDigits(uint style, decimal number)
-        => Reading.NumberDisplay.Show(number, WorkbookStyles.CodeOf(style)) is not { } shown || shown.Value == number;
+        => Reading.NumberDisplay.Of(WorkbookStyles.CodeOf(style)).Show(number) is not { } shown || shown.Value == number;
 
     private static decimal? Decimal(string text)
         => decimal.TryParse(text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var number) ? number : null;

@@ -35,13 +35,16 @@ public sealed class NumberDisplayTests
     [InlineData("12345", 48u, null, "12.3E+3", "12300")]
     [InlineData("1.5", 12u, null, "1 1/2", "1.5")]
     [InlineData("0.75", 13u, null, "3/4", "0.75")]
+    [InlineData("3.14159", 0u, "# ???/???", "3 16/113", "3.1415929203539823008849557522")]
+    [InlineData("0.0001", 12u, null, "0", "0")]
+    [InlineData("0.3", 0u, "# ?/8", "2/8", "0.25")]
     [InlineData("150", 0u, "[>=100]\"高\"0;[<100]0", "高150", "150")]
     [InlineData("5", 0u, "\"已完成\"", "已完成", null)]
     [InlineData("286001", 49u, null, "286001", "286001")] // a number in a text-formatted cell shows as General
     [InlineData("30000.4", 0u, "@", "30000.4", "30000.4")]
     public void Show_WritesTheNumberAsTheCellShowsIt(string number, uint id, string? code, string text, string? value)
     {
-        var shown = NumberDisplay.Show(decimal.Parse(number, CultureInfo.InvariantCulture), NumberDisplay.CodeOf(id, code));
+        var shown = NumberDisplay.Of(NumberDisplay.CodeOf(id, code)).Show(decimal.Parse(number, CultureInfo.InvariantCulture));
 
         Assert.NotNull(shown);
         Assert.Equal(text, shown.Value.Text);
@@ -51,7 +54,7 @@ public sealed class NumberDisplayTests
     [Fact]
     public void FractionThatRoundsTheNumber_StandsForTheFraction()
     {
-        var shown = NumberDisplay.Show(0.333m, NumberDisplay.CodeOf(13, null))!.Value;
+        var shown = NumberDisplay.Of(NumberDisplay.CodeOf(13, null)).Show(0.333m)!.Value;
 
         Assert.Equal("1/3", shown.Text);
         Assert.NotEqual(0.333m, shown.Value);
@@ -59,7 +62,7 @@ public sealed class NumberDisplayTests
 
     [Fact]
     public void ChineseNumeralFormats_AreNotReproduced()
-        => Assert.Null(NumberDisplay.Show(123m, "[DBNum1][$-804]General"));
+        => Assert.Null(NumberDisplay.Of("[DBNum1][$-804]General").Show(123m));
 
     [Theory]
     [InlineData("30", "@\"元\"", "30元")]
@@ -67,5 +70,5 @@ public sealed class NumberDisplayTests
     [InlineData("好", "0.00", "好")]
     [InlineData("好", "_ * #,##0_ ;_ * \\-#,##0_ ;_ * \"-\"_ ;_ @_ ", "好")]
     public void ShowText_AddsWhatTheTextSectionAdds(string text, string code, string shown)
-        => Assert.Equal(shown, NumberDisplay.ShowText(text, code));
+        => Assert.Equal(shown, NumberDisplay.Of(code).ShowText(text));
 }
