@@ -59,6 +59,11 @@ internal static class WorkbookCommand
             }
 
             var laidOut = WorkbookWriter.FrameworkFor(submission, frameworks, parse.GetValue(framework));
+            if (WorkbookWriter.FrameworkFor(submission, frameworks) is var named && named.Name != laidOut.Name && submission?["framework"] is not null)
+            {
+                await context.Error.WriteLineAsync($"注意：JSON 中的指标体系是“{named.Name}”，工作簿按 --framework 指定的“{laidOut.Name}”生成，“指标体系”一栏也是它。 Note: the JSON names '{named.Name}'; the workbook is laid out for '{laidOut.Name}'.").ConfigureAwait(false);
+            }
+
             var target = parse.GetValue(outFile) ?? Path.Combine(input is null ? "" : Path.GetDirectoryName(input) ?? "", WorkbookFileName.For(submission, laidOut, input));
             try
             {
