@@ -130,7 +130,11 @@ internal sealed class SubmissionBuilder(WorkbookFile file, FrameworkCatalog fram
 
         if (TableHeader.Find(_context, sheet, WorkbookLayout.ProjectColumns, needed) is not { } header)
         {
-            _context.Unreadable.Add("$.projects");
+            if (needed)
+            {
+                _context.Unreadable.Add("$.projects"); // named once, as a missing header
+            }
+
             return;
         }
 
