@@ -233,8 +233,7 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
             return Broken<object>(_path.ToString(), member.Code, ValueExplanations.NotWhole(member, Raw(ref reader)));
         }
 
-        if (reader.TokenType == JsonTokenType.String && Text(ref reader).Trim() is var typed
-            && (int.TryParse(typed.TrimEnd('年'), NumberStyles.Integer, CultureInfo.InvariantCulture, out var meant) || ValueSlips.ChineseNumber(typed.TrimEnd('年')) is { } chinese && (meant = chinese) >= 0))
+        if (reader.TokenType == JsonTokenType.String && Text(ref reader).Trim() is var typed && ValueSlips.MeantWholeNumber(typed) is { } meant)
         {
             return Broken<object>(_path.ToString(), member.Code, ValueExplanations.WholeNumberAsText(member, typed, meant, wording));
         }
@@ -255,7 +254,7 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
             return value;
         }
 
-        var slip = ValueSlips.ExplainDecimal(text, member.IsIndicatorValue, wording);
+        var slip = ValueSlips.ExplainDecimal(text, ValueExplanations.FieldOf(member), wording);
         _unitInValue = slip?.UnitInValue == true;
         return Broken<object>(_path.ToString(), member.Code, ValueExplanations.NotANumber(member, text, slip is { } explained ? (explained.Zh, explained.En) : null, wording));
     }
@@ -271,7 +270,7 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
             }
 
             var suggestion = ValueSlips.MeantEnumValue(text) ?? NameSuggestions.Suggest(text, shape.EnumValues.Keys);
-            return Broken<object>(_path.ToString(), member.Code, ValueExplanations.NotOneOf(member, shape, text, suggestion));
+            return Broken<object>(_path.ToString(), member.Code, ValueExplanations.NotOneOf(member, shape, text, suggestion, wording));
         }
 
         return WrongType(ref reader, member, $"以下之一：{shape.EnumNames}", $"one of: {shape.EnumNames}");

@@ -68,10 +68,11 @@ public static class RuleCatalog
         new(RuleCodes.X4, RuleSeverity.Error, "over a workbook limit (see the table of limits below), naming the sheet and row or the part"),
         new(RuleCodes.X5, RuleSeverity.Error, "links to other workbooks"),
         new(RuleCodes.X6, RuleSeverity.Error, "a formula never calculated (no cached value), or an error value such as `#DIV/0!`"),
-        new(RuleCodes.X7, RuleSeverity.Error, "a sheet or header missing, a row whose 项目编码 is unknown or missing, a project code twice"),
-        new(RuleCodes.X8, RuleSeverity.Warning, "a column or label DocGen does not know, with something filled under it (never silently dropped)"),
-        new(RuleCodes.X9, RuleSeverity.Error, "a cell that cannot mean what its field needs: a date, time or TRUE/FALSE where a number belongs, a code of more than 15 digits typed as a number; quoting what the clerk sees"),
+        new(RuleCodes.X7, RuleSeverity.Error, "a sheet, header or label the submission needs missing or changed, named once (never a cascade of missing values); a renamed sheet is found by its header or labels and a changed header or label by resemblance, and read; a row whose 项目编码 is unknown or missing, a project code twice"),
+        new(RuleCodes.X8, RuleSeverity.Warning, "a column, label or sheet DocGen does not know, with something filled in it (never silently dropped)"),
+        new(RuleCodes.X9, RuleSeverity.Error, "a cell that cannot mean what its field needs: a date, time or TRUE/FALSE where a number belongs, a code of more than 15 digits typed as a number, a code in full-width characters; quoting what the clerk sees"),
         new(RuleCodes.X10, RuleSeverity.Error, "reading the workbook took longer than its time limit (5 s): a file built to keep the service busy; naming the sheet and row or the part where reading stopped"),
+        new(RuleCodes.X11, RuleSeverity.Error, "a number whose cell shows fewer digits than it holds (0.7777 formatted `0%` shows 78%), in a field that needs a number: neither is printed; the report quotes what the cell shows and what it holds"),
     ];
 
     /// <summary>Templates, in the admin's words (Chinese: the admin guide's table), each with what to do.</summary>

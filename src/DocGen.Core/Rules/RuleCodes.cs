@@ -70,4 +70,5 @@ public static class RuleCodes
     public const string X8 = "X8";
     public const string X9 = "X9";
     public const string X10 = "X10";
+    public const string X11 = "X11";
 }

@@ -15,6 +15,9 @@ public static class WorkbookLayout
     public const string IndicatorsSheet = "绩效指标";
     public const string ListsSheet = "下拉选项";
 
+    /// <summary>The header of the lists sheet's column that names the one framework the workbook's drop-downs come from.</summary>
+    public const string FrameworkListHeader = "指标体系";
+
     /// <summary>The header of the label sheets' value column.</summary>
     public const string ValueHeader = "填写内容";
 
@@ -48,7 +51,7 @@ public static class WorkbookLayout
     [
         new("申报类型", "kind", FieldKind.Kind, Hint: "部门整体绩效目标 / 预算项目绩效目标表 / 两者都有"),
         new("预算年度", "fiscalYear", FieldKind.Whole, Hint: "如 2025"),
-        new("指标体系", "framework", FieldKind.Framework, Hint: "绩效指标的一级、二级分类"),
+        new("指标体系", "framework", FieldKind.Framework, Hint: "一级、二级指标的分类。本表按它生成，下拉列表来自它；需要其他指标体系时，请向管理员索取按它生成的申报表"),
         new("单位编码", "unit.code", FieldKind.Code, Hint: "通常 6 位数字"),
         new("单位名称", "unit.name", FieldKind.Text),
         new("单位简称", "unit.shortName", FieldKind.Text, Hint: "用于小标题，可不填"),

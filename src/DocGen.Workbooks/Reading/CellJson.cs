@@ -41,8 +41,8 @@ internal static class CellJson
         return text;
     }
 
-    /// <summary>A framework by its title (what the drop-down shows) or its name.</summary>
-    private static string FrameworkName(FrameworkCatalog frameworks, string text)
+    /// <summary>A framework by its title (what the drop-down shows) or its name; the text itself when it is neither.</summary>
+    public static string FrameworkName(FrameworkCatalog frameworks, string text)
     {
         foreach (var name in frameworks.Names)
         {

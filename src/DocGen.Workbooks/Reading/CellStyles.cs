@@ -14,8 +14,12 @@ internal sealed class CellStyles
     /// <summary>Excel's own bound on a number format's code: each number cell reads its format's code (a date's to be shown), so a longer one would cost every cell.</summary>
     private const int MaxCodeCharacters = 255;
 
+    /// <summary>Parsed formats kept: real workbooks use a few dozen styles.</summary>
+    private const int MaxCachedDisplays = 1024;
+
     private readonly List<uint> _formatOfStyle = [];
     private readonly Dictionary<uint, string> _customCodes = [];
+    private readonly Dictionary<uint, NumberDisplay> _displays = [];
 
     public static CellStyles Read(PartXml? xml)
     {
@@ -77,6 +81,26 @@ internal sealed class CellStyles
 
     /// <summary>The date or time format a style shows a number with, or null when it shows no date or time.</summary>
     public string? DateFormatOf(uint style) => FormatOf(style) is var (id, code) ? DateFormat.Of(id, code) : null;
+
+    /// <summary>
+    /// How a style shows a number or a text: its format, parsed once per style and workbook (a
+    /// sheet may have 300,000 cells of one style); past <see cref="MaxCachedDisplays"/> styles
+    /// parsed each time instead, so thousands of long custom formats cannot fill memory.
+    /// </summary>
+    public NumberDisplay DisplayOf(uint style)
+    {
+        if (!_displays.TryGetValue(style, out var display))
+        {
+            var (id, code) = FormatOf(style);
+            display = NumberDisplay.Of(NumberDisplay.CodeOf(id, code));
+            if (_displays.Count < MaxCachedDisplays)
+            {
+                _displays[style] = display;
+            }
+        }
+
+        return display;
+    }
 
     /// <summary>Whether a style shows a number as a percentage.</summary>
     public bool IsPercent(uint style) => FormatOf(style) is var (id, code) && NumberFormats.IsPercent(id, code);

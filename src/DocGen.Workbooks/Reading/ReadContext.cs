@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DocGen.Core.Frameworks;
+using DocGen.Core.Json;
 using DocGen.Core.Validation;
 using DocGen.Workbooks.Layout;
 
@@ -42,14 +43,29 @@ internal sealed class ReadContext(FrameworkCatalog frameworks, ReadBudget budget
             return Refuse(cell.FormulaWithoutValue ? WorkbookIssues.FormulaWithoutValue(path) : WorkbookIssues.ErrorValue(path, cell.ErrorValue!), path, sheet, row, column);
         }
 
-        if (field.Kind is FieldKind.Whole or FieldKind.Amount or FieldKind.Number or FieldKind.Percent && (cell.IsDate || cell.IsBoolean))
+        if (field.Kind is FieldKind.Whole or FieldKind.Amount or FieldKind.Number or FieldKind.Percent)
         {
-            return Refuse(WorkbookIssues.NotANumber(path, field, cell), path, sheet, row, column);
+            if (cell.IsDate || cell.IsBoolean)
+            {
+                return Refuse(WorkbookIssues.NotANumber(path, field, cell), path, sheet, row, column);
+            }
+
+            // Neither the number the clerk sees (rounded) nor the one they do not (held) is printed: they say which.
+            if (cell.HidesDigits)
+            {
+                return Refuse(WorkbookIssues.HiddenDigits(path, field, cell), path, sheet, row, column);
+            }
         }
 
         if (field.Kind == FieldKind.Code && cell.Number is { } number && CellText.SignificantDigits(number) > 15)
         {
             return Refuse(WorkbookIssues.CodeDigitsLost(path, field, number), path, sheet, row, column);
+        }
+
+        // The slip an amount's report names (全角数字) is named in a code too, where no rule would say more than “digits only”.
+        if (field.Kind == FieldKind.Code && ValueSlips.HasFullWidthCharacters(cell.Text))
+        {
+            return Refuse(WorkbookIssues.FullWidthCode(path, field, cell.Text), path, sheet, row, column);
         }
 
         return CellJson.ToJson(field, cell, frameworks);

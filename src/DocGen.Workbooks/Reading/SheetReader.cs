@@ -155,7 +155,9 @@ internal sealed class SheetReader(IReadOnlyList<string> strings, CellStyles styl
 
     private SheetCell? Value(string? type, uint style, string? raw, string? inline, bool formula)
     {
-        if (formula && raw is null)
+        // No cached value, or an empty one where the result is not text (a program writes <v></v>
+        // for a formula it never calculated; a formula whose result is "" is saved as t="str").
+        if (formula && (raw is null || raw.Length == 0 && type is not ("str" or "inlineStr")))
         {
             return new SheetCell("", FormulaWithoutValue: true);
         }
@@ -163,14 +165,16 @@ internal sealed class SheetReader(IReadOnlyList<string> strings, CellStyles styl
         switch (type)
         {
             case "s":
-                return Number(raw) is { } index && index < strings.Count ? new SheetCell(CellText.Clean(strings[index])) : null;
+                return Number(raw) is { } index && index < strings.Count ? Text(strings[index], style) : null;
             case "inlineStr":
-                return inline is null ? null : new SheetCell(CellText.Clean(inline));
+                return inline is null ? null : Text(inline, style);
             case "e" when raw is not null:
                 return new SheetCell("", ErrorValue: raw.Trim());
             case "b" when raw is not null:
                 return new SheetCell(raw.Trim() == "1" ? "TRUE" : "FALSE", IsBoolean: true);
-            case "str" or "d" when raw is not null:
+            case "str" when raw is not null:
+                return Text(raw, style);
+            case "d" when raw is not null:
                 return new SheetCell(CellText.Clean(raw));
         }
 
@@ -185,9 +189,22 @@ internal sealed class SheetReader(IReadOnlyList<string> strings, CellStyles styl
             return new SheetCell(shown, IsDate: true);
         }
 
-        // A number, as stored (a double's text): the decimal Excel shows, 15 significant digits.
-        return CellText.Decimal(raw) is { } number ? new SheetCell(number, number, styles.IsPercent(style)) : new SheetCell(CellText.Clean(raw));
+        // A number, as stored (a double's text): the decimal Excel shows, 15 significant digits, and the text its format shows.
+        if (CellText.Decimal(raw) is not { } number)
+        {
+            return new SheetCell(CellText.Clean(raw));
+        }
+
+        if (!decimal.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact) || styles.DisplayOf(style).Show(exact) is not { } display)
+        {
+            return new SheetCell(number, number, styles.IsPercent(style)); // a format not reproduced (Chinese numerals): the number as the formula bar shows it
+        }
+
+        return new SheetCell(CellText.Clean(display.Text), number, styles.IsPercent(style), HidesDigits: display.Value != exact);
     }
+
+    /// <summary>A text cell as its format shows it (a format's text section may add to it: <c>@"元"</c>).</summary>
+    private SheetCell Text(string text, uint style) => new(CellText.Clean(styles.DisplayOf(style).ShowText(text)));
 
     private static int? Number(string? text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 }

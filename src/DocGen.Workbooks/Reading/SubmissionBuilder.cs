@@ -28,23 +28,35 @@ internal sealed class SubmissionBuilder(WorkbookFile file, FrameworkCatalog fram
 
     public JsonObject Build()
     {
-        if (Sheet(WorkbookLayout.InfoSheet) is { } info)
+        var sheets = new ContentSheets(file, _context);
+        if (sheets.Find(WorkbookLayout.InfoSheet) is { } info)
         {
-            LabelSheetReader.Read(_context, info, [WorkbookLayout.Info], _root);
+            LabelSheetReader.Read(_context, info, [WorkbookLayout.Info], _root, needed: true);
         }
         else
         {
-            _context.Issues.Add(WorkbookIssues.MissingSheet(WorkbookLayout.InfoSheet));
+            Missing(WorkbookLayout.InfoSheet, "$.kind", "$.fiscalYear", "$.framework", "$.unit", "$.amountUnit");
         }
 
-        if (Sheet(WorkbookLayout.Part1Sheet) is { } part1)
+        CheckFramework();
+
+        // Which sheets the kind needs: a missing or changed one is named only when its content is needed.
+        var kind = _root["kind"] is JsonValue value && value.TryGetValue<string>(out var k) ? k : null;
+        var part1Needed = kind is not "projectGoalTable";
+        var projectsNeeded = kind is not "departmentOverall";
+        if ((part1Needed ? sheets.Find(WorkbookLayout.Part1Sheet) : Sheet(WorkbookLayout.Part1Sheet)) is { } part1)
         {
-            LabelSheetReader.Read(_context, part1, WorkbookLayout.Part1, _root);
+            LabelSheetReader.Read(_context, part1, WorkbookLayout.Part1, _root, part1Needed);
+        }
+        else if (part1Needed)
+        {
+            Missing(WorkbookLayout.Part1Sheet, [.. WorkbookLayout.Part1.Select(static s => "$." + s.Json)]);
         }
 
-        ReadProjects();
-        ReadRows(WorkbookLayout.GoalsSheet, "goals", WorkbookLayout.GoalColumns);
-        ReadRows(WorkbookLayout.IndicatorsSheet, "indicators", WorkbookLayout.IndicatorColumns);
+        ReadProjects(projectsNeeded ? sheets.Find(WorkbookLayout.ProjectsSheet) : Sheet(WorkbookLayout.ProjectsSheet), projectsNeeded);
+        ReadRows(projectsNeeded ? sheets.Find(WorkbookLayout.GoalsSheet) : Sheet(WorkbookLayout.GoalsSheet), WorkbookLayout.GoalsSheet, "goals", WorkbookLayout.GoalColumns, projectsNeeded);
+        ReadRows(projectsNeeded ? sheets.Find(WorkbookLayout.IndicatorsSheet) : Sheet(WorkbookLayout.IndicatorsSheet), WorkbookLayout.IndicatorsSheet, "indicators", WorkbookLayout.IndicatorColumns, projectsNeeded);
+        sheets.ReportUnknown();
         if (_projects.Count > 0)
         {
             _root["projects"] = new JsonArray([.. _projects]);
@@ -68,10 +80,61 @@ internal sealed class SubmissionBuilder(WorkbookFile file, FrameworkCatalog fram
 
     private SheetGrid? Sheet(string name) => file.Sheets.GetValueOrDefault(name);
 
-    private void ReadProjects()
+    /// <summary>
+    /// The 指标体系 cell against the one framework the hidden lists sheet was written for: a
+    /// workbook is laid out for one framework, and checking it against another would ask for names
+    /// its drop-downs cannot offer. Named once (X7); its framework then is not used to check names.
+    /// </summary>
+    private void CheckFramework()
     {
-        if (Sheet(WorkbookLayout.ProjectsSheet) is not { } sheet || TableHeader.Find(_context, sheet, WorkbookLayout.ProjectColumns) is not { } header)
+        if (Sheet(WorkbookLayout.ListsSheet) is not { } lists || lists.CellsOf(lists.Rows.FirstOrDefault()).FirstOrDefault(static c => c.Cell.Text == WorkbookLayout.FrameworkListHeader) is not (> 0 and var column, _))
         {
+            return;
+        }
+
+        // A workbook written before one framework per workbook lists them all: nothing to check against.
+        var listed = lists.Rows.Skip(1).Select(r => lists.Get(r, column)?.Text).Where(static t => !string.IsNullOrEmpty(t)).Take(2).ToList();
+        if (listed.Count != 1 || frameworks.Find(CellJson.FrameworkName(frameworks, listed[0]!)) is not { } written)
+        {
+            return;
+        }
+
+        var typed = _root["framework"] is JsonValue value && value.TryGetValue<string>(out var name) ? name : null;
+        if (frameworks.Find(typed) is { } chosen && chosen.Name != written.Name)
+        {
+            var path = "$.framework";
+            var shown = typed is null ? $"（空白，即默认的“{chosen.Title ?? chosen.Name}”）" : chosen.Title ?? chosen.Name;
+            _context.Report(WorkbookIssues.FrameworkChanged(path, written.Title ?? written.Name, shown), _context.Map.Locate(path) ?? CellPlace.Sheet(WorkbookLayout.InfoSheet));
+            _context.Unreadable.Add(path);
+        }
+    }
+
+    /// <summary>A needed sheet that is not there: named once, and what it holds not reported again as missing.</summary>
+    private void Missing(string sheet, params string[] paths)
+    {
+        _context.Issues.Add(WorkbookIssues.MissingSheet(sheet));
+        _context.Unreadable.AddRange(paths);
+    }
+
+    private void ReadProjects(SheetGrid? sheet, bool needed)
+    {
+        if (sheet is null)
+        {
+            if (needed)
+            {
+                Missing(WorkbookLayout.ProjectsSheet, "$.projects");
+            }
+
+            return;
+        }
+
+        if (TableHeader.Find(_context, sheet, WorkbookLayout.ProjectColumns, needed) is not { } header)
+        {
+            if (needed)
+            {
+                _context.Unreadable.Add("$.projects"); // named once, as a missing header
+            }
+
             return;
         }
 
@@ -82,7 +145,7 @@ internal sealed class SubmissionBuilder(WorkbookFile file, FrameworkCatalog fram
             var index = _projects.Count;
             var project = new JsonObject();
             var path = $"$.projects[{index}]";
-            _context.Map.Add(path, CellPlace.Cell(sheet.Name, row, header.CodeColumn)); // a project's own issues: at its code
+            _context.Map.Add(path, CellPlace.Cell(sheet.Name, row, header.AnchorCodeColumn)); // a project's own issues: at its code
             foreach (var (column, (field, _)) in header.Columns)
             {
                 var fieldPath = ReadContext.Join(path, field.Json);
@@ -93,11 +156,13 @@ internal sealed class SubmissionBuilder(WorkbookFile file, FrameworkCatalog fram
                 }
             }
 
+            _context.Unreadable.AddRange(header.Missing.Select(f => ReadContext.Join(path, f.Json))); // named once, as a missing column
             ReadSpendingPlan(sheet, header, checkpoints, row, project, path);
-            var code = sheet.Get(row, header.CodeColumn)?.Text ?? "";
+            var typed = header.CodeColumn > 0 ? sheet.Get(row, header.CodeColumn)?.Text ?? "" : "";
+            var code = ValueSlips.ToHalfWidth(typed); // a row names its project whatever the width of its digits (a full-width code is reported at the project)
             if (code.Length > 0 && !_projectByCode.TryAdd(code, index))
             {
-                _context.Report(WorkbookIssues.DuplicateProject($"{path}.projectCode", code), CellPlace.Cell(sheet.Name, row, header.CodeColumn));
+                _context.Report(WorkbookIssues.DuplicateProject($"{path}.projectCode", typed), CellPlace.Cell(sheet.Name, row, header.CodeColumn));
             }
 
             _projects.Add(project);
@@ -137,10 +202,23 @@ internal sealed class SubmissionBuilder(WorkbookFile file, FrameworkCatalog fram
     }
 
     /// <summary>A table of rows that belong to projects by their 项目编码 (goals, indicators).</summary>
-    private void ReadRows(string sheetName, string listName, IReadOnlyList<Field> fields)
+    private void ReadRows(SheetGrid? sheet, string sheetName, string listName, IReadOnlyList<Field> fields, bool needed)
     {
-        if (Sheet(sheetName) is not { } sheet || TableHeader.Find(_context, sheet, fields) is not { } header)
+        var header = sheet is null ? null : TableHeader.Find(_context, sheet, fields, needed);
+        if (sheet is null && needed)
         {
+            _context.Issues.Add(WorkbookIssues.MissingSheet(sheetName));
+        }
+
+        // Nothing of the table can be read (no sheet, no header, no column but the code, or no code among several projects), or
+        // there is no project for its rows to belong to (that is the one issue): named once, never as missing lists or row by row.
+        if (sheet is null || header is null || _projects.Count == 0 || header.Columns.Keys.All(c => c == header.CodeColumn) || header.CodeColumn == 0 && _projects.Count > 1)
+        {
+            if (needed)
+            {
+                _context.Unreadable.AddRange(_projects.Select((_, p) => $"$.projects[{p}].{listName}"));
+            }
+
             return;
         }
 
@@ -182,6 +260,7 @@ internal sealed class SubmissionBuilder(WorkbookFile file, FrameworkCatalog fram
                 }
             }
 
+            _context.Unreadable.AddRange(header.Missing.Where(static f => f.Json.Length > 0).Select(f => ReadContext.Join(path, f.Json))); // named once, as a missing column
             list.Add(item ?? new JsonObject());
         }
 
@@ -194,8 +273,9 @@ internal sealed class SubmissionBuilder(WorkbookFile file, FrameworkCatalog fram
     /// <summary>The project a row belongs to, by its code (or the only project when the code is left empty); null after reporting why none.</summary>
     private int? Owner(SheetGrid sheet, TableHeader header, int row, string listName)
     {
-        var code = sheet.Get(row, header.CodeColumn)?.Text ?? "";
-        var place = CellPlace.Cell(sheet.Name, row, header.CodeColumn);
+        var typed = header.CodeColumn > 0 ? sheet.Get(row, header.CodeColumn)?.Text ?? "" : "";
+        var code = ValueSlips.ToHalfWidth(typed);
+        var place = CellPlace.Cell(sheet.Name, row, header.AnchorCodeColumn);
         if (code.Length == 0)
         {
             if (_projects.Count == 1)
@@ -212,7 +292,7 @@ internal sealed class SubmissionBuilder(WorkbookFile file, FrameworkCatalog fram
             return owner;
         }
 
-        _context.Report(WorkbookIssues.UnknownProject("$.projects", code, listName == "goals" ? WorkbookLayout.GoalsSheet : WorkbookLayout.IndicatorsSheet), place);
+        _context.Report(WorkbookIssues.UnknownProject("$.projects", typed, listName == "goals" ? WorkbookLayout.GoalsSheet : WorkbookLayout.IndicatorsSheet), place);
         return null;
     }
 }

@@ -6,7 +6,7 @@ using DocGen.Core.Rules;
 namespace DocGen.Workbooks.Reading;
 
 /// <summary>
-/// The problems of a workbook itself (X1–X10), Chinese first: what the clerk sees and what to do
+/// The problems of a workbook itself (X1–X11), Chinese first: what the clerk sees and what to do
 /// in Excel or WPS. Problems of its content are the validator's (V…), placed at their cells.
 /// </summary>
 internal static class WorkbookIssues
@@ -61,18 +61,67 @@ internal static class WorkbookIssues
             $"'{field.Label}' needs a number, but the cell shows {whatEn}, '{Quoted.Of(cell.Text)}' (Excel took what was typed as {whatEn}). {adviceEn}");
     }
 
+    /// <summary>
+    /// A number whose format shows fewer digits than it holds, in a field that needs a number
+    /// (X11): quoting what the cell shows and what it holds (as the formula bar shows it).
+    /// </summary>
+    public static ValidationIssue HiddenDigits(string path, Layout.Field field, SheetCell cell)
+    {
+        var held = cell.IsPercent ? CellText.Percent(cell.Number!) + "%" : cell.Number!;
+        var shown = cell.Text.Length == 0 ? "（空白）" : cell.Text;
+        return Error(RuleCodes.X11, path,
+            $"“{field.Label}”单元格显示为“{Quoted.Of(shown)}”，实际保存的数是 {held}（选中单元格后在编辑栏中可以看到）：单元格的数字格式隐藏了部分数位。文档不打印单元格中看不到的数，也不替您改动数值，请选择其一：直接输入要打印的数（如 {Quoted.Of(shown)}），或者把单元格格式改为能显示全部数位的格式（如“常规”）后核对这个数。",
+            $"'{field.Label}' shows '{Quoted.Of(shown)}' but holds {held} (see the formula bar): the cell's number format hides digits. The document prints no number the cell does not show and does not change the number for you: type the number to print ({Quoted.Of(shown)}), or give the cell a format that shows all its digits (such as General) and check the number.");
+    }
+
     /// <summary>A code typed as a number of more than 15 digits (X9): Excel has already replaced its last digits with zeros.</summary>
     public static ValidationIssue CodeDigitsLost(string path, Layout.Field field, string number)
         => Error(RuleCodes.X9, path, $"“{field.Label}”被 Excel 当作数字保存，单元格显示为“{CellText.General(number)}”：Excel 只保留 15 位有效数字，第 16 位起已变成 0（{number}）。请把单元格格式设为“文本”后重新输入完整的编码。",
             $"'{field.Label}' was stored by Excel as a number and shows as '{CellText.General(number)}': Excel keeps 15 significant digits, so the digits from the 16th on are now zeros ({number}). Set the cell's format to Text and type the whole code again.");
 
+    /// <summary>A code typed in full-width digits or letters (X9): what it stands for in half-width ones.</summary>
+    public static ValidationIssue FullWidthCode(string path, Layout.Field field, string text)
+        => Error(RuleCodes.X9, path, $"“{field.Label}”中有全角字符“{Quoted.Of(text)}”：编码只能用半角数字和字母，请写作 {Quoted.Of(ValueSlips.ToHalfWidth(text))}（切换到英文输入法或半角状态后输入）。",
+            $"'{field.Label}' holds full-width characters, '{Quoted.Of(text)}': a code is ASCII digits and letters; type {Quoted.Of(ValueSlips.ToHalfWidth(text))} (in half-width input mode).");
+
     public static ValidationIssue MissingSheet(string sheet)
-        => Error(RuleCodes.X7, $"工作簿中没有工作表“{sheet}”。请使用 docgen workbook 生成的申报表，不要删除或改名工作表。",
-            $"The workbook has no sheet named '{sheet}'. Use the workbook docgen generates; do not delete or rename its sheets.");
+        => Error(RuleCodes.X7, $"工作簿中没有工作表“{sheet}”：这个工作表被删除或改名了，其中应填的内容都无法读取。请使用管理员发的申报表，不要删除或改名工作表（可以从新的空白申报表中把这个工作表复制过来）。",
+            $"The workbook has no sheet named '{sheet}': it was deleted or renamed, so nothing that belongs in it can be read. Use the workbook you were given, and do not delete or rename its sheets (copy the sheet from a new blank workbook).");
+
+    /// <summary>A content sheet found under another name (X7): read as the sheet it is, and named once.</summary>
+    public static ValidationIssue RenamedSheet(string sheet, string name)
+        => Error(RuleCodes.X7, $"工作表“{Quoted.Of(name)}”应名为“{sheet}”（工作表名称被改过）。其中的内容已按“{sheet}”读取和检查；请把工作表名称改回“{sheet}”后再提交。",
+            $"The sheet '{Quoted.Of(name)}' should be named '{sheet}' (it was renamed). Its content was read and checked as '{sheet}'; rename it back to '{sheet}' and submit again.");
 
     public static ValidationIssue MissingHeader(string sheet)
-        => Error(RuleCodes.X7, $"工作表“{sheet}”中找不到表头（“{Layout.WorkbookLayout.ProjectCodeHeader}”等列名）。请不要删除表头行。",
-            $"The sheet '{sheet}' has no header row (with '{Layout.WorkbookLayout.ProjectCodeHeader}' and the other column names). Do not delete the header row.");
+        => Error(RuleCodes.X7, $"工作表“{sheet}”中找不到表头（“{Layout.WorkbookLayout.ProjectCodeHeader}”等列名）：这个工作表的内容都无法读取。请不要删除表头行（可以从新的空白申报表中复制）。",
+            $"The sheet '{sheet}' has no header row (with '{Layout.WorkbookLayout.ProjectCodeHeader}' and the other column names), so none of it can be read. Do not delete the header row (copy it from a new blank workbook).");
+
+    /// <summary>A column header or a row label changed (X7): read as the one it was, and named once.</summary>
+    public static ValidationIssue RenamedLabel(string label, string typed, bool column)
+    {
+        var (what, part) = column ? ("列名", "这一列") : ("栏目", "这一行");
+        return Error(RuleCodes.X7, $"{what}“{Quoted.Of(typed)}”应为“{label}”（{what}被改过）。{part}已按“{label}”读取和检查；请把{what}改回“{label}”。",
+            $"The {(column ? "column" : "label")} '{Quoted.Of(typed)}' should read '{label}' (it was changed). It was read and checked as '{label}'; change it back to '{label}'.");
+    }
+
+    /// <summary>A column or a labelled row the sheet lacks (X7): named once, its values not reported again as missing.</summary>
+    public static ValidationIssue MissingLabel(string sheet, string label, bool column)
+        => column
+            ? Error(RuleCodes.X7, $"工作表“{sheet}”的表头中没有“{label}”列：这一列被删除或列名被改得认不出了，其中的内容都无法读取。请恢复这一列，列名写“{label}”（可以从新的空白申报表中复制）。",
+                $"The sheet '{sheet}' has no column '{label}' in its header: it was deleted or renamed beyond recognition, so nothing in it can be read. Restore the column with the header '{label}'.")
+            : Error(RuleCodes.X7, $"工作表“{sheet}”中没有栏目“{label}”：这一行被删除或栏目名称被改得认不出了，其中的内容无法读取。请恢复这一行，栏目写“{label}”（可以从新的空白申报表中复制）。",
+                $"The sheet '{sheet}' has no row labelled '{label}': it was deleted or relabelled beyond recognition, so its value cannot be read. Restore the row with the label '{label}'.");
+
+    /// <summary>The 指标体系 cell names another framework than the one the workbook's drop-downs were written for (X7).</summary>
+    public static ValidationIssue FrameworkChanged(string path, string listed, string typed)
+        => Error(RuleCodes.X7, path, $"本申报表的一级、二级指标下拉列表是按指标体系“{listed}”生成的，但“指标体系”填的是“{Quoted.Of(typed)}”：下拉列表不会随之改变，按“{Quoted.Of(typed)}”检查的指标名称在列表中选不到。请把“指标体系”改回“{listed}”；如果确实要用另一个指标体系，请向管理员索取按它生成的申报表，把内容复制过去。",
+            $"The workbook's 一级/二级 drop-downs were written for the framework '{listed}', but 指标体系 says '{Quoted.Of(typed)}': the lists do not change with it, so names checked against it cannot be chosen from them. Set 指标体系 back to '{listed}', or ask for a workbook written for the other framework and copy the content into it.");
+
+    /// <summary>A sheet DocGen does not know, with something in it (X8): not read, never silently.</summary>
+    public static ValidationIssue UnknownSheet(string name)
+        => Warning(RuleCodes.X8, JsonPath.Root, $"工作表“{Quoted.Of(name)}”不是申报表中的工作表，其中填写的内容未被读取。如果它是申报表中的某个工作表，请把名称改回原名。",
+            $"The sheet '{Quoted.Of(name)}' is not one of the workbook's sheets; what is filled in it was not read. If it is one of them, give it its name back.");
 
     public static ValidationIssue UnknownProject(string path, string code, string sheet)
         => Error(RuleCodes.X7, path, $"项目编码“{Quoted.Of(code)}”在工作表“{Layout.WorkbookLayout.ProjectsSheet}”中找不到，这一行{RowOf(sheet)}无法归入任何项目。请核对编码。",

@@ -10,7 +10,8 @@ namespace DocGen.Workbooks.Writing;
 /// What a JSON value looks like in its cell — the inverse of reading: choices by their Chinese
 /// names, lists joined with 、, numbers (also numbers written as strings, like the seed's
 /// "30000.00") as numbers, percentages as fractions in a percent format; anything else (a slip
-/// such as “30,000元”) as the text it is, so the clerk sees it and fixes it.
+/// such as “30,000元”, an amount of three decimals its format would round) as the text it is, so
+/// the clerk sees it and fixes it.
 /// </summary>
 internal static class CellContent
 {
@@ -37,7 +38,7 @@ internal static class CellContent
         var text = Text(scalar);
         switch (field.Kind)
         {
-            case FieldKind.Whole or FieldKind.Amount or FieldKind.Number or FieldKind.Percent when Decimal(text) is { } number:
+            case FieldKind.Whole or FieldKind.Amount or FieldKind.Number or FieldKind.Percent when Decimal(text) is { } number && ShowsAllDigits(style, field.Kind == FieldKind.Percent ? number / 100m : number):
                 sheet.Number(row, column, Reading.CellText.Plain(field.Kind == FieldKind.Percent ? number / 100m : number), style);
                 return;
             case FieldKind.Kind:
@@ -81,6 +82,14 @@ internal static class CellContent
         JsonValueKind.False => "FALSE",
         _ => value.ToJsonString(),
     };
+
+    /// <summary>
+    /// Whether the cell's format shows every digit of a number (30000.005 is 30,000.01 in an
+    /// amount's): one it would round is written as text, as it is, for the clerk to see and fix —
+    /// read back as a number, it would be refused (X11).
+    /// </summary>
+    private static bool ShowsAllDigits(uint style, decimal number)
+        => Reading.NumberDisplay.Of(WorkbookStyles.CodeOf(style)).Show(number) is not { } shown || shown.Value == number;
 
     private static decimal? Decimal(string text)
         => decimal.TryParse(text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var number) ? number : null;

@@ -8,10 +8,12 @@ namespace DocGen.Workbooks.Writing;
 /// <summary>
 /// The hidden sheet of drop-down choices and their defined names: the framework's 一级指标, one
 /// list of 二级指标 per 一级 (a 二级 cell offers those of its row's 一级, through
-/// <c>INDIRECT</c>), the frameworks by title, and the framework's units (its file's <c>units</c>).
+/// <c>INDIRECT</c>), the workbook's one framework by its title (the reader checks the 指标体系
+/// cell against it), and the framework's units (its file's <c>units</c>).
 /// </summary>
-internal sealed class ListsSheet(IndicatorFramework framework, FrameworkCatalog frameworks)
+internal sealed class ListsSheet(IndicatorFramework framework)
 {
+
     private const string Level1Name = "DocGenLevel1";
     private const string Level2Prefix = "DocGenLevel2_";
     private const string FrameworksName = "DocGenFrameworks";
@@ -19,7 +21,7 @@ internal sealed class ListsSheet(IndicatorFramework framework, FrameworkCatalog 
 
     private readonly List<(string Name, string Range)> _names = [];
 
-    /// <summary>The drop-down of a kind of field (a list formula, and whether other values are refused), or null when it has none.</summary>
+    /// <summary>The drop-down of a kind of field (a list formula, and whether other values are refused), or null when it has none; the 指标体系 cell offers only the framework the lists come from.</summary>
     public static (string Formula, bool Strict)? For(FieldKind kind) => kind switch
     {
         FieldKind.Kind => (Inline(WorkbookLayout.Kinds.Select(static k => k.Chinese)), true),
@@ -45,7 +47,7 @@ internal sealed class ListsSheet(IndicatorFramework framework, FrameworkCatalog 
             Column(sheet, column++, framework.Level1[i].Name, framework.Level1[i].Level2.Select(static l => l.Name), Level2Prefix + (i + 1).ToString(CultureInfo.InvariantCulture));
         }
 
-        Column(sheet, column++, "指标体系", frameworks.Names.Select(n => frameworks.Find(n)!.Title ?? n), FrameworksName);
+        Column(sheet, column++, WorkbookLayout.FrameworkListHeader, [framework.Title ?? framework.Name], FrameworksName);
         Column(sheet, column, "计量单位", framework.Units ?? WorkbookLayout.CommonUnits, UnitsName);
         return sheet;
     }

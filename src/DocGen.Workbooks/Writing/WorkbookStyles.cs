@@ -19,12 +19,21 @@ internal static class WorkbookStyles
     public const uint Title = 10;
 
     private const uint AmountFormat = 164;
+    private const string AmountCode = "#,##0.00";
 
     /// <summary>Whether a style wraps its text (the row then needs the height of its lines).</summary>
     public static bool Wraps(uint style) => style is Header or Text or Label or Hint;
 
+    /// <summary>The number format code of a style, as the reader sees it (null: General).</summary>
+    public static string? CodeOf(uint style) => style switch
+    {
+        Amount => AmountCode,
+        Percent => Reading.NumberDisplay.CodeOf(10, null),
+        _ => null,
+    };
+
     public static Stylesheet Create() => new(
-        new NumberingFormats(new NumberingFormat { NumberFormatId = AmountFormat, FormatCode = "#,##0.00" }) { Count = 1 },
+        new NumberingFormats(new NumberingFormat { NumberFormatId = AmountFormat, FormatCode = AmountCode }) { Count = 1 },
         new Fonts(
             Font(11, bold: false, gray: false),
             Font(11, bold: true, gray: false),

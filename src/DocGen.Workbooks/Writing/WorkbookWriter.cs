@@ -12,29 +12,48 @@ namespace DocGen.Workbooks.Writing;
 /// <summary>
 /// Writes the workbook a clerk fills (<c>docgen workbook</c>), blank or prefilled from a
 /// submission — also one with errors, whose values are written as they are so that the clerk
-/// sees and fixes them. Laid out from <see cref="WorkbookLayout"/> and the indicator framework
-/// (its 一级 and 二级 names become drop-down lists), so it follows a framework change.
+/// sees and fixes them. Laid out from <see cref="WorkbookLayout"/> and one indicator framework:
+/// its 一级 and 二级 names become the drop-down lists and its title the 指标体系 cell, the only
+/// choice there, so a name the report asks for is always one the list offers (a workbook per
+/// framework: lists that change with a choice work differently in Excel, WPS and LibreOffice).
 /// </summary>
 public static class WorkbookWriter
 {
     /// <summary>Rows of a table sheet that get the drop-down lists (far more than a submission needs).</summary>
     public const int TableRows = 2000;
 
-    public static byte[] Write(JsonObject? submission, FrameworkCatalog frameworks)
+    /// <summary>
+    /// Writes the workbook for <paramref name="framework"/> (a framework's name), else for the
+    /// submission's framework when it names one loaded, else for the default one.
+    /// </summary>
+    public static byte[] Write(JsonObject? submission, FrameworkCatalog frameworks, string? framework = null)
+        => Write(submission, frameworks, FrameworkFor(submission, frameworks, framework));
+
+    /// <summary>The framework a workbook is written for: the one asked for (unknown: an error), else the submission's if it is loaded, else the default.</summary>
+    public static IndicatorFramework FrameworkFor(JsonObject? submission, FrameworkCatalog frameworks, string? requested = null)
     {
         ArgumentNullException.ThrowIfNull(frameworks);
-        var framework = frameworks.Find(CellContent.At(submission, "framework") is JsonValue v && v.TryGetValue<string>(out var name) ? name : null)
+        if (requested is not null)
+        {
+            return frameworks.Find(requested) ?? throw new ArgumentException($"No indicator framework is named '{requested}' (loaded: {string.Join(", ", frameworks.Names)}).", nameof(requested));
+        }
+
+        return frameworks.Find(CellContent.At(submission, "framework") is JsonValue v && v.TryGetValue<string>(out var name) ? name : null)
             ?? frameworks.Find(null) ?? throw new InvalidOperationException("No indicator framework is loaded.");
+    }
+
+    private static byte[] Write(JsonObject? submission, FrameworkCatalog frameworks, IndicatorFramework framework)
+    {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {
             var workbook = document.AddWorkbookPart();
             workbook.Workbook = new Workbook(new BookViews(new WorkbookView { ActiveTab = 1 }), new Sheets());
             workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = WorkbookStyles.Create();
-            var lists = new ListsSheet(framework, frameworks);
+            var lists = new ListsSheet(framework);
             Add(workbook, WorkbookLayout.InstructionsSheet, Instructions(framework));
-            Add(workbook, WorkbookLayout.InfoSheet, LabelSheet([WorkbookLayout.Info], submission, frameworks, lists));
-            Add(workbook, WorkbookLayout.Part1Sheet, LabelSheet(WorkbookLayout.Part1, submission, frameworks, lists));
+            Add(workbook, WorkbookLayout.InfoSheet, LabelSheet([WorkbookLayout.Info], submission, frameworks, framework));
+            Add(workbook, WorkbookLayout.Part1Sheet, LabelSheet(WorkbookLayout.Part1, submission, frameworks, framework));
             var projects = submission?["projects"] as JsonArray ?? [];
             Add(workbook, WorkbookLayout.ProjectsSheet, Projects(projects, frameworks));
             Add(workbook, WorkbookLayout.GoalsSheet, Rows(projects, "goals", WorkbookLayout.GoalColumns, frameworks, lists));
@@ -70,8 +89,8 @@ public static class WorkbookWriter
             "2. “部门整体绩效目标”：第一部分的三节（只报项目时可不填）。“一是、二是……”不够时插入行，栏目写“六是”“七是”或“分项”。",
             "3. “预算项目”：每个项目一行。金额直接输入数字（可带千分位，如 1,200.50）；“累计支出比例”填百分数，如 25%。日期不能填在数字栏里。",
             "4. “项目绩效目标”：每条目标一行，不用编号（文档自动编号 1. 2. …；写了编号也会被去掉）；填写所属项目的编码（只有一个项目时可不填）。",
-            $"5. “绩效指标”：每个指标一行，填写所属项目的编码；一级、二级指标从下拉列表中选择（指标体系：{framework.Title ?? framework.Name}）。定量指标填写计算符号、指标值和计量单位；定性指标在“指标值（文字）”中填写。",
-            "6. 编码列是文本格式，开头的 0 会保留。可以调整列宽、插入行、合并“项目编码”等单元格；请不要修改工作表名称和栏目名称。",
+            $"5. “绩效指标”：每个指标一行，填写所属项目的编码；一级、二级指标从下拉列表中选择。本申报表按指标体系“{framework.Title ?? framework.Name}”生成，下拉列表来自它；需要其他指标体系时，请向管理员索取按它生成的申报表。定量指标填写计算符号、指标值和计量单位；定性指标在“指标值（文字）”中填写。",
+            "6. 编码列是文本格式，开头的 0 会保留。可以调整列宽、插入行、合并“项目编码”等单元格；请不要修改工作表名称和栏目名称。数字栏中，文档打印单元格显示的数：如果单元格格式隐藏了小数位（如 77.77% 显示为 78%），申报会被退回，请输入要打印的数。",
             "7. 也可以用 WPS 或 LibreOffice 填写，保存为 .xlsx 格式（不是 .xls 或 .et）。",
         ];
         var sheet = new SheetWriter();
@@ -85,7 +104,7 @@ public static class WorkbookWriter
     }
 
     /// <summary>Label rows: a header, then per section its title, its fields and its items (一是, 二是, …).</summary>
-    private static SheetWriter LabelSheet(IReadOnlyList<LabelledSection> sections, JsonObject? submission, FrameworkCatalog frameworks, ListsSheet lists)
+    private static SheetWriter LabelSheet(IReadOnlyList<LabelledSection> sections, JsonObject? submission, FrameworkCatalog frameworks, IndicatorFramework framework)
     {
         var sheet = new SheetWriter();
         sheet.Column(1, 22);
@@ -111,7 +130,13 @@ public static class WorkbookWriter
             {
                 sheet.Text(row, 1, field.Label, WorkbookStyles.Label);
                 sheet.Blank(row, 2, CellContent.StyleOf(field.Kind));
-                CellContent.Write(sheet, row, 2, field, CellContent.At(owner, field.Json), frameworks);
+                var value = CellContent.At(owner, field.Json);
+                if (field.Kind == FieldKind.Framework && (value is null || frameworks.Find(value.ToString()) is not null))
+                {
+                    value = JsonValue.Create(framework.Name); // the workbook's own framework; one the submission names but is not loaded stays, for the clerk to see and fix
+                }
+
+                CellContent.Write(sheet, row, 2, field, value, frameworks);
                 if (field.Hint is { } hint)
                 {
                     sheet.Text(row, 3, hint, WorkbookStyles.Hint);

@@ -12,11 +12,13 @@ internal static class WorkbookCommand
     public static Command Create(CliContext context)
     {
         var file = new Argument<string?>("file") { Description = "用来预先填好的 JSON 申报文件（可省略：空白申报表；有内容错误也可以）。 A JSON submission to prefill from (optional; content errors are fine).", Arity = ArgumentArity.ZeroOrOne };
-        var outFile = new Option<string?>("--output", "-o") { Description = "输出的工作簿（默认：申报表.xlsx，或与输入同名的 .xlsx）。 The workbook to write." };
-        var command = new Command("workbook", "生成 Excel 申报表（.xlsx）：带填写说明、下拉列表（一级、二级指标等）和格式，可在 Excel、WPS 或 LibreOffice 中填写后放入收件箱。 Write the Excel workbook a clerk fills, blank or prefilled.")
+        var outFile = new Option<string?>("--output", "-o") { Description = "输出的工作簿（默认：知道单位和年度时为“单位简称-年度-申报表.xlsx”，否则与输入同名的 .xlsx，或 申报表.xlsx；非默认指标体系时名称后加指标体系名）。 The workbook to write (default: named by the unit and year when known)." };
+        var framework = new Option<string?>("--framework") { Description = "工作簿使用的指标体系（如 mof2021；默认：JSON 中的指标体系，否则 legacy）。下拉列表和“指标体系”一栏都按它生成。 The indicator framework the workbook is laid out for (default: the JSON's, else the default one)." };
+        var command = new Command("workbook", "生成 Excel 申报表（.xlsx）：带填写说明、下拉列表（一级、二级指标等）和格式，可在 Excel、WPS 或 LibreOffice 中填写后放入收件箱。每个工作簿按一个指标体系生成。 Write the Excel workbook a clerk fills, blank or prefilled, for one indicator framework.")
         {
             file,
             outFile,
+            framework,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -49,10 +51,23 @@ internal static class WorkbookCommand
                 }
             }
 
-            var target = parse.GetValue(outFile) ?? (input is null ? "申报表.xlsx" : Path.ChangeExtension(input, ".xlsx"));
+            var frameworks = pipeline.Validator.Frameworks;
+            if (parse.GetValue(framework) is { } requested && frameworks.Find(requested) is null)
+            {
+                await context.Error.WriteLineAsync($"没有名为“{requested}”的指标体系；可用：{string.Join("、", frameworks.Names)}。 No indicator framework is named '{requested}'.").ConfigureAwait(false);
+                return ExitCodes.UsageOrIo;
+            }
+
+            var laidOut = WorkbookWriter.FrameworkFor(submission, frameworks, parse.GetValue(framework));
+            if (WorkbookWriter.FrameworkFor(submission, frameworks) is var named && named.Name != laidOut.Name && submission?["framework"] is not null)
+            {
+                await context.Error.WriteLineAsync($"注意：JSON 中的指标体系是“{named.Name}”，工作簿按 --framework 指定的“{laidOut.Name}”生成，“指标体系”一栏也是它。 Note: the JSON names '{named.Name}'; the workbook is laid out for '{laidOut.Name}'.").ConfigureAwait(false);
+            }
+
+            var target = parse.GetValue(outFile) ?? Path.Combine(input is null ? "" : Path.GetDirectoryName(input) ?? "", WorkbookFileName.For(submission, laidOut, input));
             try
             {
-                await AtomicFile.WriteAsync(target, WorkbookWriter.Write(submission, pipeline.Validator.Frameworks), overwrite: true, flushToDisk: true, cancellationToken).ConfigureAwait(false);
+                await AtomicFile.WriteAsync(target, WorkbookWriter.Write(submission, frameworks, laidOut.Name), overwrite: true, flushToDisk: true, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -60,7 +75,7 @@ internal static class WorkbookCommand
                 return ExitCodes.UsageOrIo;
             }
 
-            await context.Output.WriteLineAsync($"已生成 Written: {target}").ConfigureAwait(false);
+            await context.Output.WriteLineAsync($"已生成（指标体系：{laidOut.Title ?? laidOut.Name}） Written for the framework '{laidOut.Name}': {target}").ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return command;

@@ -48,7 +48,34 @@ public sealed class HandTypedWorkbookTests : IDisposable
         Assert.Equal([50m, 95m, 90m], project.Indicators!.Select(static i => i.Value!.Value)); // "95%" typed in a General cell is 95
     }
 
+    [Fact]
+    public void CellsFormattedInLibreOffice_AreReadAsTheyShow()
+    {
+        var seed = Path.Combine(_folder.FullName, "seed.xlsx");
+        File.WriteAllBytes(seed, Books.Seed);
+        object[] cells =
+        [
+            Formatted("绩效指标", "J2", "0%", "90%"),       // 指标值（文字）: shows 90%
+            Formatted("绩效指标", "H3", "0%", "77.77%"),    // 指标值: shows 78%, holds 77.77%
+            Formatted("预算项目", "D2", "#,##0", "30000.4"), // 预算数: shows 30,000
+        ];
+        var instructions = Path.Combine(_folder.FullName, "cells.json");
+        File.WriteAllText(instructions, JsonSerializer.Serialize(cells));
+        var typed = Path.Combine(_folder.FullName, "typed.xlsx");
+
+        Fill(seed, typed, instructions);
+        var check = Books.Check(File.ReadAllBytes(typed));
+
+        Assert.Equal("90%", System.Text.Json.Nodes.JsonNode.Parse(check.Converted!)!["projects"]![0]!["indicators"]![0]!["valueText"]!.GetValue<string>());
+        var errors = check.Report.Issues.Where(static i => i.Severity == Core.Validation.Severity.Error).ToList();
+        Assert.Equal(["X11 绩效指标!H3", "X11 预算项目!D2"], errors.Select(static i => $"{i.Code} {i.Source}").Order(StringComparer.Ordinal));
+        Assert.Contains("“78%”", errors.Single(static i => i.Source == "绩效指标!H3").Message, StringComparison.Ordinal);
+        Assert.Contains("“30,000”", errors.Single(static i => i.Source == "预算项目!D2").Message, StringComparison.Ordinal);
+    }
+
     private static object Type(string sheet, string cell, string typed) => new { sheet, cell, type = typed };
+
+    private static object Formatted(string sheet, string cell, string format, string typed) => new { sheet, cell, format, type = typed };
 
     private static object Text(string sheet, string cell, string text) => new { sheet, cell, @string = text };
 

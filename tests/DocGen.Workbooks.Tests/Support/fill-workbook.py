@@ -4,7 +4,8 @@
 usage: fill-workbook.py PROGRAM_FOLDER PROFILE IN.xlsx OUT.xlsx CELLS.json
 CELLS.json: [{"sheet": "基本信息", "cell": "B2", "type": "两者都有"}, {"sheet": ..., "cell": ..., "clear": true}]
 "type" is entered as input (like typing it and pressing Enter: "25%" becomes 25 % in a percent
-format, "30000" a number, "'001" text); "string" sets text as it is.
+format, "30000" a number, "'001" text); "string" sets text as it is; "format" (a number format
+code, "0%") is given to the cell first, as a clerk picks it in the cell's format dialog.
 """
 import json
 import os
@@ -51,13 +52,17 @@ def main():
         with open(cells, encoding="utf-8") as f:
             for entry in json.load(f):
                 cell = document.Sheets.getByName(entry["sheet"]).getCellRangeByName(entry["cell"])
+                if "format" in entry:
+                    formats = document.getNumberFormats()
+                    key = formats.queryKey(entry["format"], document.CharLocale, False)
+                    cell.NumberFormat = key if key != -1 else formats.addNew(entry["format"], document.CharLocale)
                 if entry.get("clear"):
                     cell.setString("")
                 elif "string" in entry:
                     cell.setString(entry["string"])
                 else:
                     cell.setFormula(entry["type"])
-                    if entry["type"].endswith("%") and cell.getType().value == "VALUE":
+                    if entry["type"].endswith("%") and cell.getType().value == "VALUE" and "format" not in entry:
                         # Calc's input line gives a cell typed as 25% a percent format; setFormula does not.
                         formats = document.getNumberFormats()
                         cell.NumberFormat = formats.getStandardFormat(PERCENT, document.CharLocale)

@@ -1,3 +1,7 @@
+using System.Text.Json.Nodes;
+using DocGen.Core.Json;
+using DocGen.Core.Validation;
+using DocGen.Tests.Shared;
 using DocGen.Workbooks.Layout;
 using DocGen.Workbooks.Tests.Support;
 using DocGen.Workbooks.Writing;
@@ -82,5 +86,110 @@ public sealed class WorkbookWriterTests
         Assert.Equal("0.25", Books.Cell(document, WorkbookLayout.ProjectsSheet, "H2").CellValue!.Text);
         Assert.Equal(10u, FormatOf(WorkbookLayout.ProjectsSheet, "H2"));   // 0.00%
         Assert.Equal(49u, FormatOf(WorkbookLayout.ProjectsSheet, "B2"));   // @ text
+    }
+    [Theory]
+    [InlineData("mof2021")]
+    [InlineData("legacy")]
+    public void WorkbookForAFramework_OffersOnlyThatFramework_InItsListsAndIts指标体系Cell(string name)
+    {
+        var framework = Books.Frameworks.Find(name)!;
+        using var document = SpreadsheetDocument.Open(new MemoryStream(WorkbookWriter.Write(null, Books.Frameworks, name)), false);
+
+        Assert.Equal(framework.Title, Books.Cell(document, WorkbookLayout.InfoSheet, "B4").InnerText);
+        Assert.Equal("DocGenFrameworks", Books.Sheet(document, WorkbookLayout.InfoSheet).Descendants<DataValidation>().Single(static v => v.SequenceOfReferences!.InnerText == "B4").Formula1!.Text);
+        Assert.Equal([framework.Title!], ListColumn(document, WorkbookLayout.FrameworkListHeader));
+        Assert.Equal(framework.Level1.Select(static l => l.Name), ListColumn(document, "一级指标"));
+        Assert.All(framework.Level1, l => Assert.Equal(l.Level2.Select(static c => c.Name), ListColumn(document, l.Name)));
+    }
+
+    [Fact]
+    public void BlankWorkbook_IsForTheDefaultFramework()
+        => Assert.Equal(Books.Frameworks.Find(null)!.Name, WorkbookWriter.FrameworkFor(null, Books.Frameworks).Name);
+
+    [Fact]
+    public void PrefilledWorkbook_IsForTheSubmissionsFramework_UnlessAnotherIsAskedFor()
+    {
+        var submission = new JsonObject { ["framework"] = "mof2021" };
+
+        Assert.Equal("mof2021", WorkbookWriter.FrameworkFor(submission, Books.Frameworks).Name);
+        Assert.Equal("legacy", WorkbookWriter.FrameworkFor(submission, Books.Frameworks, "legacy").Name);
+        Assert.Throws<ArgumentException>(() => WorkbookWriter.FrameworkFor(submission, Books.Frameworks, "mof2030"));
+    }
+
+    [Fact]
+    public void PrefilledWorkbook_KeepsAFrameworkNameThatIsNotLoaded_ForTheClerkToSee()
+    {
+        using var document = SpreadsheetDocument.Open(new MemoryStream(WorkbookWriter.Write(new JsonObject { ["framework"] = "mof2O21" }, Books.Frameworks)), false);
+
+        Assert.Equal("mof2O21", Books.Cell(document, WorkbookLayout.InfoSheet, "B4").InnerText);
+        Assert.Equal([Books.Frameworks.Find(null)!.Title!], ListColumn(document, WorkbookLayout.FrameworkListHeader));
+    }
+
+    [Fact]
+    public void FrameworkChangedFromTheOneTheListsWereWrittenFor_IsOneX7AtIts指标体系Cell()
+    {
+        var mof2021 = Books.Frameworks.Find("mof2021")!.Title!;
+        var check = Books.Check(Books.Edit(Books.Seed, d => Books.SetText(d, WorkbookLayout.InfoSheet, "B4", mof2021)));
+
+        var issue = Assert.Single(check.Report.Issues, static i => i.Severity == Severity.Error);
+        Assert.Equal(("X7", "基本信息!B4"), (issue.Code, issue.Source));
+        Assert.Contains(Books.Frameworks.Find("legacy")!.Title!, issue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WorkbookForAFramework_ResavedByLibreOffice_IsReadForThatFramework()
+    {
+        var json = JsonNode.Parse(File.ReadAllBytes(Books.Fixture("S001-seed.json")), documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!.AsObject();
+        json["framework"] = "mof2021";
+
+        var resaved = RealClient.Convert(WorkbookWriter.Write(json, Books.Frameworks), ".xlsx", "xlsx:Calc MS Excel 2007 XML", ".xlsx");
+        var check = Books.Check(resaved);
+
+        Assert.Equal("mof2021", check.Submission!.Framework);
+        Assert.DoesNotContain(check.Report.Issues, static i => i.Code is "X7" or "X8"); // the seed's legacy names are V13 under mof2021: the content's, not the workbook's
+        using var document = SpreadsheetDocument.Open(new MemoryStream(resaved), false);
+        Assert.Equal([Books.Frameworks.Find("mof2021")!.Title!], ListColumn(document, WorkbookLayout.FrameworkListHeader));
+    }
+
+    [Fact]
+    public void DropDownNamesOfChoices_AreTheNamesReportsAdviseThemBy()
+    {
+        Assert.All(WorkbookLayout.Kinds, static k => Assert.Equal(k.Chinese, ValueSlips.ChineseChoice(k.Json)));
+        Assert.All(WorkbookLayout.Natures, static n => Assert.Equal(n.Chinese, ValueSlips.ChineseChoice(n.Json)));
+    }
+
+    [Theory]
+    [InlineData("{\"unit\":{\"code\":\"286001\",\"shortName\":\"区直工委\"},\"fiscalYear\":2021}", null, null, "区直工委-2021-申报表.xlsx")]
+    [InlineData("{\"unit\":{\"code\":\"286001\"},\"fiscalYear\":2026}", null, null, "286001-2026-申报表.xlsx")]
+    [InlineData("{\"unit\":{\"shortName\":\"财政/局:一科\"}}", null, null, "财政局一科-申报表.xlsx")]
+    [InlineData("{\"fiscalYear\":2026}", "mof2021", null, "2026-申报表-mof2021.xlsx")]
+    [InlineData("{}", null, "drafts/去年的申报.json", "去年的申报.xlsx")]
+    [InlineData(null, null, null, "申报表.xlsx")]
+    [InlineData(null, "mof2021", null, "申报表-mof2021.xlsx")]
+    public void WorkbookFileName_SaysWhoseItIs_WhenTheSubmissionDoes(string? json, string? framework, string? input, string expected)
+    {
+        var submission = json is null ? null : JsonNode.Parse(json)!.AsObject();
+
+        Assert.Equal(expected, WorkbookFileName.For(submission, WorkbookWriter.FrameworkFor(submission, Books.Frameworks, framework), input));
+    }
+
+    /// <summary>The values under a header of the hidden lists sheet.</summary>
+    private static List<string> ListColumn(SpreadsheetDocument document, string header)
+    {
+        var rows = Books.Sheet(document, WorkbookLayout.ListsSheet).Descendants<Row>().ToList();
+        var column = rows[0].Elements<Cell>().First(c => Text(c) == header).CellReference!.Value!.TrimEnd('1');
+        return [.. rows.Skip(1).Select(r => r.Elements<Cell>().FirstOrDefault(c => c.CellReference!.Value == column + r.RowIndex!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))).OfType<Cell>().Select(Text).Where(static t => t.Length > 0)];
+    }
+
+    /// <summary>A cell's text, inline or shared (LibreOffice re-saves text as shared strings).</summary>
+    private static string Text(Cell cell)
+    {
+        if (cell.DataType?.Value == CellValues.SharedString)
+        {
+            var table = ((SpreadsheetDocument)cell.Ancestors<Worksheet>().First().WorksheetPart!.OpenXmlPackage).WorkbookPart!.SharedStringTablePart!.SharedStringTable!;
+            return table.Elements<SharedStringItem>().ElementAt(int.Parse(cell.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)).InnerText;
+        }
+
+        return cell.InnerText;
     }
 }
