@@ -5,4 +5,7 @@ public sealed record Rule(string Code, RuleSeverity Severity, string What)
 {
     /// <summary>What to do about it, where the table gives it (the template rules).</summary>
     public string? Fix { get; init; }
+
+    /// <summary>What it means to a clerk and what to do, in Chinese and the workbook's words: the clerk guide's table (every rule a clerk can meet has one).</summary>
+    public string? Clerk { get; init; }
 }

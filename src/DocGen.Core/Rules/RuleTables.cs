@@ -16,6 +16,7 @@ public static class RuleTables
         [nameof(RuleCatalog.Content)] = Table(RuleCatalog.Content, "| code | rule | sev |"),
         [nameof(RuleCatalog.Workbook)] = Table(RuleCatalog.Workbook, "| code | what | sev |"),
         [nameof(RuleCatalog.Template)] = Table(RuleCatalog.Template, "| 代码 | 含义 | 怎么改 |"),
+        ["Clerk"] = ClerkTable(RuleCatalog.All.Where(static r => r.Clerk is not null)),
     };
 
     /// <summary>
@@ -53,6 +54,24 @@ public static class RuleTables
         foreach (var rule in rules)
         {
             text.Append("| ").Append(rule.Code).Append(" | ").Append(rule.What).Append(" | ").Append(rule.Fix ?? Severity(rule.Severity)).Append(" |\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The clerk guide's table: Chinese only, in the workbook's words.</summary>
+    private static string ClerkTable(IEnumerable<Rule> rules)
+    {
+        var text = new StringBuilder("| 代码 | 是什么问题，怎么办 | 类别 |\n|---|---|---|\n");
+        foreach (var rule in rules)
+        {
+            var kind = rule.Severity switch
+            {
+                RuleSeverity.Error => "错误",
+                RuleSeverity.Warning => "提醒",
+                _ => "错误或提醒",
+            };
+            text.Append("| ").Append(rule.Code).Append(" | ").Append(rule.Clerk).Append(" | ").Append(kind).Append(" |\n");
         }
 
         return text.ToString();

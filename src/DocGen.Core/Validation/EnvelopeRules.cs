@@ -53,7 +53,7 @@ internal static class EnvelopeRules
         }
         else if (!unit.Code.All(char.IsAsciiDigit))
         {
-            issues.Error(RuleCodes.V2, "$.unit.code", $"单位编码“{Quoted.Of(unit.Code)}”只能由数字组成。", $"unit.code '{Quoted.Of(unit.Code)}' must be digits only.");
+            issues.Error(RuleCodes.V2, "$.unit.code", $"单位编码“{Quoted.Of(unit.Code)}”只能由数字组成。{ProjectRules.HalfWidthHint(unit.Code)}", $"unit.code '{Quoted.Of(unit.Code)}' must be digits only.");
         }
         else if (unit.Code.Length != 6)
         {

@@ -10,6 +10,10 @@ namespace DocGen.Core.Validation;
 /// <summary>第二部分 预算项目绩效目标表: codes, amounts, goals (V3–V8, V29); the spending plan is <see cref="SpendingPlanRules"/>'s.</summary>
 internal static partial class ProjectRules
 {
+    /// <summary>For a code typed in full-width characters (as a Chinese input method types them): the code as it should be typed; empty otherwise.</summary>
+    public static string HalfWidthHint(string code)
+        => ValueSlips.HasFullWidthCharacters(code) && ValueSlips.ToHalfWidth(code) is var half && half != code ? $"请用半角字符：写作 {Quoted.Of(half)}。" : "";
+
     public const int MaxProjectCodeLength = 50;
     public const int MinIndicators = 3;
 
@@ -75,7 +79,7 @@ internal static partial class ProjectRules
         if (code.Length > MaxProjectCodeLength || !code.All(static c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c)))
         {
             issues.Error(RuleCodes.V3, path,
-                $"项目编码“{Quoted.Of(code)}”只能由数字和大写字母组成，且不超过 {MaxProjectCodeLength} 个字符。",
+                $"项目编码“{Quoted.Of(code)}”只能由数字和大写字母组成，且不超过 {MaxProjectCodeLength} 个字符。{HalfWidthHint(code)}",
                 $"projectCode '{Quoted.Of(code)}' must be digits and capital letters only, at most {MaxProjectCodeLength} characters.");
             return;
         }

@@ -12,7 +12,7 @@ namespace DocGen.Core.Tests.Rules;
 /// </summary>
 public sealed class RuleCatalogTests
 {
-    public static TheoryData<string> Documents => ["integrator.md", "templates.md"];
+    public static TheoryData<string> Documents => ["integrator.md", "templates.md", "clerk.md"];
 
     [Fact]
     public void EveryCode_IsInTheCatalogueOnce_AndNothingElseIs()
@@ -21,6 +21,16 @@ public sealed class RuleCatalogTests
 
         Assert.Equal(codes, RuleCatalog.All.Select(static r => r.Code).Order(StringComparer.Ordinal));
         Assert.All(typeof(RuleCodes).GetFields(), static f => Assert.Equal(f.Name, f.GetRawConstantValue()));
+    }
+
+    [Fact]
+    public void EveryRuleAClerkCanMeet_HasItsClerksWords()
+    {
+        var clerks = RuleCatalog.Content.Concat(RuleCatalog.Workbook).Concat(RuleCatalog.File.Where(static r => r.Code is RuleCodes.D3 or RuleCodes.D10 or RuleCodes.D11 or RuleCodes.S1));
+        Assert.All(clerks, static r => Assert.False(string.IsNullOrWhiteSpace(r.Clerk), r.Code));
+        string[] clerksOwnWords = ["xls", "xlsx", "xlsm", "xlsb", "et", "Excel", "WPS", "TRUE", "FALSE", "DIV", "MB", "XX", "N"]; // what the clerk sees on screen
+        Assert.All(RuleCatalog.All.Where(static r => r.Clerk is not null), r =>
+            Assert.All(System.Text.RegularExpressions.Regex.Matches(r.Clerk!, "[A-Za-z]+"), m => Assert.Contains(m.Value, clerksOwnWords)));
     }
 
     [Fact]

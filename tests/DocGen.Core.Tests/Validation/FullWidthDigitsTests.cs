@@ -49,4 +49,17 @@ public sealed class FullWidthDigitsTests
     private static JsonNode Seed() => JsonNode.Parse(File.ReadAllText(Repo.Fixture("S001-seed.json")))!;
 
     private static byte[] Bytes(JsonNode submission) => System.Text.Encoding.UTF8.GetBytes(submission.ToJsonString());
+
+    [Fact]
+    public void CodesInFullWidthCharacters_AreToldHowToTypeThem()
+    {
+        var check = Support.Seed.CheckWith(static root =>
+        {
+            root["unit"]!["code"] = "２８６００１";
+            Support.Seed.Project(root)["projectCode"] = "１３０３０３２１ＷＬＣＲＢＶＵＡＤＫＰＴ８";
+        });
+
+        Assert.Contains("写作 286001", Assert.Single(Support.Seed.With(check, "V2")).Message, StringComparison.Ordinal);
+        Assert.Contains("写作 13030321WLCRBVUADKPT8", Assert.Single(Support.Seed.With(check, "V3")).Message, StringComparison.Ordinal);
+    }
 }
