@@ -24,6 +24,7 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
     private readonly MemberNames _names = new();
     private readonly StringPool _strings = new();
     private long _lastTokenEnd;
+    private bool _rootEnded;
 
     /// <summary>Set when the value just read was an indicator's number with its unit typed after it (“95%”).</summary>
     private bool _unitInValue;
@@ -47,6 +48,7 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
 
             var submission = (Submission?)ReadObject(ref reader, Shape.Of(typeof(Submission)));
             _lastTokenEnd = reader.BytesConsumed;
+            _rootEnded = true;
             while (reader.Read())
             {
                 // Only comments may follow: anything else makes the reader throw.
@@ -58,7 +60,7 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
         {
             // The file cannot be read past here: errors found before it stand, advice (warnings) on half a file does not.
             issues.DropWarnings();
-            SyntaxErrors.Report(ex, utf8, _lastTokenEnd, issues);
+            SyntaxErrors.Report(ex, utf8, _lastTokenEnd, _rootEnded, issues);
             return null;
         }
         catch (NestingTooDeepException ex)
@@ -235,6 +237,11 @@ internal sealed class ShapeReader(SubmissionLimits limits, IssueCollector issues
 
         if (reader.TokenType == JsonTokenType.String && Text(ref reader).Trim() is var typed && ValueSlips.MeantWholeNumber(typed) is { } meant)
         {
+            if (wording == SlipWording.Cells && int.TryParse(typed, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var shown))
+            {
+                return shown; // a cell formatted as text that shows 2021: what it shows is the number (amounts are read so too)
+            }
+
             return Broken<object>(_path.ToString(), member.Code, ValueExplanations.WholeNumberAsText(member, typed, meant, wording));
         }
 

@@ -22,11 +22,12 @@ internal static class SyntaxErrors
         ["【"] = ("[", "中文方括号"), ["】"] = ("]", "中文方括号"), ["\u3000"] = (" ", "全角空格"), ["．"] = (".", "全角句点"),
     };
 
-    public static void Report(JsonException ex, ReadOnlySpan<byte> utf8, long lastTokenEnd, IssueCollector issues)
+    /// <param name="rootEnded">Whether the reader had read the whole top-level object when it stopped (what follows is text after the end).</param>
+    public static void Report(JsonException ex, ReadOnlySpan<byte> utf8, long lastTokenEnd, bool rootEnded, IssueCollector issues)
     {
         var offset = OffsetOf(utf8, ex);
         var at = TextPosition.At(utf8, offset);
-        var (zh, en, incomplete) = Explain(ex, utf8, offset, lastTokenEnd);
+        var (zh, en, incomplete) = Explain(ex, utf8, offset, lastTokenEnd, rootEnded);
         if (incomplete)
         {
             issues.MarkIncomplete();
@@ -42,9 +43,15 @@ internal static class SyntaxErrors
         });
     }
 
-    private static (string Zh, string En, bool Incomplete) Explain(JsonException ex, ReadOnlySpan<byte> utf8, int offset, long lastTokenEnd)
+    /// <summary>
+    /// What went wrong, decided from the bytes and where the reader was — never from the reader's
+    /// message, whose wording is System.Text.Json's to change.
+    /// </summary>
+    private static (string Zh, string En, bool Incomplete) Explain(JsonException ex, ReadOnlySpan<byte> utf8, int offset, long lastTokenEnd, bool rootEnded)
     {
-        if (offset >= utf8.Length || utf8[offset..].Trim(" \t\r\n"u8).IsEmpty && !ex.Message.Contains("after a single JSON value", StringComparison.Ordinal))
+        // The reader stopped right after a complete value (only blanks between): a comma or a closing bracket was due.
+        var afterValue = lastTokenEnd > 0 && lastTokenEnd <= offset && offset <= utf8.Length && utf8[(int)lastTokenEnd..offset].Trim(" \t\r\n"u8).IsEmpty;
+        if (offset >= utf8.Length || utf8[offset..].Trim(" \t\r\n"u8).IsEmpty && !rootEnded)
         {
             return OpenString(utf8) is { } start
                 ? ($"第 {start.Line} 行第 {start.Column} 个字符开始的文本没有结束引号 \"。请补上引号（文件也可能没有写完）。",
@@ -59,14 +66,14 @@ internal static class SyntaxErrors
                 $"'{character}' is a full-width or Chinese punctuation mark; JSON needs the ASCII '{fix.Ascii}' (switch the IME to English).", false);
         }
 
-        if (ex.Message.Contains("after a single JSON value", StringComparison.Ordinal))
+        if (rootEnded)
         {
             var end = TextPosition.At(utf8, lastTokenEnd);
             return ($"JSON 已在第 {end.Line} 行第 {end.Column} 个字符处结束，其后还有多余的内容“{character}”。请删除多余内容，或检查前面是否多写了 }} 或 ]。",
                 $"The JSON already ended at line {end.Line}, character {end.Column}; '{character}' follows it. Remove it, or look for an extra }} or ] earlier.", false);
         }
 
-        if (ex.Message.Contains("after a value", StringComparison.Ordinal) || ex.Message.Contains("after a property", StringComparison.Ordinal))
+        if (afterValue)
         {
             var previous = TextPosition.At(utf8, lastTokenEnd);
             return character == "\""

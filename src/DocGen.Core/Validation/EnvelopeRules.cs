@@ -37,7 +37,7 @@ internal static class EnvelopeRules
 
         if (frameworks.Find(s.Framework) is null)
         {
-            issues.Error(RuleCodes.V1, "$.framework", $"未知的指标体系“{Quoted.Of(s.Framework)}”。可用：{string.Join("、", frameworks.Names)}。",
+            issues.Error(RuleCodes.V1, "$.framework", $"未知的指标体系“{Quoted.Of(s.Framework)}”。可用：{string.Join("、", frameworks.Names.Select(n => $"“{frameworks.Find(n)?.Title ?? n}”"))}。",
                 $"Unknown framework '{Quoted.Of(s.Framework)}'. Available: {string.Join(", ", frameworks.Names)}.");
         }
 

@@ -64,7 +64,7 @@ internal static class IndicatorRules
         if (level1 is null)
         {
             issues.Error(RuleCodes.V13, path + ".level1",
-                $"一级指标“{Quoted.Of(indicator.Level1)}”不属于指标体系 {framework.Name}；可用：{string.Join("、", framework.Level1.Select(static l => l.Name))}。",
+                $"一级指标“{Quoted.Of(indicator.Level1)}”不属于指标体系“{framework.Title ?? framework.Name}”；可用：{string.Join("、", framework.Level1.Select(static l => l.Name))}。",
                 $"level1 '{Quoted.Of(indicator.Level1)}' is not part of framework {framework.Name}.");
             return (null, null);
         }

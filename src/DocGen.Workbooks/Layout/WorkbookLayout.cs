@@ -54,7 +54,7 @@ public static class WorkbookLayout
         new("指标体系", "framework", FieldKind.Framework, Hint: "一级、二级指标的分类。本表按它生成，下拉列表来自它；需要其他指标体系时，请向管理员索取按它生成的申报表"),
         new("单位编码", "unit.code", FieldKind.Code, Hint: "通常 6 位数字"),
         new("单位名称", "unit.name", FieldKind.Text),
-        new("单位简称", "unit.shortName", FieldKind.Text, Hint: "用于小标题，可不填"),
+        new("单位简称", "unit.shortName", FieldKind.Text, Hint: "用于小标题和结果文件的名称，可不填（不填时文件名用单位编码）"),
         new("金额单位", "amountUnit", FieldKind.AmountUnit, Hint: "元 或 万元，默认 元"),
     ]);
 

@@ -45,6 +45,11 @@ internal static partial class LabelSheetReader
             }
             else if (section?.Items is { } itemsName && IsItemLabel(label))
             {
+                if (value is { MergedCopy: true })
+                {
+                    continue; // an item merged down over the next rows is one item, read at its first row
+                }
+
                 var list = items.TryGetValue(section, out var existing) ? existing : items[section] = [];
                 var path = $"{ReadContext.Join(SectionPath(section), itemsName)}[{list.Count}]";
                 context.Map.Add(ReadContext.Join(SectionPath(section), itemsName), CellPlace.Cell(sheet.Name, row, 2));

@@ -434,7 +434,7 @@ internal sealed class NumberDisplay
                 case '"' when !bracket:
                     quoted = !quoted;
                     break;
-                case '\\' or '_' or '*' when !quoted && !bracket:
+                case '\\' or '!' or '_' or '*' when !quoted && !bracket: // "!" escapes the next character as a backslash does (0!.0000"万元")
                     i++;
                     break;
                 case '[' when !quoted:
@@ -471,7 +471,7 @@ internal sealed class NumberDisplay
                     tokens.Add(new Token(Kind.Literal, section[(i + 1)..end]));
                     i = end;
                     break;
-                case '\\':
+                case '\\' or '!':
                     if (i + 1 < section.Length)
                     {
                         tokens.Add(new Token(Kind.Literal, section[++i].ToString()));

@@ -17,7 +17,7 @@ internal static class NumberFormats
 
     /// <summary>
     /// Where <paramref name="target"/> stands in a format code outside quotes and escapes
-    /// (<c>\x</c>, and <c>_x</c> and <c>*x</c>, which pad with x), or -1.
+    /// (<c>\x</c> and <c>!x</c>, and <c>_x</c> and <c>*x</c>, which pad with x), or -1.
     /// </summary>
     private static int UnquotedIndexOf(string code, char target)
     {
@@ -28,7 +28,7 @@ internal static class NumberFormats
             {
                 quoted = !quoted;
             }
-            else if (!quoted && code[i] is '\\' or '_' or '*')
+            else if (!quoted && code[i] is '\\' or '!' or '_' or '*')
             {
                 i++; // the next character is shown as it is (or is padding)
             }

@@ -183,7 +183,7 @@ internal sealed class PartXml : IDisposable
             }
         }
 
-        return text.ToString();
+        return OoxmlEscapes.Decode(text.ToString()); // what the cell shows: _x000D_ is the line break Excel kept
     }
 
     /// <summary>Spends characters of text kept from this part: false past the text limit, and the caller refuses with <see cref="OverText"/>.</summary>

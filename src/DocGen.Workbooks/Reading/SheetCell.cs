@@ -13,6 +13,12 @@ internal sealed record SheetCell(string Text, string? Number = null, bool IsPerc
 {
     public bool IsEmpty => Text.Length == 0 && Number is null && ErrorValue is null && !FormulaWithoutValue;
 
+    /// <summary>
+    /// A cell of a merged range other than its first: it shows the first cell's value, which keys
+    /// (项目编码, 一级指标) take, but an item it would repeat (a goal, an 一是 item) is the first cell's alone.
+    /// </summary>
+    public bool MergedCopy { get; init; }
+
     /// <summary>The characters the cell keeps, spent from the text limit in every cell that shows them.</summary>
     public int Characters => Text.Length + (ErrorValue?.Length ?? 0);
 }

@@ -49,7 +49,7 @@ internal sealed class SheetGrid(string name)
             {
                 if (row != top || column != left)
                 {
-                    Set(row, column, first);
+                    Set(row, column, first with { MergedCopy = true });
                 }
             }
         }

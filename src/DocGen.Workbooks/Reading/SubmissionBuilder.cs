@@ -226,6 +226,11 @@ internal sealed class SubmissionBuilder(WorkbookFile file, FrameworkCatalog fram
         foreach (var row in header.DataRows(sheet, codeCounts: false))
         {
             _context.CheckTime(sheet.Name, row);
+            if (header.Columns.Keys.Where(c => c != header.CodeColumn).Select(c => sheet.Get(row, c)).All(static cell => cell is null or { IsEmpty: true } or { MergedCopy: true }))
+            {
+                continue; // only a merged range's continuation: its item is the range's first row's, read there once
+            }
+
             if (Owner(sheet, header, row, listName) is not { } owner)
             {
                 continue;

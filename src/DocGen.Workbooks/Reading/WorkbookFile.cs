@@ -64,7 +64,7 @@ internal sealed class WorkbookFile
         if (span.Length < 4 || span[0] != (byte)'P' || span[1] != (byte)'K')
         {
             cutShort = span.Length == 0;
-            problem = WorkbookIssues.NotAWorkbook(span.Length == 0 ? "文件是空的 the file is empty" : "不是 zip 格式 not a zip package");
+            problem = span.Length == 0 ? WorkbookIssues.NotAWorkbook("文件是空的", "the file is empty") : WorkbookIssues.NotAWorkbook("文件已损坏，或不是 Excel 保存的文件", "not a zip package");
             return null;
         }
 
@@ -88,15 +88,15 @@ internal sealed class WorkbookFile
         catch (InvalidDataException ex)
         {
             cutShort = true; // a zip without its central directory, or a part cut short: most often a copy still under way
-            problem = WorkbookIssues.NotAWorkbook($"压缩包不完整或已损坏 the package is cut short or damaged ({ex.Message})");
+            problem = WorkbookIssues.NotAWorkbook("文件不完整或已损坏（可能没有复制完）", $"the package is cut short or damaged ({ex.Message})");
         }
         catch (XmlException ex)
         {
-            problem = WorkbookIssues.NotAWorkbook($"其中的 XML 无法读取 its XML cannot be read (line {ex.LineNumber}, position {ex.LinePosition})");
+            problem = WorkbookIssues.NotAWorkbook("文件内容已损坏", $"its XML cannot be read (line {ex.LineNumber}, position {ex.LinePosition})");
         }
         catch (DecoderFallbackException)
         {
-            problem = WorkbookIssues.NotAWorkbook("其中的 XML 不是 UTF-8 或 UTF-16 编码 its XML is neither UTF-8 nor UTF-16");
+            problem = WorkbookIssues.NotAWorkbook("文件内容的编码异常", "its XML is neither UTF-8 nor UTF-16");
         }
 
         return null;
@@ -111,14 +111,14 @@ internal sealed class WorkbookFile
         var main = package.Relationships("").FirstOrDefault(static r => r.Is("officeDocument") && !r.IsExternal)?.Target;
         if (main is null || !package.Has(main))
         {
-            return WorkbookIssues.NotAWorkbook("找不到工作簿部件 it has no workbook part");
+            return WorkbookIssues.NotAWorkbook("文件中没有工作簿", "it has no workbook part");
         }
 
         if (package.ContentType(main) is not { } type)
         {
-            return WorkbookIssues.NotAWorkbook(package.Has(ContentTypesPart)
-                ? $"{ContentTypesPart} 中没有写明工作簿部件“{main}”的类型 {ContentTypesPart} names no type for the workbook part '{main}'"
-                : $"缺少部件 {ContentTypesPart}（它写明每个部件的类型，Excel 和 WPS 保存的工作簿都有） it has no {ContentTypesPart} part, which names the type of every part");
+            return WorkbookIssues.NotAWorkbook("文件不完整，缺少 Excel 和 WPS 保存时都会写入的部分", package.Has(ContentTypesPart)
+                ? $"{ContentTypesPart} names no type for the workbook part '{main}'"
+                : $"it has no {ContentTypesPart} part, which names the type of every part (Excel and WPS always write one)");
         }
 
         if (type.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase) || type.Contains("addin", StringComparison.OrdinalIgnoreCase))
@@ -128,7 +128,7 @@ internal sealed class WorkbookFile
 
         if (!type.StartsWith(MainTypePrefix, StringComparison.OrdinalIgnoreCase))
         {
-            return WorkbookIssues.NotAWorkbook($"它不是 Excel 工作簿 it is not an Excel workbook ({type})");
+            return WorkbookIssues.NotAWorkbook("它是别的文件（如 Word 文档）改成了 .xlsx 的扩展名", $"it is not an Excel workbook ({type})");
         }
 
         var relationships = package.Relationships(main);
@@ -140,7 +140,7 @@ internal sealed class WorkbookFile
         var (sheets, date1904) = ReadSheetList(package, main);
         if (sheets.Count == 0)
         {
-            return WorkbookIssues.NotAWorkbook("没有工作表 it has no sheets");
+            return WorkbookIssues.NotAWorkbook("工作簿中没有工作表", "it has no sheets");
         }
 
         var strings = SharedStrings.Read(Part(package, relationships, "sharedStrings", "共享字符串", "the shared strings"), limits);

@@ -11,9 +11,10 @@ namespace DocGen.Workbooks.Reading;
 /// </summary>
 internal static class WorkbookIssues
 {
-    public static ValidationIssue NotAWorkbook(string why)
+    /// <summary>Not a workbook DocGen can read (X1): why, in the clerk's words (<paramref name="why"/>) and in English with any detail for the admin (<paramref name="whyEn"/>).</summary>
+    public static ValidationIssue NotAWorkbook(string why, string whyEn)
         => Error(RuleCodes.X1, $"这不是可读取的 Excel 工作簿（.xlsx）：{why}。请在 Excel 或 WPS 中打开后“另存为”Excel 工作簿（*.xlsx）再提交。",
-            $"This is not a readable Excel workbook (.xlsx): {why}. Open it in Excel or WPS and save it as an Excel workbook (*.xlsx).");
+            $"This is not a readable Excel workbook (.xlsx): {whyEn}. Open it in Excel or WPS and save it as an Excel workbook (*.xlsx).");
 
     public static ValidationIssue OldFormat()
         => Error(RuleCodes.X2, "这是旧版 Excel 97-2003 工作簿（.xls）或加了密码的工作簿，无法读取。请在 Excel 或 WPS 中“另存为”Excel 工作簿（*.xlsx），不设密码，再提交。",
@@ -68,10 +69,15 @@ internal static class WorkbookIssues
     public static ValidationIssue HiddenDigits(string path, Layout.Field field, SheetCell cell)
     {
         var held = cell.IsPercent ? CellText.Percent(cell.Number!) + "%" : cell.Number!;
-        var shown = cell.Text.Length == 0 ? "（空白）" : cell.Text;
+        var blank = cell.Text.Length == 0;
+        var shown = blank ? "（空白）" : cell.Text;
+        // A percentage stays a percentage: "常规" would show 0.2555 and be read as 0.2555 %.
+        var (format, formatEn) = cell.IsPercent ? ("“百分比”、小数位数 2（0.00%）", "Percentage with 2 decimals (0.00%)") : ("“数值”、小数位数 2，或“常规”", "Number with 2 decimals, or General");
+        var typeIt = blank ? "直接输入要打印的数" : $"直接输入要打印的数（如 {Quoted.Of(shown)}）";
+        var typeItEn = blank ? "type the number to print" : $"type the number to print ({Quoted.Of(shown)})";
         return Error(RuleCodes.X11, path,
-            $"“{field.Label}”单元格显示为“{Quoted.Of(shown)}”，实际保存的数是 {held}（选中单元格后在编辑栏中可以看到）：单元格的数字格式隐藏了部分数位。文档不打印单元格中看不到的数，也不替您改动数值，请选择其一：直接输入要打印的数（如 {Quoted.Of(shown)}），或者把单元格格式改为能显示全部数位的格式（如“常规”）后核对这个数。",
-            $"'{field.Label}' shows '{Quoted.Of(shown)}' but holds {held} (see the formula bar): the cell's number format hides digits. The document prints no number the cell does not show and does not change the number for you: type the number to print ({Quoted.Of(shown)}), or give the cell a format that shows all its digits (such as General) and check the number.");
+            $"“{field.Label}”单元格显示为“{Quoted.Of(shown)}”，实际保存的数是 {held}（选中单元格后在编辑栏中可以看到）：单元格的数字格式隐藏了部分数位。文档不打印单元格中看不到的数，也不替您改动数值，请选择其一：{typeIt}，或者把单元格格式改为{format}后核对这个数。",
+            $"'{field.Label}' shows '{Quoted.Of(shown)}' but holds {held} (see the formula bar): the cell's number format hides digits. The document prints no number the cell does not show and does not change the number for you: {typeItEn}, or give the cell the format {formatEn} and check the number.");
     }
 
     /// <summary>A code typed as a number of more than 15 digits (X9): Excel has already replaced its last digits with zeros.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DocGen.Core.Frameworks;
+using DocGen.Core.Model;
 
 namespace DocGen.Workbooks.Writing;
 
@@ -14,15 +15,12 @@ public static class WorkbookFileName
 {
     public const string Blank = "申报表.xlsx";
 
-    /// <summary>Characters of the unit's name kept in a file name.</summary>
-    private const int MaxUnitCharacters = 30;
-
     public static string For(JsonObject? submission, IndicatorFramework framework, string? inputPath = null)
     {
         ArgumentNullException.ThrowIfNull(framework);
-        var unit = Safe(Text(submission?["unit"]?["shortName"]) ?? Text(submission?["unit"]?["code"]) ?? "");
+        var unit = UnitLabel.For(Text(submission?["unit"]?["shortName"]), Text(submission?["unit"]?["code"])) ?? "";
         var year = Safe(Text(submission?["fiscalYear"]) ?? "");
-        var whose = string.Join("-", new[] { unit[..Math.Min(MaxUnitCharacters, unit.Length)], year }.Where(static p => p.Length > 0));
+        var whose = string.Join("-", new[] { unit, year }.Where(static p => p.Length > 0));
         var suffix = framework.Name == FrameworkCatalog.DefaultName ? "" : "-" + Safe(framework.Name);
         return whose.Length > 0 ? $"{whose}-申报表{suffix}.xlsx"
             : inputPath is not null ? Path.GetFileNameWithoutExtension(inputPath) + ".xlsx"
@@ -37,6 +35,5 @@ public static class WorkbookFileName
     };
 
     /// <summary>Without what Windows, a share or a shell would refuse or misread in a file name: \ / : * ? " &lt; &gt; |, control characters, leading and trailing dots and spaces.</summary>
-    private static string Safe(string text)
-        => new string([.. text.Where(static c => !char.IsControl(c) && c is not ('\\' or '/' or ':' or '*' or '?' or '"' or '<' or '>' or '|'))]).Trim().Trim('.').Trim();
+    private static string Safe(string text) => UnitLabel.Clean(text);
 }

@@ -64,10 +64,17 @@ internal static class WorkbookCommand
                 await context.Error.WriteLineAsync($"注意：JSON 中的指标体系是“{named.Name}”，工作簿按 --framework 指定的“{laidOut.Name}”生成，“指标体系”一栏也是它。 Note: the JSON names '{named.Name}'; the workbook is laid out for '{laidOut.Name}'.").ConfigureAwait(false);
             }
 
-            var target = parse.GetValue(outFile) ?? Path.Combine(input is null ? "" : Path.GetDirectoryName(input) ?? "", WorkbookFileName.For(submission, laidOut, input));
+            // A name asked for (-o) is written over; a name DocGen chose is never: two submissions of one unit and year would otherwise overwrite each other's workbook.
+            var asked = parse.GetValue(outFile);
+            var target = asked ?? Path.Combine(input is null ? "" : Path.GetDirectoryName(input) ?? "", WorkbookFileName.For(submission, laidOut, input));
             try
             {
-                await AtomicFile.WriteAsync(target, WorkbookWriter.Write(submission, frameworks, laidOut.Name), overwrite: true, flushToDisk: true, cancellationToken).ConfigureAwait(false);
+                await AtomicFile.WriteAsync(target, WorkbookWriter.Write(submission, frameworks, laidOut.Name), overwrite: asked is not null, flushToDisk: true, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException ex) when (asked is null && File.Exists(target))
+            {
+                await context.Error.WriteLineAsync($"“{target}”已存在，未覆盖；请用 -o 指定文件名。 '{target}' exists and is not overwritten: name the workbook with -o. ({ex.Message})").ConfigureAwait(false);
+                return ExitCodes.UsageOrIo;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -120,7 +120,7 @@ public sealed class PendingPdfs(
         var document = OutputFamily.PendingDocument(folders).For(stem);
         var receipt = OutputFamily.Success(folders).Reservation.For(stem);
         var receiptBytes = OwnFile.ReadSmall(receipt, MaxReceiptBytes);
-        if (receiptBytes is not null && System.Text.Encoding.UTF8.GetString(receiptBytes).Contains("\"state\":\"publishing\"", StringComparison.Ordinal))
+        if (StemReservations.Placeholder(receiptBytes) is not null)
         {
             return true; // still being published: looked at next time
         }

@@ -127,6 +127,24 @@ public sealed class CellReadingTests
     }
 
     [Fact]
+    public void GoalMergedDownOverTheRowBelow_IsOneGoal_NotTwo()
+    {
+        var seed = Books.Check(Books.Seed).Submission!;
+        var book = Books.Edit(Books.Seed, d =>
+        {
+            var sheet = Books.Sheet(d, DocGen.Workbooks.Layout.WorkbookLayout.GoalsSheet);
+            var last = sheet.GetFirstChild<SheetData>()!.Elements<Row>().Max(static r => r.RowIndex!.Value);
+            var below = new Row { RowIndex = last + 1 };
+            sheet.GetFirstChild<SheetData>()!.Append(below); // the clerk merged the goal's cell with an empty row under it
+            sheet.InsertAfter(new MergeCells(new MergeCell { Reference = $"B{last}:B{last + 1}" }), sheet.GetFirstChild<SheetData>());
+        });
+
+        var read = Books.Check(book).Submission!;
+
+        Assert.Equal(seed.Projects![0].Goals, read.Projects![0].Goals);
+    }
+
+    [Fact]
     public void ItemRowsAClerkInserted_AndColumnsReordered_AreFoundByTheirLabels()
     {
         var book = Books.Edit(Books.Seed, d =>

@@ -27,6 +27,8 @@ public sealed class NumberDisplayTests
     [InlineData("1.555", 0u, "0.0#", "1.56", "1.56")]
     [InlineData("12345678", 0u, "#,##0,", "12,346", "12346000")]
     [InlineData("90", 0u, "0\"%\"", "90%", "90")]
+    [InlineData("123456", 0u, "0!.0000\"万元\"", "12.3456万元", "123456")] // "!" escapes as a backslash does: 万元 shown from 元
+    [InlineData("123456.7", 0u, "0!.0000\"万元\"", "12.3457万元", "123457")]
     [InlineData("90", 0u, "0.0\"元\"", "90.0元", "90")]
     [InlineData("30000", 0u, "G/通用格式\"元\"", "30000元", "30000")]
     [InlineData("30000.4", 0u, "General", "30000.4", "30000.4")]

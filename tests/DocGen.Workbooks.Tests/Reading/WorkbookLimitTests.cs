@@ -240,7 +240,7 @@ public sealed class WorkbookLimitTests
         var issue = Refused(Books.SeedWith(entry, Encoding.GetEncoding("gbk").GetBytes(xml)));
 
         Assert.Equal(RuleCodes.X1, issue.Code);
-        Assert.Contains("UTF-8", issue.Message, StringComparison.Ordinal);
+        Assert.Contains("UTF-8", issue.MessageEn, StringComparison.Ordinal);
     }
 
     /// <summary>The seed's entries with a shared-string table added (DocGen writes inline strings; Excel writes shared ones).</summary>

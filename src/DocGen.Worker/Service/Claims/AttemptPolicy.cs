@@ -55,10 +55,12 @@ public static class AttemptPolicy
     public static ValidationReport GiveUpReport(ClaimStage stoppedIn, string? lastFailure)
     {
         var (stage, stageEn) = Describe(stoppedIn);
+        // The Chinese message is the clerk's: where it stopped, and that the admin has the reason
+        // (an exception's text and a server path are no help on a clerk's screen); the English keeps it.
         // No reason was kept: the process ended (a kill, a power cut) or could no longer write one (out of memory).
-        var why = lastFailure ?? $"处理在“{stage}”时中断，未留下原因（进程被终止，或内存不足） the attempt ended while {stageEn} without a reason kept (the process was ended, or ran out of memory)";
+        var why = lastFailure ?? $"the attempt ended while {stageEn} without a reason kept (the process was ended, or ran out of memory)";
         return new ValidationReport([new ValidationIssue(RuleCodes.S1, Severity.Error, Core.Json.JsonPath.Root,
-            $"处理了 {MaxAttempts} 次均未成功，已停止重试。最后一次停在“{stage}”，原因：{why}。请联系管理员；修正后可重新提交。",
+            $"处理了 {MaxAttempts} 次均未成功，已停止重试（不是填写的问题）。最后一次停在“{stage}”，原因已记入服务日志和 .errors.json。请联系管理员；问题解决后可重新提交。",
             $"Processing failed {MaxAttempts} times and is not retried any more. The last attempt stopped while {stageEn}: {why}. Contact the admin; submit again once it is fixed.")]);
     }
 

@@ -41,12 +41,20 @@ public sealed class ClaimStore(
             io.Execute(static state => NoReplaceMove.Move(state.Source, state.Target), (Source: inboxPath, Target: Path.Combine(claim.Folder, Path.GetFileName(inboxPath))));
             return claim;
         }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or IOException)
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException || (ex is IOException && ex.HResult == Errno.EEXIST))
         {
             // Another process took it first (or it was removed): not ours.
             claim.Discard();
             claim.Dispose();
             return null;
+        }
+        catch
+        {
+            // Anything else is the environment's (a full disk, a share gone): the entry stays in the
+            // inbox, and the caller logs it (once a minute per kind) instead of taking it for a race lost.
+            claim.Discard();
+            claim.Dispose();
+            throw;
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text.Json;
 using System.Text;
 using DocGen.Worker.IO;
 using DocGen.Worker.Service.Claims;
@@ -34,7 +35,7 @@ internal sealed class StemReservations(InboxFolders folders, Quarantine quaranti
 
     public string Reserve(OutputFamily family, Claim claim, string baseStem)
     {
-        if (Earlier(family, claim, baseStem) is { } own)
+        if (Earlier(family, claim, ref baseStem) is { } own)
         {
             return own;
         }
@@ -75,15 +76,32 @@ internal sealed class StemReservations(InboxFolders folders, Quarantine quaranti
 
     /// <summary>Whether the file at <paramref name="reservation"/> is the placeholder <paramref name="claimId"/> wrote (read with a small bound, never through a link).</summary>
     public static bool IsReservedBy(string reservation, string claimId)
-        => OwnFile.ReadSmall(reservation, MaxPlaceholderBytes) is { } bytes
-            && Encoding.UTF8.GetString(bytes) is var text
-            && text.Contains($"\"reservedBy\":\"{claimId}\"", StringComparison.Ordinal)
-            && text.Contains("\"state\":\"publishing\"", StringComparison.Ordinal);
+        => Placeholder(OwnFile.ReadSmall(reservation, MaxPlaceholderBytes)) is { } owner && owner == claimId;
 
     /// <summary>Whether the file at <paramref name="reservation"/> is a placeholder (a publish under way), whoever wrote it.</summary>
-    public static bool IsPlaceholder(string reservation)
-        => OwnFile.ReadSmall(reservation, MaxPlaceholderBytes) is { } bytes
-            && Encoding.UTF8.GetString(bytes).Contains("\"state\":\"publishing\"", StringComparison.Ordinal);
+    public static bool IsPlaceholder(string reservation) => Placeholder(OwnFile.ReadSmall(reservation, MaxPlaceholderBytes)) is not null;
+
+    /// <summary>The claim a placeholder names (<c>{"reservedBy": …, "state": "publishing"}</c>), parsed; null when the bytes are not a placeholder (a finished receipt or report, or nothing).</summary>
+    public static string? Placeholder(byte[]? bytes)
+    {
+        if (bytes is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(bytes);
+            return document.RootElement is { ValueKind: JsonValueKind.Object } root
+                && root.TryGetProperty("state", out var state) && state.ValueKind == JsonValueKind.String && state.ValueEquals("publishing")
+                && root.TryGetProperty("reservedBy", out var owner) && owner.ValueKind == JsonValueKind.String
+                ? owner.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>
     /// The stem an earlier attempt of this claim reserved in this family, kept; an earlier
@@ -91,10 +109,11 @@ internal sealed class StemReservations(InboxFolders folders, Quarantine quaranti
     /// The claim's note (outcome and stem) is read as data, never as a path: the reservation's
     /// name is made from it as any other, and only a placeholder of this claim is touched.
     /// </summary>
-    private string? Earlier(OutputFamily family, Claim claim, string baseStem)
+    private string? Earlier(OutputFamily family, Claim claim, ref string baseStem)
     {
-        if (claim.Reservation?.Split('\n') is not [var outcome, var stem]
-            || !(stem == baseStem || (stem.StartsWith(baseStem + ".", StringComparison.Ordinal) && int.TryParse(stem.AsSpan(baseStem.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out _))))
+        // The claim's id in the placeholder proves the stem is this claim's, whatever name this attempt
+        // would give (a redo that could not read the unit any more, an S1 report): the stem is kept.
+        if (claim.Reservation?.Split('\n') is not [var outcome, var stem] || stem.Length == 0 || stem.StartsWith('.') || stem.IndexOfAny(s_invalid) >= 0)
         {
             return null;
         }
@@ -115,9 +134,16 @@ internal sealed class StemReservations(InboxFolders folders, Quarantine quaranti
             return stem; // its placeholder is still there: the stem stays this claim's
         }
 
-        File.Delete(earlier);
+        File.Delete(earlier); // the attempt ended otherwise: that stem is freed,
+        baseStem = UnversionedOf(stem); // and the name it gave is kept (区直工委-2021-申报表, not the dropped 申报表)
         return null;
     }
+
+    /// <summary>A versioned stem's name without its version (<c>x.3</c> → <c>x</c>).</summary>
+    private static string UnversionedOf(string stem)
+        => stem.LastIndexOf('.') is var dot and > 0 && int.TryParse(stem.AsSpan(dot + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 2 ? stem[..dot] : stem;
+
+    private static readonly char[] s_invalid = Path.GetInvalidFileNameChars();
 
     /// <summary>
     /// A free version after <paramref name="known"/> (one seen taken; 0 when none is): galloping until
