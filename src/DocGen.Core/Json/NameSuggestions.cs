@@ -27,7 +27,8 @@ public static class NameSuggestions
         return bestDistance <= Math.Max(2, name.Length / 3) ? best : null;
     }
 
-    private static int Levenshtein(string a, string b)
+    /// <summary>The edit distance (insertions, deletions, substitutions) between two texts: one measure of resemblance for names, keys and labels alike.</summary>
+    public static int Levenshtein(string a, string b)
     {
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];

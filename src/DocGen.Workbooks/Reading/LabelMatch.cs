@@ -28,7 +28,7 @@ internal static class LabelMatch
             var candidate = Field.Normalize(candidates[i]);
             var score = candidate.Length == 0 ? int.MaxValue
                 : candidate.Contains(label, StringComparison.Ordinal) || (candidate.Length >= 2 && label.Contains(candidate, StringComparison.Ordinal)) ? 0
-                : Distance(label, candidate) is var d && d <= Math.Max(1, (label.Length - 1) / 3) ? d
+                : DocGen.Core.Json.NameSuggestions.Levenshtein(label, candidate) is var d && d <= Math.Max(1, (label.Length - 1) / 3) ? d
                 : int.MaxValue;
             if (score < bestScore)
             {
@@ -37,28 +37,5 @@ internal static class LabelMatch
         }
 
         return best;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }

@@ -91,7 +91,12 @@ public sealed class WorkbookSubmissionTests
         await using var box = new ServiceSandbox();
         await box.StartHostAsync();
 
-        box.Drop("bad.xlsx", Workbook(ServiceSandbox.SeedJson.Replace("\"30000.00\"", "\"三万元\"", StringComparison.Ordinal)));
+        // The issue's clerk: a seed workbook with an emptied 三级指标 and 指标值 typed as 很多 (and 三万元 as 预算数).
+        var seed = System.Text.Json.Nodes.JsonNode.Parse(ServiceSandbox.SeedJson.Replace("\"30000.00\"", "\"三万元\"", StringComparison.Ordinal))!.AsObject();
+        var indicator = seed["projects"]![0]!["indicators"]![0]!.AsObject();
+        indicator["name"] = "";
+        indicator["value"] = "很多";
+        box.Drop("bad.xlsx", Workbook(seed.ToJsonString()));
         const string Stem = "区直工委-2021-bad";
         await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Failed, Stem + ".errors.txt")) && box.Idle(), "the workbook rejected");
 
@@ -100,6 +105,8 @@ public sealed class WorkbookSubmissionTests
         AssertWindowsText(bytes);
         var report = System.Text.Encoding.UTF8.GetString(bytes);
         Assert.Contains("工作表“预算项目”第 2 行 D 列（D2）", report, StringComparison.Ordinal);
+        Assert.Contains("[V16] 错误 — 工作表“绩效指标”第 2 行", report, StringComparison.Ordinal);
+        Assert.Contains("“很多”", report, StringComparison.Ordinal);
         AssertClerkWords(report);
     }
 
@@ -135,6 +142,9 @@ public sealed class WorkbookSubmissionTests
         Assert.DoesNotContain("$.", report, StringComparison.Ordinal);
         Assert.DoesNotContain("Path", report, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"\b(the|is|a|an|of|Expected|must)\b [a-z]", report);
+        // No JSON member or value name: past the file's own name, every Latin word is a code, or what the clerk sees on screen.
+        Assert.All(System.Text.RegularExpressions.Regex.Matches(report[(report.IndexOf('\n', StringComparison.Ordinal) + 1)..], "[A-Za-z]{2,}").Select(static m => m.Value),
+            static word => Assert.Matches("^(xlsx|Excel|WPS|TRUE|FALSE|[A-Z][0-9]*)$", word));
     }
 
     private static byte[] Workbook(string json)
