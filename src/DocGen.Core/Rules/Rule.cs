@@ -8,4 +8,7 @@ public sealed record Rule(string Code, RuleSeverity Severity, string What)
 
     /// <summary>What it means to a clerk and what to do, in Chinese and the workbook's words: the clerk guide's table (every rule a clerk can meet has one).</summary>
     public string? Clerk { get; init; }
+
+    /// <summary>Whether an issue of this rule may be reported as an error (<paramref name="error"/>) or a warning: the catalogue's severity is the one that counts.</summary>
+    public bool Allows(bool error) => Severity == RuleSeverity.ErrorOrWarning || (Severity == RuleSeverity.Error) == error;
 }

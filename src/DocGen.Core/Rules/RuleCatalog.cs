@@ -95,4 +95,9 @@ public static class RuleCatalog
 
     /// <summary>All of them, in the order of the tables.</summary>
     public static IReadOnlyList<Rule> All { get; } = [.. File, .. Content, .. Workbook, .. Template];
+
+    private static readonly Dictionary<string, Rule> s_byCode = All.ToDictionary(static r => r.Code, StringComparer.Ordinal);
+
+    /// <summary>The rule of a code (every code DocGen reports is catalogued: a test holds it).</summary>
+    public static Rule Of(string code) => s_byCode[code];
 }

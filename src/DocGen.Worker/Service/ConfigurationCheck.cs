@@ -61,11 +61,6 @@ public static class ConfigurationCheck
             }
         }
 
-        if (Status.HttpSetting.Problem(configuration[$"{DocGenOptions.Section}:{nameof(DocGenOptions.Http)}"], configuration[$"{DocGenOptions.Section}:{nameof(DocGenOptions.HttpToken)}"]) is { } http)
-        {
-            problems.Add(http);
-        }
-
         return problems;
     }
 

@@ -47,6 +47,7 @@ public static class ServiceHost
 
             // Validated here, before the host starts: a failure is our one-line message, not the host's logged stack trace.
             _ = host.Services.GetRequiredService<IOptions<DocGenOptions>>().Value;
+            _ = host.Services.GetRequiredService<FrameworkCatalog>(); // a templates folder without frameworks, or a broken framework: one line, not the host's stack trace
             _ = host.Services.GetRequiredService<PdfOutput>(); // with PDF on, LibreOffice must be there
             var (traces, metrics) = OpenTelemetryExport.Configured(builder.Configuration);
             if (traces || metrics)

@@ -25,6 +25,7 @@ public static class ServiceRegistration
     {
         services.AddOptions<DocGenOptions>().BindConfiguration(DocGenOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DocGenOptions>, DocGenOptionsValidator>();
+        services.AddSingleton<IValidateOptions<DocGenOptions>, HttpOptionsValidator>();
         services.AddSingleton<TemplateStore>();
         services.AddSingleton(static sp => FrameworkCatalog.LoadFolder(sp.GetRequiredService<TemplateStore>().TemplatesFolder));
         services.AddSingleton(static sp => new SubmissionValidator(sp.GetRequiredService<FrameworkCatalog>()));

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using DocGen.Core.Tests.Support;
 using DocGen.Core.Validation;
+using DocGen.Core.Rules;
 
 namespace DocGen.Core.Tests.Json;
 
@@ -14,7 +15,7 @@ public sealed class HostileInputTests
         var check = Seed.Check(json);
 
         var error = Assert.Single(check.Report.Errors);
-        Assert.Equal("D3", error.Code);
+        Assert.Equal(RuleCodes.D3, error.Code);
         Assert.Null(check.Submission);
     }
 
@@ -23,7 +24,7 @@ public sealed class HostileInputTests
     {
         var check = Seed.CheckWith(r => r["overallGoal"]!["intro"] = new string('文', SubmissionLimits.Default.MaxStringLength + 1));
 
-        Assert.True(check.HasError("D8", "$.overallGoal.intro"), check.Describe());
+        Assert.True(check.HasError(RuleCodes.D8, "$.overallGoal.intro"), check.Describe());
     }
 
     [Fact]
@@ -33,7 +34,7 @@ public sealed class HostileInputTests
         var root = Seed.Json();
         var check = validator.Check(Encoding.UTF8.GetBytes(root.ToJsonString()));
 
-        Assert.Contains(check.Report.Errors, static e => e.Code == "D8" && e.Path == "$.projects[0].indicators");
+        Assert.Contains(check.Report.Errors, static e => e.Code == RuleCodes.D8 && e.Path == "$.projects[0].indicators");
     }
 
     [Theory]
@@ -60,7 +61,7 @@ public sealed class HostileInputTests
         var check = Repo.Validator.Check(gbk);
 
         var error = Assert.Single(check.Report.Errors);
-        Assert.Equal("D2", error.Code);
+        Assert.Equal(RuleCodes.D2, error.Code);
         Assert.Contains("GBK", error.Message, StringComparison.Ordinal);
         Assert.Contains("UTF-8", error.Message, StringComparison.Ordinal);
         Assert.Null(check.Submission);
@@ -76,7 +77,7 @@ public sealed class HostileInputTests
         var check = Seed.Check(string.Join('\n', lines));
 
         var error = Assert.Single(check.Report.Errors);
-        Assert.Equal("D1", error.Code);
+        Assert.Equal(RuleCodes.D1, error.Code);
         Assert.Equal(target + 2, error.Line); // the reader notices at the next property
         Assert.NotNull(error.Column);
         Assert.Contains($"第 {target + 2} 行", error.Message, StringComparison.Ordinal);
@@ -88,7 +89,7 @@ public sealed class HostileInputTests
         var check = Seed.CheckWith(static r => r["projects"]![0]!["projectNmae"] = "x");
 
         var error = Assert.Single(check.Report.Errors);
-        Assert.Equal("D6", error.Code);
+        Assert.Equal(RuleCodes.D6, error.Code);
         Assert.Equal("$.projects[0].projectNmae", error.Path);
         Assert.Contains("projectName", error.Message, StringComparison.Ordinal);
     }
@@ -105,7 +106,7 @@ public sealed class HostileInputTests
             r["projects"]![0]!["indicators"]![1]!["comparator"] = "~";
         });
 
-        Assert.Equal(["V1", "V13", "V17", "V2", "V7"], check.Report.Errors.Select(static e => e.Code).Order(StringComparer.Ordinal));
+        Assert.Equal([RuleCodes.V1, RuleCodes.V13, RuleCodes.V17, RuleCodes.V2, RuleCodes.V7], check.Report.Errors.Select(static e => e.Code).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -117,8 +118,8 @@ public sealed class HostileInputTests
             r["projects"]![0]!["budget"]!["total"] = new JsonArray();
         });
 
-        Assert.True(check.HasError("D5", "$.fiscalYear"), check.Describe());
-        Assert.True(check.HasError("V6", "$.projects[0].budget.total"), check.Describe());
+        Assert.True(check.HasError(RuleCodes.D5, "$.fiscalYear"), check.Describe());
+        Assert.True(check.HasError(RuleCodes.V6, "$.projects[0].budget.total"), check.Describe());
     }
 
     private static Encoding CodePagesEncoding(string name)

@@ -1,4 +1,5 @@
 using DocGen.Core.Tests.Support;
+using DocGen.Core.Rules;
 
 namespace DocGen.Core.Tests.Json;
 
@@ -16,7 +17,7 @@ public sealed class PropertyNameTests
 
         var check = Seed.Check(json);
 
-        Assert.DoesNotContain(check.Report.Issues, static i => i.Code is "D6" or "D7");
+        Assert.DoesNotContain(check.Report.Issues, static i => i.Code is RuleCodes.D6 or RuleCodes.D7);
         Assert.Equal(Seed.Check(Seed.Text).Report.Issues.Select(static i => i.Code), check.Report.Issues.Select(static i => i.Code));
     }
 
@@ -26,7 +27,7 @@ public sealed class PropertyNameTests
         // Each indicator has its own "name": the per-depth name sets must not leak between siblings or levels.
         var check = Seed.Check(Seed.Text.Replace("\"fiscalYear\": 2021,", "\"fiscalYear\": 2021, \"fiscalYear\": 2021,", StringComparison.Ordinal));
 
-        Assert.Equal(["$.fiscalYear"], check.Report.Issues.Where(static i => i.Code == "D7").Select(static i => i.Path));
+        Assert.Equal(["$.fiscalYear"], check.Report.Issues.Where(static i => i.Code == RuleCodes.D7).Select(static i => i.Path));
     }
 
     [Fact]
@@ -35,7 +36,7 @@ public sealed class PropertyNameTests
         var name = new string('x', 100);
         var check = Seed.Check(Seed.Text.Replace("\"fiscalYear\": 2021,", $"\"fiscalYear\": 2021, \"{name}\": 1,", StringComparison.Ordinal));
 
-        var issue = Assert.Single(check.Report.Issues, static i => i.Code == "D6");
+        var issue = Assert.Single(check.Report.Issues, static i => i.Code == RuleCodes.D6);
         Assert.Contains(name[..Core.Validation.Quoted.MaxCharacters] + "…", issue.Message, StringComparison.Ordinal);
         Assert.Contains(name, issue.Path, StringComparison.Ordinal);
     }

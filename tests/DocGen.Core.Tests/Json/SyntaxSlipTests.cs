@@ -1,5 +1,6 @@
 using System.Text;
 using DocGen.Core.Tests.Support;
+using DocGen.Core.Rules;
 
 namespace DocGen.Core.Tests.Json;
 
@@ -27,7 +28,7 @@ public sealed class SyntaxSlipTests
     {
         var issue = SyntaxError(from, to);
 
-        Assert.Equal("D1", issue.Code);
+        Assert.Equal(RuleCodes.D1, issue.Code);
         Assert.Contains(named, issue.Message, StringComparison.Ordinal);
         Assert.Contains("请改为", issue.Message, StringComparison.Ordinal);
         Assert.Equal((line, column), (issue.Line, issue.Column));
@@ -59,7 +60,7 @@ public sealed class SyntaxSlipTests
 
         var check = Repo.Validator.Check(Encoding.UTF8.GetBytes(text));
 
-        Assert.Contains(check.Report.Errors, static e => e.Code == "D1");
+        Assert.Contains(check.Report.Errors, static e => e.Code == RuleCodes.D1);
     }
 
     [Fact]

@@ -34,6 +34,32 @@ public sealed class RuleCatalogTests
     }
 
     [Fact]
+    public void Tests_NameRuleCodesThroughTheCatalogue_NeverAsText()
+    {
+        // A code written as text in a test survives its rule being renumbered or removed; RuleCodes.X does not compile then.
+        var literal = new System.Text.RegularExpressions.Regex(@"(?<![\w\\])""[DVXTS][0-9]{1,2}""");
+        var found = Directory.EnumerateFiles(Path.Combine(Repo.Root, "tests"), "*.cs", SearchOption.AllDirectories)
+            .Where(static f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !f.EndsWith(nameof(RuleCatalogTests) + ".cs", StringComparison.Ordinal))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)).Where(l => literal.IsMatch(l.line)).Select(l => $"{Path.GetFileName(l.f)}:{l.i + 1}"))
+            .ToList();
+
+        Assert.True(found.Count == 0, string.Join(", ", found));
+    }
+
+    [Fact]
+    public void EveryCodeInTheFixtures_IsCatalogued()
+    {
+        var code = new System.Text.RegularExpressions.Regex(@"""code"":\s*""(?<c>[A-Z][0-9]+)""|\[(?<c>[DVXTS][0-9]+)\]");
+        var used = Directory.EnumerateFiles(Path.Combine(Repo.Root, "fixtures"), "*", SearchOption.AllDirectories)
+            .Where(static f => f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".txt", StringComparison.Ordinal))
+            .SelectMany(f => code.Matches(File.ReadAllText(f)).Select(static m => m.Groups["c"].Value))
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.NotEmpty(used);
+        Assert.Subset(RuleCatalog.All.Select(static r => r.Code).ToHashSet(StringComparer.Ordinal), used);
+    }
+
+    [Fact]
     public void TemplateRules_SayWhatToDo()
         => Assert.All(RuleCatalog.Template, static r => Assert.False(string.IsNullOrWhiteSpace(r.Fix), r.Code));
 

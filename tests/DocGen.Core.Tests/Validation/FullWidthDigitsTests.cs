@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DocGen.Core.Tests.Support;
+using DocGen.Core.Rules;
 
 namespace DocGen.Core.Tests.Validation;
 
@@ -32,7 +33,7 @@ public sealed class FullWidthDigitsTests
 
         var check = Repo.Validator.Check(Bytes(seed));
 
-        Assert.Contains(check.Report.Errors, static e => e.Code == "V9" && e.Path == "$.projects[0].spendingPlan[3].label");
+        Assert.Contains(check.Report.Errors, static e => e.Code == RuleCodes.V9 && e.Path == "$.projects[0].spendingPlan[3].label");
     }
 
     [Fact]
@@ -59,7 +60,7 @@ public sealed class FullWidthDigitsTests
             Support.Seed.Project(root)["projectCode"] = "１３０３０３２１ＷＬＣＲＢＶＵＡＤＫＰＴ８";
         });
 
-        Assert.Contains("写作 286001", Assert.Single(Support.Seed.With(check, "V2")).Message, StringComparison.Ordinal);
-        Assert.Contains("写作 13030321WLCRBVUADKPT8", Assert.Single(Support.Seed.With(check, "V3")).Message, StringComparison.Ordinal);
+        Assert.Contains("写作 286001", Assert.Single(Support.Seed.With(check, RuleCodes.V2)).Message, StringComparison.Ordinal);
+        Assert.Contains("写作 13030321WLCRBVUADKPT8", Assert.Single(Support.Seed.With(check, RuleCodes.V3)).Message, StringComparison.Ordinal);
     }
 }

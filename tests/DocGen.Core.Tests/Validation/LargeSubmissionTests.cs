@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DocGen.Core.Tests.Support;
+using DocGen.Core.Rules;
 
 namespace DocGen.Core.Tests.Validation;
 
@@ -69,6 +70,6 @@ public sealed class LargeSubmissionTests
         Assert.True(check.IsValid, check.Describe());
         Assert.Equal(20, check.Submission!.Projects!.Count);
         Assert.All(check.Submission.Projects, static p => Assert.Equal(30, p.Indicators!.Count));
-        Assert.DoesNotContain(check.Report.Issues, static i => i.Code is "V21" or "V22" or "V17" or "V18");
+        Assert.DoesNotContain(check.Report.Issues, static i => i.Code is RuleCodes.V21 or RuleCodes.V22 or RuleCodes.V17 or RuleCodes.V18);
     }
 }

@@ -1,5 +1,6 @@
 using DocGen.Core.Tests.Support;
 using DocGen.Core.Validation;
+using DocGen.Core.Rules;
 
 namespace DocGen.Core.Tests.Validation;
 
@@ -17,10 +18,10 @@ public sealed class OnePassTests
             Seed.Indicator(r, 1)["comparator"] = "≦";
         });
 
-        Assert.True(check.HasError("D6", "$.unitt"), check.Describe());
-        Assert.True(check.HasError("V7"), check.Describe());
-        Assert.True(check.HasError("V17", "$.projects[0].indicators[0].unit"), check.Describe());
-        Assert.True(check.HasError("V17", "$.projects[0].indicators[1].comparator"), check.Describe());
+        Assert.True(check.HasError(RuleCodes.D6, "$.unitt"), check.Describe());
+        Assert.True(check.HasError(RuleCodes.V7), check.Describe());
+        Assert.True(check.HasError(RuleCodes.V17, "$.projects[0].indicators[0].unit"), check.Describe());
+        Assert.True(check.HasError(RuleCodes.V17, "$.projects[0].indicators[1].comparator"), check.Describe());
     }
 
     [Fact]
@@ -28,7 +29,7 @@ public sealed class OnePassTests
     {
         var check = Seed.CheckWith(static r => Seed.Project(r)["budget"]!["fiscal"] = "30,000.00");
 
-        Assert.Equal(["V6"], check.Report.Errors.Select(static e => e.Code));
+        Assert.Equal([RuleCodes.V6], check.Report.Errors.Select(static e => e.Code));
         Assert.Contains("30000.00", check.Report.Errors.Single().Message, StringComparison.Ordinal);
     }
 
@@ -42,7 +43,7 @@ public sealed class OnePassTests
             indicator.Remove("comparator");
         });
 
-        Assert.Equal(["D6"], check.Report.Errors.Select(static e => e.Code));
+        Assert.Equal([RuleCodes.D6], check.Report.Errors.Select(static e => e.Code));
     }
 
     [Fact]
@@ -55,7 +56,7 @@ public sealed class OnePassTests
         });
 
         var error = Assert.Single(check.Report.Errors);
-        Assert.Equal("V17", error.Code);
+        Assert.Equal(RuleCodes.V17, error.Code);
         Assert.Contains("value 写 95，计量单位 unit 写 %", error.Message, StringComparison.Ordinal);
     }
 
@@ -65,7 +66,7 @@ public sealed class OnePassTests
         var check = Seed.CheckWith(static r => Seed.Indicator(r, 0)["nature"] = "定性");
 
         var error = Assert.Single(check.Report.Errors);
-        Assert.Equal("D5", error.Code);
+        Assert.Equal(RuleCodes.D5, error.Code);
         Assert.Contains("qualitative", error.Message, StringComparison.Ordinal);
     }
 
@@ -78,10 +79,10 @@ public sealed class OnePassTests
             Seed.Project(r)["budget"]!["total"] = "1.00";
         });
 
-        Assert.True(check.HasError("D5", "$.kind"), check.Describe());
-        Assert.Contains("combined", check.With("D5").Single().Message, StringComparison.Ordinal);
-        Assert.True(check.HasError("V7"), check.Describe());
-        Assert.False(check.HasError("V1", "$.kind"), check.Describe());
+        Assert.True(check.HasError(RuleCodes.D5, "$.kind"), check.Describe());
+        Assert.Contains("combined", check.With(RuleCodes.D5).Single().Message, StringComparison.Ordinal);
+        Assert.True(check.HasError(RuleCodes.V7), check.Describe());
+        Assert.False(check.HasError(RuleCodes.V1, "$.kind"), check.Describe());
     }
 
     [Fact]
@@ -90,7 +91,7 @@ public sealed class OnePassTests
         var check = Seed.CheckWith(static r => Seed.Project(r)["spendingPlan"]![3]!["label"] = "12月");
 
         var error = Assert.Single(check.Report.Errors);
-        Assert.Equal("V9", error.Code);
+        Assert.Equal(RuleCodes.V9, error.Code);
         Assert.Contains("“12月底”", error.Message, StringComparison.Ordinal);
     }
 
@@ -99,7 +100,7 @@ public sealed class OnePassTests
     {
         var check = Seed.CheckWith(static r => r["overallGoal"]!["intro"] = string.Concat(Enumerable.Repeat("😀", SubmissionLimits.Default.MaxStringLength - 1)));
 
-        Assert.False(check.HasError("D8"), check.Describe());
+        Assert.False(check.HasError(RuleCodes.D8), check.Describe());
     }
 
     [Fact]
@@ -107,7 +108,7 @@ public sealed class OnePassTests
     {
         var check = Seed.Check(Seed.Text.Replace("\"fiscalYear\": 2021", "\"fiscalYear\": 99999999999999", StringComparison.Ordinal));
 
-        Assert.Contains("太大", check.With("D5").Single().Message, StringComparison.Ordinal);
+        Assert.Contains("太大", check.With(RuleCodes.D5).Single().Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DocGen.Core.Validation;
+using DocGen.Core.Rules;
 
 namespace DocGen.Core.Tests.Validation;
 
@@ -12,8 +13,8 @@ public sealed class ReportFormatterTests
     [Fact]
     public void TextReport_ListsTheFirstWarningsOfARule_AndCountsTheRest()
     {
-        var warnings = Enumerable.Range(0, 1000).Select(static i => Issue("V22", Severity.Warning, i));
-        var text = ReportFormatter.ToText(new ValidationReport([.. warnings, Issue("V25", Severity.Warning, 0)]), "x.json");
+        var warnings = Enumerable.Range(0, 1000).Select(static i => Issue(RuleCodes.V22, Severity.Warning, i));
+        var text = ReportFormatter.ToText(new ValidationReport([.. warnings, Issue(RuleCodes.V25, Severity.Warning, 0)]), "x.json");
 
         Assert.Contains("有 1001 条警告", text, StringComparison.Ordinal);
         Assert.Contains($"消息{ReportFormatter.WarningsListedPerRule - 1}\n", text, StringComparison.Ordinal);
@@ -26,7 +27,7 @@ public sealed class ReportFormatterTests
     [Fact]
     public void TextReport_ListsAHundredErrorsOfARule_AndCountsTheRest()
     {
-        var errors = Enumerable.Range(0, 150).Select(static i => Issue("V17", Severity.Error, i)).ToList();
+        var errors = Enumerable.Range(0, 150).Select(static i => Issue(RuleCodes.V17, Severity.Error, i)).ToList();
         var text = ReportFormatter.ToText(new ValidationReport(errors), "x.json");
 
         Assert.All(errors.Take(ReportFormatter.ErrorsListedPerRule), e => Assert.Contains(e.Path + "\n", text, StringComparison.Ordinal));
@@ -38,20 +39,20 @@ public sealed class ReportFormatterTests
     [Fact]
     public void JsonReport_ListsTwoHundredIssuesOfARule_AndCountsTheRestInOmitted()
     {
-        var warnings = Enumerable.Range(0, 250).Select(static i => Issue("V22", Severity.Warning, i)).ToList();
-        var json = JsonNode.Parse(ReportFormatter.ToJson(new ValidationReport([.. warnings, Issue("V25", Severity.Warning, 0)]), "x.json"))!;
+        var warnings = Enumerable.Range(0, 250).Select(static i => Issue(RuleCodes.V22, Severity.Warning, i)).ToList();
+        var json = JsonNode.Parse(ReportFormatter.ToJson(new ValidationReport([.. warnings, Issue(RuleCodes.V25, Severity.Warning, 0)]), "x.json"))!;
 
         Assert.Equal(ReportFormatter.IssuesListedPerRuleInJson + 1, json["issues"]!.AsArray().Count);
         Assert.Equal(251, json["warningCount"]!.GetValue<int>());
         var omitted = Assert.Single(json["omitted"]!.AsArray());
-        Assert.Equal("V22", omitted!["code"]!.GetValue<string>());
+        Assert.Equal(RuleCodes.V22, omitted!["code"]!.GetValue<string>());
         Assert.Equal(50, omitted["count"]!.GetValue<int>());
     }
 
     [Fact]
     public void JsonReport_WithEveryIssueListed_HasNoOmitted()
     {
-        var json = JsonNode.Parse(ReportFormatter.ToJson(new ValidationReport([Issue("V22", Severity.Warning, 0)]), "x.json"))!;
+        var json = JsonNode.Parse(ReportFormatter.ToJson(new ValidationReport([Issue(RuleCodes.V22, Severity.Warning, 0)]), "x.json"))!;
 
         Assert.Null(json["omitted"]);
     }

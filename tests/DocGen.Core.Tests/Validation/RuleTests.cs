@@ -20,6 +20,7 @@ public sealed class RuleTests
             check.Report.Issues.Any(i => i.Code == c.Code && i.Severity == c.Severity && i.Path == c.Path),
             $"Expected {c.Severity} {c.Code} at {c.Path}; got:\n{check.Describe()}");
         Assert.All(check.Report.Issues, i => Assert.False(string.IsNullOrWhiteSpace(i.Message)));
+        Assert.All(check.Report.Issues, static i => Assert.True(Core.Rules.RuleCatalog.Of(i.Code).Allows(i.Severity == Severity.Error), $"{i.Code} reported as {i.Severity}, which its catalogue entry does not allow"));
         if (c.Severity == Severity.Warning)
         {
             Assert.True(check.IsValid, "A warning must not block the document:\n" + check.Describe());

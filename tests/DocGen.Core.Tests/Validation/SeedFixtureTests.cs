@@ -1,5 +1,6 @@
 using DocGen.Core.Model;
 using DocGen.Core.Tests.Support;
+using DocGen.Core.Rules;
 
 namespace DocGen.Core.Tests.Validation;
 
@@ -16,9 +17,9 @@ public sealed class SeedFixtureTests
         // item 7: half-width , and ; in 绩效目标是….
         (string, string)[] expected =
         [
-            ("V25", "$.itemizedGoals.performanceGoals"),
-            .. new[] { 0, 1, 2, 3, 4, 5, 7, 8, 9 }.Select(static i => ("V22", $"$.projects[0].indicators[{i}].basis")),
-            ("V21", "$.projects[0].indicators[3].comparator"),
+            (RuleCodes.V25, "$.itemizedGoals.performanceGoals"),
+            .. new[] { 0, 1, 2, 3, 4, 5, 7, 8, 9 }.Select(static i => (RuleCodes.V22, $"$.projects[0].indicators[{i}].basis")),
+            (RuleCodes.V21, "$.projects[0].indicators[3].comparator"),
         ];
         Assert.Equal(expected.Order(), warnings.Order());
     }

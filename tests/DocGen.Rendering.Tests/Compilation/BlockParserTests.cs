@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using DocGen.Rendering.Compilation;
+using DocGen.Core.Rules;
 
 namespace DocGen.Rendering.Tests.Compilation;
 
@@ -37,7 +38,7 @@ public sealed class BlockParserTests
         var (tree, problems, _) = Parse("{{#if hasPart1}}", "{{#each goals}}{{this}}", "{{/if}}");
 
         var problem = Assert.Single(problems);
-        Assert.Equal("T1", problem.Code);
+        Assert.Equal(RuleCodes.T1, problem.Code);
         Assert.Contains("{{#each goals}}", problem.Message, StringComparison.Ordinal);
         Assert.Equal(["if"], tree.Closed.Select(static b => b.Name));
     }
@@ -47,7 +48,7 @@ public sealed class BlockParserTests
     {
         var (_, problems, _) = Parse("text", "{{/each}}");
 
-        Assert.Equal("T1", Assert.Single(problems).Code);
+        Assert.Equal(RuleCodes.T1, Assert.Single(problems).Code);
     }
 
     [Fact]
@@ -55,7 +56,7 @@ public sealed class BlockParserTests
     {
         var (_, problems, _) = Parse("{{#if a}}", "{{#each b}}", "{{/if}}", "{{/each}}");
 
-        Assert.Equal("T2", Assert.Single(problems).Code);
+        Assert.Equal(RuleCodes.T2, Assert.Single(problems).Code);
     }
 
     [Fact]
@@ -63,7 +64,7 @@ public sealed class BlockParserTests
     {
         var (_, problems, _) = Parse("{{else}}");
 
-        Assert.Equal("T1", Assert.Single(problems).Code);
+        Assert.Equal(RuleCodes.T1, Assert.Single(problems).Code);
     }
 
     [Fact]

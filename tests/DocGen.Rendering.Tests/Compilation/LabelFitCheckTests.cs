@@ -1,5 +1,6 @@
 using DocGen.Rendering.Compilation;
 using DocGen.Rendering.Tests.Support;
+using DocGen.Core.Rules;
 
 namespace DocGen.Rendering.Tests.Compilation;
 

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using DocGen.Rendering.Compilation;
 using DocGen.Rendering.Tests.Support;
+using DocGen.Core.Rules;
 
 namespace DocGen.Rendering.Tests.Compilation;
 
@@ -51,7 +52,7 @@ public sealed class PackageGuardTests
     [Fact]
     public void ZipBomb_IsRefusedByItsCompressionRatio_BeforeBeingInflated()
     {
-        var problem = RefusedWith("T10", With(("word/media/bomb.bin", new byte[8 * 1024 * 1024])));
+        var problem = RefusedWith(RuleCodes.T10, With(("word/media/bomb.bin", new byte[8 * 1024 * 1024])));
 
         Assert.Contains("bomb.bin", problem.Message, StringComparison.Ordinal);
     }
@@ -63,7 +64,7 @@ public sealed class PackageGuardTests
 
         var ex = Assert.Throws<TemplateException>(() => TemplateCompiler.Compile(With(("word/vbaProject.bin", [1, 2, 3]), ("[Content_Types].xml", Encoding.UTF8.GetBytes(types))), "macro.docx"));
 
-        Assert.Equal(2, ex.Problems.Count(static p => p.Code == "T11"));
+        Assert.Equal(2, ex.Problems.Count(static p => p.Code == RuleCodes.T11));
     }
 
     [Theory]
@@ -76,7 +77,7 @@ public sealed class PackageGuardTests
         var rels = ShippedPart("word/_rels/document.xml.rels").Replace("</Relationships>",
             $"<Relationship Id=\"rIdX\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{type}\" Target=\"{target}\"{(mode is null ? "" : $" TargetMode=\"{mode}\"")}/></Relationships>", StringComparison.Ordinal);
 
-        var problem = RefusedWith("T11", With(("word/_rels/document.xml.rels", Encoding.UTF8.GetBytes(rels))));
+        var problem = RefusedWith(RuleCodes.T11, With(("word/_rels/document.xml.rels", Encoding.UTF8.GetBytes(rels))));
 
         Assert.Contains(target, problem.Message, StringComparison.Ordinal);
     }
@@ -95,7 +96,7 @@ public sealed class PackageGuardTests
     [InlineData("/etc/evil.xml")]
     [InlineData("word/..\\evil.xml")]
     public void EntryNamesOutsideThePackage_AreRefused(string name)
-        => RefusedWith("T11", With((name, "<x/>"u8.ToArray())));
+        => RefusedWith(RuleCodes.T11, With((name, "<x/>"u8.ToArray())));
 
     [Fact]
     public void PartNestedAHundredThousandDeep_IsRefusedQuickly()
@@ -104,7 +105,7 @@ public sealed class PackageGuardTests
         deep.Insert(deep.Length, "<w:p>", 100_000);
         var clock = Stopwatch.StartNew();
 
-        var problem = RefusedWith("T10", With(("word/document.xml", Encoding.UTF8.GetBytes(deep.ToString()))));
+        var problem = RefusedWith(RuleCodes.T10, With(("word/document.xml", Encoding.UTF8.GetBytes(deep.ToString()))));
 
         Assert.Contains("256", problem.Message, StringComparison.Ordinal);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}"); // a hang guard, not a speed target
@@ -116,6 +117,6 @@ public sealed class PackageGuardTests
         var xml = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>";
 
         Assert.Contains(Assert.Throws<TemplateException>(() => TemplateCompiler.Compile(With(("word/document.xml", Encoding.UTF8.GetBytes(xml))), "dtd.docx")).Problems,
-            static p => p.Code == "T0");
+            static p => p.Code == RuleCodes.T0);
     }
 }

@@ -5,6 +5,7 @@ using DocGen.Rendering.Compilation;
 using DocGen.Rendering.Pipeline;
 using DocGen.Rendering.Tests.Support;
 using DocGen.Tests.Shared;
+using DocGen.Core.Rules;
 
 namespace DocGen.Rendering.Tests.Compilation;
 
@@ -73,7 +74,7 @@ public sealed class TemplateCompilerFuzzTests
             outcome = Docs.Generate(seed, compiled) switch
             {
                 Generated => "rendered",
-                TemplateFailed => "T9",
+                TemplateFailed => RuleCodes.T9,
                 var other => other.GetType().Name,
             };
         }

@@ -1,5 +1,6 @@
 using DocGen.Rendering.Compilation;
 using DocGen.Rendering.Tests.Support;
+using DocGen.Core.Rules;
 
 namespace DocGen.Rendering.Tests.Compilation;
 
@@ -11,7 +12,7 @@ public sealed class TemplateErrorTests
         var ex = TemplateVariants.CompileFails(static xml => xml.Replace("{{basis}}{{/each}}", "{{basis}}", StringComparison.Ordinal));
 
         var problem = Assert.Single(ex.Problems);
-        Assert.Equal("T1", problem.Code);
+        Assert.Equal(RuleCodes.T1, problem.Code);
         Assert.Equal((2, 2, 1), (problem.Location!.Table, problem.Location.Row, problem.Location.Cell));
         Assert.Contains("{{#each indicators}}", problem.Message, StringComparison.Ordinal);
     }
@@ -22,7 +23,7 @@ public sealed class TemplateErrorTests
         var ex = TemplateVariants.CompileFails(static xml => xml.Replace("{{#if hasPart1}}", "", StringComparison.Ordinal));
 
         var problem = Assert.Single(ex.Problems);
-        Assert.Equal("T1", problem.Code);
+        Assert.Equal(RuleCodes.T1, problem.Code);
         Assert.Null(problem.Location!.Table);
         Assert.NotNull(problem.Location.Paragraph);
         Assert.Contains("{{/if}}", problem.Message, StringComparison.Ordinal);
@@ -34,7 +35,7 @@ public sealed class TemplateErrorTests
         var ex = TemplateVariants.CompileFails(static xml => xml
             .Replace("{{/if}}</w:t></w:r></w:p><w:p><w:r><w:t xml:space=\"preserve\">{{#if hasPart2}}", "{{/each}}</w:t></w:r></w:p><w:p><w:r><w:t xml:space=\"preserve\">{{#if hasPart2}}", StringComparison.Ordinal));
 
-        Assert.Contains(ex.Problems, static p => p.Code is "T2" or "T1");
+        Assert.Contains(ex.Problems, static p => p.Code is RuleCodes.T2 or RuleCodes.T1);
     }
 
     [Fact]
@@ -44,7 +45,7 @@ public sealed class TemplateErrorTests
             .Replace("{{#each projects}}", "{{#each projects}}{{#each goals}}", StringComparison.Ordinal)
             .Replace("{{number @index}}.{{this}}{{/each}}", "{{number @index}}.{{this}}{{/each}}{{/each}}", StringComparison.Ordinal));
 
-        Assert.Contains(ex.Problems, static p => p.Code == "T3");
+        Assert.Contains(ex.Problems, static p => p.Code == RuleCodes.T3);
     }
 
     [Fact]
@@ -63,7 +64,7 @@ public sealed class TemplateErrorTests
         var ex = TemplateVariants.CompileFails(static xml => xml.Replace("{{amount budget.total}}", "{{amount budget.total \"unclosed}}", StringComparison.Ordinal));
 
         var problem = Assert.Single(ex.Problems);
-        Assert.Equal("T4", problem.Code);
+        Assert.Equal(RuleCodes.T4, problem.Code);
         Assert.Equal((1, 3, 3), (problem.Location!.Table, problem.Location.Row, problem.Location.Cell));
     }
 
@@ -88,7 +89,7 @@ public sealed class TemplateErrorTests
             "<w:r><w:t xml:space=\"preserve\">{{#if combined}}见</w:t></w:r><w:hyperlink w:anchor=\"x\"><w:r><w:t xml:space=\"preserve\">链接{{/if}}</w:t></w:r></w:hyperlink><w:r><w:t xml:space=\"preserve\">后文</w:t></w:r>",
             StringComparison.Ordinal));
 
-        Assert.Equal("T3", Assert.Single(ex.Problems).Code);
+        Assert.Equal(RuleCodes.T3, Assert.Single(ex.Problems).Code);
     }
 
     [Fact]
@@ -97,7 +98,7 @@ public sealed class TemplateErrorTests
         var ex = TemplateVariants.CompileFails(static xml => xml.Replace("{{merge level1}}", "{{merge level1}}{{merge level2}}", StringComparison.Ordinal));
 
         var problem = Assert.Single(ex.Problems);
-        Assert.Equal("T3", problem.Code);
+        Assert.Equal(RuleCodes.T3, problem.Code);
         Assert.Equal((2, 2, 1), (problem.Location!.Table, problem.Location.Row, problem.Location.Cell));
     }
 
@@ -110,7 +111,7 @@ public sealed class TemplateErrorTests
             StringComparison.Ordinal));
 
         var problem = Assert.Single(ex.Problems);
-        Assert.Equal("T5", problem.Code);
+        Assert.Equal(RuleCodes.T5, problem.Code);
         Assert.Contains("接受所有修订", problem.Message, StringComparison.Ordinal);
     }
 
@@ -119,7 +120,7 @@ public sealed class TemplateErrorTests
     {
         var ex = Assert.Throws<TemplateException>(() => TemplateCompiler.Compile("not a zip"u8.ToArray(), "x.docx"));
 
-        Assert.Equal("T0", Assert.Single(ex.Problems).Code);
+        Assert.Equal(RuleCodes.T0, Assert.Single(ex.Problems).Code);
     }
 
     [Fact]
@@ -127,7 +128,7 @@ public sealed class TemplateErrorTests
     {
         var ex = TemplateVariants.CompileFails(static xml => xml.Replace("{{overallGoal.intro}}", "{{overallGoal.intro)}}", StringComparison.Ordinal));
 
-        var problem = Assert.Single(ex.Problems, static p => p.Code == "T4");
+        var problem = Assert.Single(ex.Problems, static p => p.Code == RuleCodes.T4);
         Assert.Contains("overallGoal.intro)", problem.Location!.Context, StringComparison.Ordinal);
     }
 
@@ -137,7 +138,7 @@ public sealed class TemplateErrorTests
         var ex = TemplateVariants.CompileFails(static xml => xml.Replace("{{fundPurpose}}", "{{fundPurpos}}", StringComparison.Ordinal));
 
         var problem = Assert.Single(ex.Problems);
-        Assert.Equal("T7", problem.Code);
+        Assert.Equal(RuleCodes.T7, problem.Code);
         Assert.Equal((1, 4, 2), (problem.Location!.Table, problem.Location.Row, problem.Location.Cell));
         Assert.Contains("fundPurpose", problem.Message, StringComparison.Ordinal);
     }
@@ -148,7 +149,7 @@ public sealed class TemplateErrorTests
         // projectCode exists on a project, not at the top of the model.
         var ex = TemplateVariants.CompileFails(static xml => xml.Replace("{{overallGoal.intro}}", "{{projectCode}}", StringComparison.Ordinal));
 
-        Assert.Equal("T7", Assert.Single(ex.Problems).Code);
+        Assert.Equal(RuleCodes.T7, Assert.Single(ex.Problems).Code);
     }
 
     [Fact]
@@ -157,7 +158,7 @@ public sealed class TemplateErrorTests
         var ex = TemplateVariants.CompileFails(static xml => xml.Replace("{{amount budget.total}}", "{{amout budget.total}}", StringComparison.Ordinal));
 
         var problem = Assert.Single(ex.Problems);
-        Assert.Equal("T6", problem.Code);
+        Assert.Equal(RuleCodes.T6, problem.Code);
         Assert.Contains("amount", problem.Message, StringComparison.Ordinal);
     }
 
@@ -167,7 +168,7 @@ public sealed class TemplateErrorTests
         var ex = TemplateVariants.CompileFails(static xml => xml.Replace("{{#each goals}}", "{{#each projectName}}", StringComparison.Ordinal));
 
         var problem = Assert.Single(ex.Problems);
-        Assert.Equal("T8", problem.Code);
+        Assert.Equal(RuleCodes.T8, problem.Code);
         Assert.Equal((1, 7, 2), (problem.Location!.Table, problem.Location.Row, problem.Location.Cell));
     }
 
@@ -180,7 +181,7 @@ public sealed class TemplateErrorTests
             .Replace("{{#each goals}}", "{{#each projectName}}", StringComparison.Ordinal)
             .Replace("{{basis}}{{/each}}", "{{basis}}", StringComparison.Ordinal));
 
-        Assert.Equal(["T1", "T6", "T7", "T8"], ex.Problems.Select(static p => p.Code).Distinct().Order());
+        Assert.Equal([RuleCodes.T1, RuleCodes.T6, RuleCodes.T7, RuleCodes.T8], ex.Problems.Select(static p => p.Code).Distinct().Order());
     }
 
     [Fact]

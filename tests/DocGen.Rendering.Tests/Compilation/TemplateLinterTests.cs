@@ -1,5 +1,6 @@
 using DocGen.Rendering.Compilation;
 using DocGen.Rendering.Tests.Support;
+using DocGen.Core.Rules;
 
 namespace DocGen.Rendering.Tests.Compilation;
 
@@ -12,11 +13,11 @@ public sealed class TemplateLinterTests
             .Replace("{{#each overallGoal.items}}{{ordinal @index}}{{this}}{{/each}}", "{{#each overallGoal.items}}{{ordinal @index}}{{this}}", StringComparison.Ordinal)
             .ReplaceFirst("{{excellent}}", "{{excelent}}"));
 
-        Assert.True(ex.Problems.Select(static p => p.Code).Order().SequenceEqual(["T1", "T7"]), ex.Message);
-        var unclosed = ex.Problems.Single(static p => p.Code == "T1");
+        Assert.True(ex.Problems.Select(static p => p.Code).Order().SequenceEqual([RuleCodes.T1, RuleCodes.T7]), ex.Message);
+        var unclosed = ex.Problems.Single(static p => p.Code == RuleCodes.T1);
         Assert.Contains("{{#each overallGoal.items}}", unclosed.Message, StringComparison.Ordinal);
         Assert.NotNull(unclosed.Location!.Paragraph);
-        var misspelt = ex.Problems.Single(static p => p.Code == "T7");
+        var misspelt = ex.Problems.Single(static p => p.Code == RuleCodes.T7);
         Assert.Contains("您是否想写“excellent”", misspelt.Message, StringComparison.Ordinal);
         Assert.Contains("{{excelent}}", misspelt.Location!.Context, StringComparison.Ordinal);
         Assert.Equal(16, misspelt.Location.Paragraph);
@@ -27,7 +28,7 @@ public sealed class TemplateLinterTests
     {
         var ex = TemplateVariants.CompileFails(static xml => xml.Replace("{{ordinal @index}}{{this}}{{/each}}", "{{ordinal @index}}{{this.name}}{{/each}}", StringComparison.Ordinal));
 
-        var problem = ex.Problems.First(static p => p.Code == "T7");
+        var problem = ex.Problems.First(static p => p.Code == RuleCodes.T7);
         Assert.Contains("一段文字", problem.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("chars", problem.MessageEn, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("length", problem.MessageEn, StringComparison.OrdinalIgnoreCase);
@@ -50,8 +51,8 @@ public sealed class TemplateLinterTests
             .Replace("{{#each safeguards.items}}{{ordinal @index}}{{this}}{{/each}}", "{{#each safeguards.items}}{{ordinal @index}}{{this}}", StringComparison.Ordinal)
             .Replace("{{projectCode}}", "{{projectCod}}", StringComparison.Ordinal));
 
-        Assert.Equal(["T1", "T7"], ex.Problems.Select(static p => p.Code).Order());
-        Assert.Contains("projectCode", ex.Problems.Single(static p => p.Code == "T7").Message, StringComparison.Ordinal);
+        Assert.Equal([RuleCodes.T1, RuleCodes.T7], ex.Problems.Select(static p => p.Code).Order());
+        Assert.Contains("projectCode", ex.Problems.Single(static p => p.Code == RuleCodes.T7).Message, StringComparison.Ordinal);
     }
 }
 
@@ -69,11 +70,11 @@ public sealed class MalformedBlockTests
 {
     // Each of these crashed Handlebars.Net's own parser (found by fuzzing); now each is one clear problem.
     [Theory]
-    [InlineData("{{#if combined}}第一部分{{/if}}", "{{#if combined hasPart1}}第一部分{{/if}}", "T4")]
-    [InlineData("{{#if combined}}第一部分{{/if}}", "{{#if}}第一部分{{/if}}", "T4")]
-    [InlineData("{{#if combined}}第一部分{{/if}}", "{{#unless}}第一部分{{/unless}}", "T4")]
-    [InlineData("{{#if combined}}第一部分{{/if}}", "{{#if combined}}第一部分{{else}}甲{{else}}乙{{/if}}", "T2")]
-    [InlineData("{{#each goals}}{{number @index}}.{{this}}{{/each}}", "{{#each goals as |goal|}}{{number @index}}.{{this}}{{/each}}", "T4")]
+    [InlineData("{{#if combined}}第一部分{{/if}}", "{{#if combined hasPart1}}第一部分{{/if}}", RuleCodes.T4)]
+    [InlineData("{{#if combined}}第一部分{{/if}}", "{{#if}}第一部分{{/if}}", RuleCodes.T4)]
+    [InlineData("{{#if combined}}第一部分{{/if}}", "{{#unless}}第一部分{{/unless}}", RuleCodes.T4)]
+    [InlineData("{{#if combined}}第一部分{{/if}}", "{{#if combined}}第一部分{{else}}甲{{else}}乙{{/if}}", RuleCodes.T2)]
+    [InlineData("{{#each goals}}{{number @index}}.{{this}}{{/each}}", "{{#each goals as |goal|}}{{number @index}}.{{this}}{{/each}}", RuleCodes.T4)]
     public void BlockTheParserWouldCrashOn_IsOneClearProblem(string from, string to, string code)
     {
         var ex = TemplateVariants.CompileFails(xml => xml.Replace(from, to, StringComparison.Ordinal));

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using DocGen.Rendering.Compilation;
 using DocGen.Rendering.Tests.Support;
+using DocGen.Core.Rules;
 
 namespace DocGen.Rendering.Tests.Golden;
 
@@ -75,7 +76,7 @@ public sealed partial class EditorArtefactTests
     {
         var ex = Assert.Throws<TemplateException>(() => TemplateCompiler.Compile(File.ReadAllBytes(Docs.Fixture("templates", "A006-tracked-changes.docx")), "tracked"));
 
-        Assert.Equal("T5", Assert.Single(ex.Problems).Code);
+        Assert.Equal(RuleCodes.T5, Assert.Single(ex.Problems).Code);
     }
 
     /// <summary>The export without editors' own bookmarks (_Hlk), each line's bookmarks in name order (editors reorder them).</summary>

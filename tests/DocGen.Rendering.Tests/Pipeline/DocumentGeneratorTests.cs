@@ -2,6 +2,7 @@ using System.Text;
 using DocGen.Rendering.Compilation;
 using DocGen.Rendering.Pipeline;
 using DocGen.Rendering.Tests.Support;
+using DocGen.Core.Rules;
 
 namespace DocGen.Rendering.Tests.Pipeline;
 
@@ -36,7 +37,7 @@ public sealed class DocumentGeneratorTests
         var result = Docs.Generate(Encoding.UTF8.GetBytes(Docs.SeedJson), template);
 
         var failed = Assert.IsType<TemplateFailed>(result);
-        Assert.Equal("T9", Assert.Single(failed.Report.Errors).Code);
+        Assert.Equal(RuleCodes.T9, Assert.Single(failed.Report.Errors).Code);
         Assert.Contains("t9.docx", failed.Report.Errors.Single().Message, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using DocGen.Core.Validation;
 using DocGen.Workbooks.Tests.Support;
+using DocGen.Core.Rules;
 
 namespace DocGen.Workbooks.Tests.Reading;
 
@@ -11,7 +12,7 @@ public sealed class CellLocationTests
     {
         var book = Books.Edit(Books.Seed, d =>
         {
-            Books.SetText(d, "预算项目", "D2", "三万元");           // an amount in words
+            Books.SetText(d, "预算项目", RuleCodes.D2, "三万元");           // an amount in words
             Books.SetText(d, "绩效指标", "H3", "");                 // a quantitative indicator's value left out
             Books.SetText(d, "基本信息", "B3", "二〇二一");          // the year in Chinese numerals
         });
@@ -34,7 +35,7 @@ public sealed class CellLocationTests
 
         var issues = Books.Check(book).Report.Issues;
 
-        Assert.Contains(issues, static i => i.Code == "V26" && i.Source == "项目绩效目标!B3");
+        Assert.Contains(issues, static i => i.Code == RuleCodes.V26 && i.Source == "项目绩效目标!B3");
         Assert.All(issues, static i => Assert.Matches(@"![A-Z]+\d+$", i.Source!)); // a cell, not “3:3”
     }
 
@@ -68,10 +69,10 @@ public sealed class CellLocationTests
 
         var report = Books.Check(book).Report;
 
-        var unknown = Assert.Single(report.Issues, static i => i.Code == "X7");
+        var unknown = Assert.Single(report.Issues, static i => i.Code == RuleCodes.X7);
         Assert.Equal("绩效指标!A4", unknown.Source);
         Assert.Contains("不存在的编码", unknown.Message, StringComparison.Ordinal);
-        var column = Assert.Single(report.Issues, static i => i.Code == "X8");
+        var column = Assert.Single(report.Issues, static i => i.Code == RuleCodes.X8);
         Assert.Equal(Severity.Warning, column.Severity);
         Assert.Equal("绩效指标!L1", column.Source);
     }

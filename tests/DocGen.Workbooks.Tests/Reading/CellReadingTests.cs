@@ -2,6 +2,7 @@ using DocGen.Workbooks.Tests.Support;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocGen.Core.Rules;
 
 namespace DocGen.Workbooks.Tests.Reading;
 
@@ -18,7 +19,7 @@ public sealed class CellReadingTests
     {
         var book = Books.Edit(Books.Seed, d =>
         {
-            Books.SetNumber(d, Projects, "D2", "29999.999999999996");
+            Books.SetNumber(d, Projects, RuleCodes.D2, "29999.999999999996");
             Books.SetNumber(d, Projects, "E2", "30000.000000000004");
         });
 
@@ -51,7 +52,7 @@ public sealed class CellReadingTests
     {
         var book = Books.Edit(Books.Seed, d =>
         {
-            Books.SetText(d, Projects, "D2", " 30000.00 ");
+            Books.SetText(d, Projects, RuleCodes.D2, " 30000.00 ");
             Books.SetText(d, Projects, "C2", "机关工委业务费\u3000 ");
         });
 
@@ -86,7 +87,7 @@ public sealed class CellReadingTests
     {
         var book = Books.Edit(Books.Seed, d =>
         {
-            var cell = Books.Cell(d, Projects, "D2");
+            var cell = Books.Cell(d, Projects, RuleCodes.D2);
             cell.RemoveAllChildren();
             cell.Append(new CellFormula("E2+F2"), new CellValue("30000"));
         });

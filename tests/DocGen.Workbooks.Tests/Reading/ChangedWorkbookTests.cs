@@ -3,6 +3,7 @@ using DocGen.Core.Validation;
 using DocGen.Workbooks.Tests.Support;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocGen.Core.Rules;
 
 namespace DocGen.Workbooks.Tests.Reading;
 
@@ -19,10 +20,10 @@ public sealed class ChangedWorkbookTests
         var check = Books.Check(Books.Edit(Books.Seed, static d => Rename(d, "绩效指标", "绩效指标（2026）")));
 
         var issue = Assert.Single(check.Report.Issues, static i => i.Severity == Severity.Error);
-        Assert.Equal(("X7", "绩效指标（2026）"), (issue.Code, issue.Source));
+        Assert.Equal((RuleCodes.X7, "绩效指标（2026）"), (issue.Code, issue.Source));
         Assert.Contains("“绩效指标（2026）”应名为“绩效指标”", issue.Message, StringComparison.Ordinal);
         Assert.Equal(10, JsonNode.Parse(check.Converted!)!["projects"]![0]!["indicators"]!.AsArray().Count);
-        Assert.Contains(check.Report.Issues, static i => i.Code == "V22" && i.Source == "绩效指标（2026）!K2"); // its content checked, at its cells
+        Assert.Contains(check.Report.Issues, static i => i.Code == RuleCodes.V22 && i.Source == "绩效指标（2026）!K2"); // its content checked, at its cells
     }
 
     [Fact]
@@ -31,7 +32,7 @@ public sealed class ChangedWorkbookTests
         var check = Books.Check(Books.Edit(Books.Seed, static d => Rename(d, "预算项目", "Sheet1")));
 
         var issue = Assert.Single(check.Report.Issues, static i => i.Severity == Severity.Error);
-        Assert.Equal(("X7", "Sheet1"), (issue.Code, issue.Source));
+        Assert.Equal((RuleCodes.X7, "Sheet1"), (issue.Code, issue.Source));
         Assert.Contains("“预算项目”", issue.Message, StringComparison.Ordinal);
     }
 
@@ -41,7 +42,7 @@ public sealed class ChangedWorkbookTests
         var check = Books.Check(Books.Edit(Books.Seed, static d => Delete(d, "绩效指标")));
 
         var issue = Assert.Single(check.Report.Issues, static i => i.Severity == Severity.Error);
-        Assert.Equal("X7", issue.Code);
+        Assert.Equal(RuleCodes.X7, issue.Code);
         Assert.Contains("没有工作表“绩效指标”", issue.Message, StringComparison.Ordinal);
     }
 
@@ -51,7 +52,7 @@ public sealed class ChangedWorkbookTests
         var check = Books.Check(Books.Edit(Books.Seed, static d => Books.Sheet(d, "项目绩效目标").Descendants<Row>().First().Remove()));
 
         var issue = Assert.Single(check.Report.Issues, static i => i.Severity == Severity.Error);
-        Assert.Equal(("X7", "项目绩效目标"), (issue.Code, issue.Source));
+        Assert.Equal((RuleCodes.X7, "项目绩效目标"), (issue.Code, issue.Source));
         Assert.Contains("表头", issue.Message, StringComparison.Ordinal);
     }
 
@@ -61,7 +62,7 @@ public sealed class ChangedWorkbookTests
         var check = Books.Check(Books.Edit(Books.Seed, static d => Books.SetText(d, "绩效指标", "H1", "指标值（数字）")));
 
         var issue = Assert.Single(check.Report.Issues, static i => i.Severity == Severity.Error);
-        Assert.Equal(("X7", "绩效指标!H1"), (issue.Code, issue.Source));
+        Assert.Equal((RuleCodes.X7, "绩效指标!H1"), (issue.Code, issue.Source));
         Assert.Contains("“指标值（数字）”应为“指标值”", issue.Message, StringComparison.Ordinal);
         Assert.Equal("90", JsonNode.Parse(check.Converted!)!["projects"]![0]!["indicators"]![0]!["value"]!.ToJsonString());
     }
@@ -72,7 +73,7 @@ public sealed class ChangedWorkbookTests
         var check = Books.Check(Books.Edit(Books.Seed, static d => Books.SetText(d, "绩效指标", "H1", "")));
 
         var issue = Assert.Single(check.Report.Issues, static i => i.Severity == Severity.Error);
-        Assert.Equal("X7", issue.Code);
+        Assert.Equal(RuleCodes.X7, issue.Code);
         Assert.StartsWith("绩效指标!1:1", issue.Source, StringComparison.Ordinal);
         Assert.Contains("没有“指标值”列", issue.Message, StringComparison.Ordinal);
     }
@@ -86,7 +87,7 @@ public sealed class ChangedWorkbookTests
             Books.SetText(d, "绩效指标", "A1", "项目代码");
         }));
 
-        Assert.Equal(["X7", "X7"], check.Report.Issues.Where(static i => i.Severity == Severity.Error).Select(static i => i.Code));
+        Assert.Equal([RuleCodes.X7, RuleCodes.X7], check.Report.Issues.Where(static i => i.Severity == Severity.Error).Select(static i => i.Code));
         Assert.Equal(["项目绩效目标!A1", "绩效指标!A1"], check.Report.Issues.Where(static i => i.Severity == Severity.Error).Select(static i => i.Source));
     }
 
@@ -96,7 +97,7 @@ public sealed class ChangedWorkbookTests
         var check = Books.Check(Books.Edit(Books.Seed, static d => Books.SetText(d, "基本信息", "A5", "单位代码")));
 
         var issue = Assert.Single(check.Report.Issues, static i => i.Severity == Severity.Error);
-        Assert.Equal(("X7", "基本信息!A5"), (issue.Code, issue.Source));
+        Assert.Equal((RuleCodes.X7, "基本信息!A5"), (issue.Code, issue.Source));
         Assert.Contains("“单位代码”应为“单位编码”", issue.Message, StringComparison.Ordinal);
         Assert.Equal("286001", JsonNode.Parse(check.Converted!)!["unit"]!["code"]!.GetValue<string>());
     }
@@ -107,7 +108,7 @@ public sealed class ChangedWorkbookTests
         var check = Books.Check(Books.Edit(Books.Seed, static d => Books.Sheet(d, "基本信息").Descendants<Row>().Single(static r => r.RowIndex! == 5u).Remove()));
 
         var issue = Assert.Single(check.Report.Issues, static i => i.Severity == Severity.Error);
-        Assert.Equal(("X7", "基本信息"), (issue.Code, issue.Source));
+        Assert.Equal((RuleCodes.X7, "基本信息"), (issue.Code, issue.Source));
         Assert.Contains("没有栏目“单位编码”", issue.Message, StringComparison.Ordinal);
     }
 
@@ -132,7 +133,7 @@ public sealed class ChangedWorkbookTests
         var check = Books.Check(Books.Edit(Books.Seed, static d => Copy(d, "绩效指标", "绩效指标 (2)")));
 
         Assert.True(check.IsValid);
-        var issue = Assert.Single(check.Report.Issues, static i => i.Code == "X8");
+        var issue = Assert.Single(check.Report.Issues, static i => i.Code == RuleCodes.X8);
         Assert.Equal("绩效指标 (2)", issue.Source);
         Assert.Contains("未被读取", issue.Message, StringComparison.Ordinal);
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using DocGen.Tests.Shared;
 using DocGen.Workbooks.Tests.Support;
 using DocGen.Workbooks.Writing;
+using DocGen.Core.Rules;
 
 namespace DocGen.Workbooks.Tests.Reading;
 
@@ -24,7 +25,7 @@ public sealed class HandTypedWorkbookTests : IDisposable
         [
             Type("基本信息", "B2", "预算项目绩效目标表"), Type("基本信息", "B3", "2025"), Text("基本信息", "B5", "001234"), Type("基本信息", "B6", "测试单位"),
             Type("预算项目", "A2", "1"), Text("预算项目", "B2", "C2025001"), Type("预算项目", "C2", "办公经费"),
-            Type("预算项目", "D2", "30000"), Type("预算项目", "E2", "28000.5"), Type("预算项目", "F2", "1999.5"), Type("预算项目", "G2", "保障机关正常运转"),
+            Type("预算项目", RuleCodes.D2, "30000"), Type("预算项目", "E2", "28000.5"), Type("预算项目", "F2", "1999.5"), Type("预算项目", "G2", "保障机关正常运转"),
             Type("预算项目", "H2", "25%"), Type("预算项目", "I2", "50%"), Type("预算项目", "J2", "75%"), Type("预算项目", "K2", "100%"),
             Text("项目绩效目标", "A2", "C2025001"), Type("项目绩效目标", "B2", "保障机关正常运转，各项工作按期完成。"),
             .. Indicator(2, "产出指标", "数量指标", "保障人数", "保障在编人员", "≥", "50", "人"),
@@ -57,7 +58,7 @@ public sealed class HandTypedWorkbookTests : IDisposable
         [
             Formatted("绩效指标", "J2", "0%", "90%"),       // 指标值（文字）: shows 90%
             Formatted("绩效指标", "H3", "0%", "77.77%"),    // 指标值: shows 78%, holds 77.77%
-            Formatted("预算项目", "D2", "#,##0", "30000.4"), // 预算数: shows 30,000
+            Formatted("预算项目", RuleCodes.D2, "#,##0", "30000.4"), // 预算数: shows 30,000
         ];
         var instructions = Path.Combine(_folder.FullName, "cells.json");
         File.WriteAllText(instructions, JsonSerializer.Serialize(cells));

@@ -5,6 +5,7 @@ using DocGen.Rendering.Compilation;
 using DocGen.Rendering.Pipeline;
 using DocGen.Tests.Shared;
 using DocGen.Workbooks.Tests.Support;
+using DocGen.Core.Rules;
 
 namespace DocGen.Workbooks.Tests.Reading;
 
@@ -42,7 +43,7 @@ public sealed class ShownValueTests
         var check = Books.Check(Books.Edit(Books.Seed, d => Books.SetStyled(d, Indicators, "H2", stored, 9)));
 
         var issue = Assert.Single(check.Report.Issues, static i => i.Severity == Severity.Error);
-        Assert.Equal(("X11", "绩效指标!H2"), (issue.Code, issue.Source));
+        Assert.Equal((RuleCodes.X11, "绩效指标!H2"), (issue.Code, issue.Source));
         Assert.Contains($"“{shown}”", issue.Message, StringComparison.Ordinal);
         Assert.Contains(held, issue.Message, StringComparison.Ordinal);
         Assert.False(check.IsValid);
@@ -51,10 +52,10 @@ public sealed class ShownValueTests
     [Fact]
     public void AmountWhoseFormatRoundsIt_IsX11AtItsCell_WithoutAKnockOnSumError()
     {
-        var check = Books.Check(Books.Edit(Books.Seed, static d => Books.SetStyled(d, Projects, "D2", "30000.4", 3)));
+        var check = Books.Check(Books.Edit(Books.Seed, static d => Books.SetStyled(d, Projects, RuleCodes.D2, "30000.4", 3)));
 
         var issue = Assert.Single(check.Report.Issues, static i => i.Severity == Severity.Error);
-        Assert.Equal(("X11", "预算项目!D2"), (issue.Code, issue.Source));
+        Assert.Equal((RuleCodes.X11, "预算项目!D2"), (issue.Code, issue.Source));
         Assert.Contains("“30,000”", issue.Message, StringComparison.Ordinal);
         Assert.Contains("30000.4", issue.Message, StringComparison.Ordinal);
     }
@@ -62,7 +63,7 @@ public sealed class ShownValueTests
     [Fact]
     public void AmountShownWholeByItsFormat_IsTheNumber_PrintedInTheDocumentsOwnStyle()
     {
-        var check = Books.Check(Books.Edit(Books.Seed, static d => Books.SetStyled(d, Projects, "D2", "30000", 3)));
+        var check = Books.Check(Books.Edit(Books.Seed, static d => Books.SetStyled(d, Projects, RuleCodes.D2, "30000", 3)));
 
         Assert.True(check.IsValid);
         Assert.Equal(30000m, check.Submission!.Projects![0].Budget!.Total);
@@ -91,14 +92,14 @@ public sealed class ShownValueTests
     {
         var check = Books.Check(Books.Edit(Books.Seed, static d =>
         {
-            var cell = Books.Cell(d, Projects, "D2");
+            var cell = Books.Cell(d, Projects, RuleCodes.D2);
             cell.RemoveAllChildren();
             cell.DataType = null;
             cell.Append(new DocumentFormat.OpenXml.Spreadsheet.CellFormula("E2+F2"), new DocumentFormat.OpenXml.Spreadsheet.CellValue(""));
         }));
 
         var issue = Assert.Single(check.Report.Issues, static i => i.Severity == Severity.Error);
-        Assert.Equal(("X6", "预算项目!D2"), (issue.Code, issue.Source));
+        Assert.Equal((RuleCodes.X6, "预算项目!D2"), (issue.Code, issue.Source));
         Assert.Contains("公式", issue.Message, StringComparison.Ordinal);
     }
 
@@ -124,7 +125,7 @@ public sealed class ShownValueTests
             var check = Books.Check(File.ReadAllBytes(target));
 
             var issue = Assert.Single(check.Report.Issues, static i => i.Severity == Severity.Error);
-            Assert.Equal(("X6", "预算项目!D2"), (issue.Code, issue.Source));
+            Assert.Equal((RuleCodes.X6, "预算项目!D2"), (issue.Code, issue.Source));
         }
         finally
         {

@@ -1,6 +1,7 @@
 using DocGen.Core.Validation;
 using DocGen.Workbooks.Tests.Support;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocGen.Core.Rules;
 
 namespace DocGen.Workbooks.Tests.Reading;
 
@@ -41,7 +42,7 @@ public sealed class SlipAdviceTests
     [Theory]
     [InlineData("基本信息", "B3", "２０２５", "2025")] // 预算年度
     [InlineData("基本信息", "B5", "２８６００１", "286001")] // 单位编码
-    [InlineData("预算项目", "D2", "３００００", "30000")] // 预算数
+    [InlineData("预算项目", RuleCodes.D2, "３００００", "30000")] // 预算数
     [InlineData("预算项目", "A2", "１", "1")] // 序号
     [InlineData("预算项目", "B2", "１３０３０３２１ＷＬＣＲＢＶＵＡＤＫＰＴ８", "13030321WLCRBVUADKPT8")] // 项目编码
     public void FullWidthDigits_AreHintedInEveryField(string sheet, string cell, string typed, string meant)
@@ -58,7 +59,7 @@ public sealed class SlipAdviceTests
     {
         var check = Books.Check(Books.Edit(Books.Seed, static d => Books.SetText(d, "预算项目", "B2", "１３０３０３２１ＷＬＣＲＢＶＵＡＤＫＰＴ８")));
 
-        Assert.Equal(["X9"], check.Report.Issues.Where(static i => i.Severity == Severity.Error).Select(static i => i.Code));
+        Assert.Equal([RuleCodes.X9], check.Report.Issues.Where(static i => i.Severity == Severity.Error).Select(static i => i.Code));
     }
 
     [Fact]

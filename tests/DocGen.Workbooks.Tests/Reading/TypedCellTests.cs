@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DocGen.Core.Validation;
 using DocGen.Workbooks.Tests.Support;
+using DocGen.Core.Rules;
 
 namespace DocGen.Workbooks.Tests.Reading;
 
@@ -16,7 +17,7 @@ public sealed class TypedCellTests
         var check = Books.Check(Books.Edit(Books.Seed, static d => Books.SetStyled(d, "绩效指标", "H4", "45991", 176, "yyyy\"年\"m\"月\"d\"日\"")));
 
         var issue = Assert.Single(check.Report.Issues, static i => i.Severity == Severity.Error);
-        Assert.Equal(("X9", "绩效指标!H4"), (issue.Code, issue.Source));
+        Assert.Equal((RuleCodes.X9, "绩效指标!H4"), (issue.Code, issue.Source));
         Assert.Contains("2025年11月30日", issue.Message, StringComparison.Ordinal);
         Assert.Contains("定性", issue.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(check.Report.Issues, static i => i.Message.Contains("45991", StringComparison.Ordinal));
@@ -29,7 +30,7 @@ public sealed class TypedCellTests
         var check = Books.Check(Books.Edit(Books.Seed, static d => Books.SetStyled(d, "基本信息", "B3", "45658", 14)));
 
         var issue = Assert.Single(check.Report.Issues, static i => i.Severity == Severity.Error);
-        Assert.Equal(("X9", "基本信息!B3"), (issue.Code, issue.Source));
+        Assert.Equal((RuleCodes.X9, "基本信息!B3"), (issue.Code, issue.Source));
         Assert.Contains("2025/1/1", issue.Message, StringComparison.Ordinal);
         Assert.Contains("四位数的年份", issue.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(check.Report.Issues, static i => i.Message.Contains("45658", StringComparison.Ordinal));
@@ -51,7 +52,7 @@ public sealed class TypedCellTests
     {
         var check = Books.Check(Books.Edit(Books.Seed, d => Books.SetStyled(d, "预算项目", "F2", stored, format, code)));
 
-        var issue = Assert.Single(check.Report.Issues, static i => i.Code == "X9");
+        var issue = Assert.Single(check.Report.Issues, static i => i.Code == RuleCodes.X9);
         Assert.Equal("预算项目!F2", issue.Source);
         Assert.Contains($"“{shown}”", issue.Message, StringComparison.Ordinal);
     }
@@ -67,7 +68,7 @@ public sealed class TypedCellTests
             cell.CellValue = new DocumentFormat.OpenXml.Spreadsheet.CellValue("1");
         }));
 
-        var issue = Assert.Single(check.Report.Issues, static i => i.Code == "X9");
+        var issue = Assert.Single(check.Report.Issues, static i => i.Code == RuleCodes.X9);
         Assert.Equal("预算项目!H2", issue.Source);
         Assert.Contains("TRUE", issue.Message, StringComparison.Ordinal);
     }
@@ -77,7 +78,7 @@ public sealed class TypedCellTests
     {
         var check = Books.Check(Books.Edit(Books.Seed, static d => Books.SetNumber(d, "基本信息", "B5", "1.2345678901234568E+17")));
 
-        var issue = Assert.Single(check.Report.Issues, static i => i.Code == "X9");
+        var issue = Assert.Single(check.Report.Issues, static i => i.Code == RuleCodes.X9);
         Assert.Equal("基本信息!B5", issue.Source);
         Assert.Contains("1.23457E+17", issue.Message, StringComparison.Ordinal);
         Assert.Contains("文本", issue.Message, StringComparison.Ordinal);
@@ -89,7 +90,7 @@ public sealed class TypedCellTests
         // “1.5E3” and “1,200.50” typed into number cells: Excel stores the numbers.
         var check = Books.Check(Books.Edit(Books.Seed, static d =>
         {
-            Books.SetNumber(d, "预算项目", "D2", "31200.5");
+            Books.SetNumber(d, "预算项目", RuleCodes.D2, "31200.5");
             Books.SetNumber(d, "预算项目", "E2", "30000");
             Books.SetNumber(d, "预算项目", "F2", "1.2005E3");
         }));

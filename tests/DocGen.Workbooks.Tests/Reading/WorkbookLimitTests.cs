@@ -113,7 +113,7 @@ public sealed class WorkbookLimitTests
         var types = entries.FindIndex(static e => e.Name == "[Content_Types].xml");
         entries[types] = (entries[types].Name, Books.Utf8(Encoding.UTF8.GetString(entries[types].Content).Replace("spreadsheetml.sheet.main", "wordprocessingml.document.main", StringComparison.Ordinal)));
 
-        Assert.Equal("X1", Refused(Books.Zip([.. entries])).Code);
+        Assert.Equal(RuleCodes.X1, Refused(Books.Zip([.. entries])).Code);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class WorkbookLimitTests
         var types = entries.FindIndex(static e => e.Name == "[Content_Types].xml");
         entries[types] = (entries[types].Name, Books.Utf8(Encoding.UTF8.GetString(entries[types].Content).Replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml", StringComparison.Ordinal)));
 
-        Assert.Equal("X3", Refused(Books.Zip([.. entries])).Code);
+        Assert.Equal(RuleCodes.X3, Refused(Books.Zip([.. entries])).Code);
     }
 
     [Fact]
@@ -206,7 +206,7 @@ public sealed class WorkbookLimitTests
     [Fact]
     public void Convert_ANumberFormatLongerThanExcelAllows_IsX4_AtTheStyles()
     {
-        var book = Books.Edit(Books.Seed, d => Books.SetStyled(d, "预算项目", "D2", "1", 300, "0" + new string('_', 255)));
+        var book = Books.Edit(Books.Seed, d => Books.SetStyled(d, "预算项目", RuleCodes.D2, "1", 300, "0" + new string('_', 255)));
 
         var issue = Refused(book);
 

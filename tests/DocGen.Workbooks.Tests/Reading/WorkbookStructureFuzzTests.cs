@@ -1,6 +1,7 @@
 using System.Text;
 using DocGen.Tests.Shared;
 using DocGen.Workbooks.Tests.Support;
+using DocGen.Core.Rules;
 
 namespace DocGen.Workbooks.Tests.Reading;
 

@@ -8,6 +8,7 @@ using DocGen.Workbooks.Writing;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
+using DocGen.Core.Rules;
 
 namespace DocGen.Workbooks.Tests.Writing;
 
@@ -81,8 +82,8 @@ public sealed class WorkbookWriterTests
         var styles = document.WorkbookPart!.WorkbookStylesPart!.Stylesheet!;
         uint FormatOf(string sheet, string cell) => styles.CellFormats!.Elements<CellFormat>().ElementAt((int)Books.Cell(document, sheet, cell).StyleIndex!.Value).NumberFormatId!.Value;
 
-        Assert.Equal("30000", Books.Cell(document, WorkbookLayout.ProjectsSheet, "D2").CellValue!.Text);
-        Assert.Equal("#,##0.00", styles.NumberingFormats!.Elements<NumberingFormat>().Single(f => f.NumberFormatId!.Value == FormatOf(WorkbookLayout.ProjectsSheet, "D2")).FormatCode!.Value);
+        Assert.Equal("30000", Books.Cell(document, WorkbookLayout.ProjectsSheet, RuleCodes.D2).CellValue!.Text);
+        Assert.Equal("#,##0.00", styles.NumberingFormats!.Elements<NumberingFormat>().Single(f => f.NumberFormatId!.Value == FormatOf(WorkbookLayout.ProjectsSheet, RuleCodes.D2)).FormatCode!.Value);
         Assert.Equal("0.25", Books.Cell(document, WorkbookLayout.ProjectsSheet, "H2").CellValue!.Text);
         Assert.Equal(10u, FormatOf(WorkbookLayout.ProjectsSheet, "H2"));   // 0.00%
         Assert.Equal(49u, FormatOf(WorkbookLayout.ProjectsSheet, "B2"));   // @ text
@@ -132,7 +133,7 @@ public sealed class WorkbookWriterTests
         var check = Books.Check(Books.Edit(Books.Seed, d => Books.SetText(d, WorkbookLayout.InfoSheet, "B4", mof2021)));
 
         var issue = Assert.Single(check.Report.Issues, static i => i.Severity == Severity.Error);
-        Assert.Equal(("X7", "基本信息!B4"), (issue.Code, issue.Source));
+        Assert.Equal((RuleCodes.X7, "基本信息!B4"), (issue.Code, issue.Source));
         Assert.Contains(Books.Frameworks.Find("legacy")!.Title!, issue.Message, StringComparison.Ordinal);
     }
 
@@ -146,7 +147,7 @@ public sealed class WorkbookWriterTests
         var check = Books.Check(resaved);
 
         Assert.Equal("mof2021", check.Submission!.Framework);
-        Assert.DoesNotContain(check.Report.Issues, static i => i.Code is "X7" or "X8"); // the seed's legacy names are V13 under mof2021: the content's, not the workbook's
+        Assert.DoesNotContain(check.Report.Issues, static i => i.Code is RuleCodes.X7 or RuleCodes.X8); // the seed's legacy names are V13 under mof2021: the content's, not the workbook's
         using var document = SpreadsheetDocument.Open(new MemoryStream(resaved), false);
         Assert.Equal([Books.Frameworks.Find("mof2021")!.Title!], ListColumn(document, WorkbookLayout.FrameworkListHeader));
     }

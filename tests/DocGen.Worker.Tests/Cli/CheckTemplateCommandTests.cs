@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DocGen.Worker.Cli;
+using DocGen.Core.Rules;
 
 namespace DocGen.Worker.Tests.Cli;
 
@@ -61,7 +62,7 @@ public sealed class CheckTemplateCommandTests : IDisposable
         Assert.Equal(ExitCodes.Invalid, exit);
         using var json = JsonDocument.Parse(output);
         var problem = json.RootElement[0].GetProperty("problems")[0];
-        Assert.Equal("T8", problem.GetProperty("code").GetString());
+        Assert.Equal(RuleCodes.T8, problem.GetProperty("code").GetString());
         Assert.Equal(7, problem.GetProperty("location").GetProperty("row").GetInt32());
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DocGen.Worker.Cli;
+using DocGen.Core.Rules;
 
 namespace DocGen.Worker.Tests.Cli;
 
@@ -48,7 +49,7 @@ public sealed class CliTests
         using var report = JsonDocument.Parse(output);
         Assert.False(report.RootElement.GetProperty("valid").GetBoolean());
         var issue = report.RootElement.GetProperty("issues")[0];
-        Assert.Equal("D1", issue.GetProperty("code").GetString());
+        Assert.Equal(RuleCodes.D1, issue.GetProperty("code").GetString());
         Assert.Equal("Error", issue.GetProperty("severity").GetString());
         Assert.True(issue.GetProperty("line").GetInt32() > 1);
     }

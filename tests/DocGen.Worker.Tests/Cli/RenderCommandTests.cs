@@ -1,4 +1,5 @@
 using DocGen.Worker.Cli;
+using DocGen.Core.Rules;
 
 namespace DocGen.Worker.Tests.Cli;
 
@@ -45,7 +46,7 @@ public sealed class RenderCommandTests : IDisposable
         var (exit, _, error) = await CliTests.Run("render", Path.Combine(s_root, "fixtures", "S001-seed.json"), "-o", Path.Combine(_folder.FullName, "x.docx"), "--template", template, "--templates", Path.Combine(s_root, "templates"));
 
         Assert.Equal(ExitCodes.UsageOrIo, exit);
-        Assert.Contains("T0", error, StringComparison.Ordinal);
+        Assert.Contains(RuleCodes.T0, error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_folder.FullName, "x.docx")));
     }
 

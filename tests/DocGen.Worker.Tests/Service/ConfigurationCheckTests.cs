@@ -27,6 +27,36 @@ public sealed class ConfigurationCheckTests
         Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)] // a templates folder without frameworks/
+    [InlineData(true)] // a framework file that does not parse
+    public async Task TemplatesFolderWithoutUsableFrameworks_IsOneLine_ExitTwo_NoStackTrace(bool broken)
+    {
+        await using var box = new ServiceSandbox();
+        var templates = Path.Combine(box.Folder, "other-templates");
+        Directory.CreateDirectory(Path.Combine(templates, broken ? "frameworks" : "nothing"));
+        if (broken)
+        {
+            await File.WriteAllTextAsync(Path.Combine(templates, "frameworks", "x.framework.json"), "{bad", TestContext.Current.CancellationToken);
+        }
+
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "docgen.dll"), "run", .. box.Arguments($"--DocGen:Templates={templates}")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        var lines = (await output + error).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(ExitCodes.UsageOrIo, process.ExitCode);
+        var line = Assert.Single(lines);
+        Assert.Contains("frameworks", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", line, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void SettingsInTheirOwnSpelling_AndAnyCase_AreAccepted()
     {

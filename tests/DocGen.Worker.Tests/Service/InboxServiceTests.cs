@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DocGen.Core.Rules;
 
 namespace DocGen.Worker.Tests.Service;
 
@@ -84,7 +85,7 @@ public sealed class InboxServiceTests
         box.Drop("cut.json", ServiceSandbox.SeedJson[..100]);
 
         await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Failed, "cut.json")), "cut.json rejected");
-        Assert.Contains("D1", await File.ReadAllTextAsync(Path.Combine(box.Failed, "cut.errors.txt"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains(RuleCodes.D1, await File.ReadAllTextAsync(Path.Combine(box.Failed, "cut.errors.txt"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -118,7 +119,7 @@ public sealed class InboxServiceTests
 
         await File.WriteAllTextAsync(box.TemplateFile, "broken", TestContext.Current.CancellationToken);
         await box.WaitUntilAsync(() => File.Exists(report), "template error report");
-        Assert.Contains("T0", await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains(RuleCodes.T0, await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken), StringComparison.Ordinal);
 
         box.Drop("during.json", ServiceSandbox.SeedJson);
         await box.WaitUntilAsync(() => File.Exists(Path.Combine(box.Out, "during.docx")) && box.Idle(), "rendered with the last good template");

@@ -1,10 +1,11 @@
 using DocGen.Core.Validation;
+using DocGen.Core.Rules;
 
 namespace DocGen.Worker.Tests.Service.Publishing;
 
 public sealed class PublisherTests
 {
-    private static readonly ValidationReport s_errors = new([new ValidationIssue("V1", Severity.Error, "$.kind", "缺少申报类型", "kind is missing")]);
+    private static readonly ValidationReport s_errors = new([new ValidationIssue(RuleCodes.V1, Severity.Error, "$.kind", "缺少申报类型", "kind is missing")]);
 
     [Fact]
     public void Document_IsPublishedWithItsInputAndReceipt_AndTheClaimIsRemoved()

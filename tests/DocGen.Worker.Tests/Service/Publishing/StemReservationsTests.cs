@@ -1,3 +1,5 @@
+using DocGen.Core.Rules;
+
 namespace DocGen.Worker.Tests.Service.Publishing;
 
 public sealed class StemReservationsTests
@@ -50,7 +52,7 @@ public sealed class StemReservationsTests
 
         using var redo = Assert.Single(store.TakeAbandoned());
         redo.ClearStaged();
-        var report = rooms.Publisher().PublishRejection(redo, "a.json", new([new("V1", Core.Validation.Severity.Error, "$.kind", "缺少申报类型", "kind is missing")]));
+        var report = rooms.Publisher().PublishRejection(redo, "a.json", new([new(RuleCodes.V1, Core.Validation.Severity.Error, "$.kind", "缺少申报类型", "kind is missing")]));
 
         Assert.Equal("a.errors.txt", Path.GetFileName(report));
         Assert.False(File.Exists(Path.Combine(rooms.Folders.Archive, "a.2.receipt.json"))); // its placeholder freed

@@ -1,5 +1,6 @@
 using DocGen.Worker.Service.Status;
 using Microsoft.Extensions.Configuration;
+using DocGen.Core.Rules;
 
 namespace DocGen.Worker.Tests.Service.Status;
 
@@ -25,7 +26,7 @@ public sealed class OpenTelemetryExportTests
         await ServiceSandbox.Eventually(() => File.Exists(Path.Combine(box.Archive, "seed.json")) && File.Exists(Path.Combine(box.Failed, "bad.json")), "both ended", 60);
 
         await ServiceSandbox.Eventually(() => collector.Received("/v1/traces", "docgen.submission", "docgen.input", "seed.json", "published")
-            && collector.Received("/v1/traces", "bad.json", "rejected", "docgen.rule_codes", "V1"), "a span for each submission, with its outcome", 30, collector.Summary);
+            && collector.Received("/v1/traces", "bad.json", "rejected", "docgen.rule_codes", RuleCodes.V1), "a span for each submission, with its outcome", 30, collector.Summary);
         await ServiceSandbox.Eventually(() => collector.Received("/v1/metrics", "docgen.submissions", "docgen.processing.duration", "docgen.queue.depth", "published", "rejected"),
             "the service's meters", 30, collector.Summary);
         Assert.True(collector.Received("/v1/traces", "service.name", "docgen-office-7")); // the operator's name for this instance

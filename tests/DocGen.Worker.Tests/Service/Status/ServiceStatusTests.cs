@@ -1,5 +1,6 @@
 using DocGen.Worker.Service.Status;
 using Microsoft.Extensions.Time.Testing;
+using DocGen.Core.Rules;
 
 namespace DocGen.Worker.Tests.Service.Status;
 
@@ -14,7 +15,7 @@ public sealed class ServiceStatusTests
         status.Ended += (_, _) => heard++;
 
         status.Published("seed.json", "out/seed.docx", TimeSpan.FromMilliseconds(5));
-        status.Rejected("link.json", unread: true, "failed/link.errors.txt", ["D10"], "report", TimeSpan.FromMilliseconds(1));
+        status.Rejected("link.json", unread: true, "failed/link.errors.txt", [RuleCodes.D10], "report", TimeSpan.FromMilliseconds(1));
 
         Assert.Equal(2, heard);
         Assert.Equal([SubmissionEnd.Refused, SubmissionEnd.Published], status.Latest.Select(static s => s.End));

@@ -4,6 +4,7 @@ using DocGen.Worker.Service;
 using DocGen.Worker.Service.Status;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using DocGen.Core.Rules;
 
 namespace DocGen.Worker.Tests.Service.Status;
 
@@ -77,7 +78,7 @@ public sealed class StatusServerTests
             Assert.Equal(HttpStatusCode.OK, health.StatusCode); // still serving with the last good one
             Assert.Equal("Degraded", report.RootElement.GetProperty("status").GetString());
             var problems = report.RootElement.GetProperty("checks").GetProperty("template").GetProperty("problems");
-            Assert.Contains(problems.EnumerateArray(), static p => p.GetProperty("code").GetString() == "T7");
+            Assert.Contains(problems.EnumerateArray(), static p => p.GetProperty("code").GetString() == RuleCodes.T7);
             Assert.Contains("docgen_template_reloads_total{result=\"refused\"} 1", await client.GetStringAsync(new Uri("/metrics", UriKind.Relative), Token), StringComparison.Ordinal);
         }
     }
@@ -329,9 +330,18 @@ public sealed class StatusServerTests
     [InlineData("https://127.0.0.1:5443", null, true)] // no certificate to serve
     public void ListeningBeyondLoopback_NeedsAToken(string http, string? token, bool refused)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DocGen:Http"] = http, ["DocGen:HttpToken"] = token }).Build();
+        var options = new DocGenOptions { Http = http, HttpToken = token };
 
-        Assert.Equal(refused, ConfigurationCheck.Problems(configuration).Count > 0);
+        Assert.Equal(refused, new HttpOptionsValidator().Validate(null, options).Failed);
+    }
+
+    [Fact]
+    public async Task AnyHostBuiltForTheService_RefusesListeningBeyondLoopbackWithoutAToken()
+    {
+        await using var box = new ServiceSandbox();
+        using var host = DocGen.Worker.Service.ServiceHost.CreateBuilder(box.Arguments("--DocGen:Http=http://0.0.0.0:5080")).Build();
+
+        Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.Extensions.Options.IOptions<DocGenOptions>>(host.Services).Value);
     }
 
     /// <summary>The template as an admin saves it with a typo: {{fundPurpos}} for {{fundPurpose}} (T7).</summary>
