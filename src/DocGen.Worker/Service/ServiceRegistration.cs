@@ -26,7 +26,7 @@ public static class ServiceRegistration
         services.AddOptions<DocGenOptions>().BindConfiguration(DocGenOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DocGenOptions>, DocGenOptionsValidator>();
         services.AddSingleton<IValidateOptions<DocGenOptions>, HttpOptionsValidator>();
-        services.AddSingleton<TemplateStore>();
+        services.AddSingleton(static sp => TemplatesOf(sp));
         services.AddSingleton(static sp => FrameworkCatalog.LoadFolder(sp.GetRequiredService<TemplateStore>().TemplatesFolder));
         services.AddSingleton(static sp => new SubmissionValidator(sp.GetRequiredService<FrameworkCatalog>()));
         services.AddSingleton<SubmissionPipeline>();
@@ -106,6 +106,13 @@ public static class ServiceRegistration
         services.AddSingleton(typeof(ILogger<>), typeof(Microsoft.Extensions.Logging.Abstractions.NullLogger<>));
         services.AddSubmissionProcessing();
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>The template store over the configured templates folder (Templates/ knows nothing of the service's options).</summary>
+    private static TemplateStore TemplatesOf(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<DocGenOptions>>().Value;
+        return new TemplateStore(options.Templates, options.Template, services.GetRequiredService<ILogger<TemplateStore>>(), services.GetRequiredService<TimeProvider>());
     }
 
     /// <summary>
