@@ -54,7 +54,7 @@ public sealed class InboxFolders
     public static bool IsSubmissionName(string fileName)
     {
         ArgumentNullException.ThrowIfNull(fileName);
-        if (Intake.SubmissionFormats.ExtensionOf(fileName) is not { } extension || fileName.StartsWith('.') || fileName.StartsWith("~$", StringComparison.Ordinal))
+        if (Pipeline.SubmissionFormats.ExtensionOf(fileName) is not { } extension || fileName.StartsWith('.') || fileName.StartsWith("~$", StringComparison.Ordinal))
         {
             return false;
         }

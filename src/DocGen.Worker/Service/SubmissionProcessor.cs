@@ -3,7 +3,6 @@ using System.Diagnostics;
 using DocGen.Core.Model;
 using DocGen.Core.Validation;
 using DocGen.Rendering.Engine;
-using DocGen.Rendering.Pipeline;
 using DocGen.Worker.IO;
 using DocGen.Worker.Pdf;
 using DocGen.Worker.Pipeline;
@@ -59,8 +58,9 @@ public sealed class SubmissionProcessor(
             return false;
         }
 
-        var check = JudgeBeforeClaim(first);
-        if (LooksCutShort(first, check) ? !reader.HasSettledAfterGrace(first) : MayPass(first) && !reader.HasSettled(first))
+        var probe = SubmissionPipeline.Probe(first.Path, first.Read);
+        var check = probe.CheckedOnceClaimed ? null : Judge(first); // a workbook is judged once claimed, where a crash in its reading is counted
+        if (probe.LooksCutShort(check) ? !reader.HasSettledAfterGrace(first) : MayPass(first) && !reader.HasSettled(first))
         {
             return false; // a copy still under way (or stalled): judged once it stops changing
         }
@@ -196,19 +196,6 @@ public sealed class SubmissionProcessor(
         => pipeline.Check(snapshot.Path, snapshot.Read);
 
     /// <summary>
-    /// What is judged before a claim, where a crash would not be counted: a JSON file is checked
-    /// whole (its reader stops nesting at the depth limit, D4, and bounds texts and lists; the check is kept for the claim); a
-    /// workbook is only probed for completeness (its zip directory), and converted once claimed,
-    /// so that a workbook that somehow ends the process is counted and given up.
-    /// </summary>
-    private SubmissionCheck? JudgeBeforeClaim(FileSnapshot snapshot)
-        => snapshot.Read.Outcome == SafeReadOutcome.Read && SubmissionFormats.IsWorkbook(snapshot.Path) ? null : Judge(snapshot);
-
-    /// <summary>Whether a file's content looks cut short (a copy stalled half-way): it waits for the longer grace before it is judged.</summary>
-    private static bool LooksCutShort(FileSnapshot snapshot, SubmissionCheck? check)
-        => snapshot.Read.Outcome == SafeReadOutcome.Read && (check?.LooksIncomplete ?? SubmissionFormats.LooksCutShort(snapshot.Path, snapshot.Bytes!));
-
-    /// <summary>
     /// Whether a refusal can be a passing state (a hard link made before the old name is removed;
     /// a file created before its permissions are set). Links, FIFOs, folders and oversized files are refused at once.
     /// </summary>
@@ -271,16 +258,16 @@ public sealed class SubmissionProcessor(
         var name = Path.GetFileName(input.Path);
         var template = templates.Current ?? throw new InvalidOperationException("No template is loaded.");
         claim.Enter(ClaimStage.Rendering);
-        var result = SubmissionPipeline.Generate(check, template);
-        if (result is not Generated generated)
+        var outcome = SubmissionPipeline.Run(check, template);
+        var clerk = SubmissionPipeline.AudienceOf(name) == ReportAudience.Clerk;
+        if (outcome is not PipelineOutcome.Generated generated)
         {
             claim.Enter(ClaimStage.Publishing);
-            Reject(claim, name, result.Report, check.Unread, clock, SubmissionFormats.AudienceOf(name) == ReportAudience.Clerk ? check.Submission : null);
+            Reject(claim, name, outcome.Report, outcome is PipelineOutcome.Refused, clock, clerk ? check.Submission : null);
             return false;
         }
 
         var staged = publisher.StageDocument(claim, generated.Document.Span);
-        var clerk = SubmissionFormats.AudienceOf(name) == ReportAudience.Clerk;
         var facts = new DocumentFacts(name, DocumentRelease.Sha256(input.Bytes), DocumentRelease.Sha256(generated.Document.Span), generated.Document.Length,
             clock.Elapsed.TotalMilliseconds - generated.RenderTime.TotalMilliseconds, generated.RenderTime.TotalMilliseconds,
             ReceiptWarnings.Group(generated.Report.Warnings), generated.Report.WarningCount, check.Converted, template.Name, template.Sha256, DocumentTitle.For(generated.Submission.Submission))
@@ -338,7 +325,7 @@ public sealed class SubmissionProcessor(
 
     private void Reject(Claim claim, string name, ValidationReport report, bool unread, Stopwatch clock, Submission? owner = null)
     {
-        var text = ReportFormatter.ToText(report, name, SubmissionFormats.AudienceOf(name)); // one formatting for the file and the status page
+        var text = ReportFormatter.ToText(report, name, SubmissionPipeline.AudienceOf(name)); // one formatting for the file and the status page
         var path = publisher.PublishRejection(claim, name, report, text, owner);
         logger.Rejected(name, clock.Elapsed.TotalMilliseconds, report.ErrorCount, path);
         status.Rejected(name, unread, publisher.RelativePath(path), [.. report.Errors.Select(static e => e.Code).Distinct()], text, clock.Elapsed);

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using DocGen.Core.Validation;
 using DocGen.Worker.IO;
+using DocGen.Worker.Pipeline;
 using DocGen.Worker.Service.Claims;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -126,7 +127,7 @@ public sealed class Publisher(
     /// <summary>Publishes a rejected input to <c>failed/</c> with its reports (<paramref name="text"/>: the text report when the caller has it already); returns the text report's path.</summary>
     public string PublishRejection(Claim claim, string inputName, ValidationReport report, string? text = null, Core.Model.Submission? owner = null)
     {
-        Stage(claim, StagedErrorsText, WindowsText.Encode(text ?? ReportFormatter.ToText(report, inputName, Intake.SubmissionFormats.AudienceOf(inputName))));
+        Stage(claim, StagedErrorsText, WindowsText.Encode(text ?? ReportFormatter.ToText(report, inputName, SubmissionPipeline.AudienceOf(inputName))));
         Stage(claim, StagedErrorsJson, Encoding.UTF8.GetBytes(ReportFormatter.ToJson(report, inputName, claim.Id)));
         if (_flushToDisk)
         {
