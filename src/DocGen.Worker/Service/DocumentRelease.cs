@@ -103,8 +103,8 @@ public sealed class DocumentRelease(Publisher publisher, ServiceStatus status, T
     {
         claim.Enter(ClaimStage.Publishing);
         var pending = conversion is { Deferred: true } ? new PendingPdfNote(facts.DocumentSha256, facts.Title, time.GetUtcNow()) : null;
-        var output = publisher.PublishDocument(claim, facts.InputName, conversion?.Succeeded == true, facts.Converted,
-            stem => ReceiptFor(claim, facts, stem, conversion, clock), pending, facts.WarningsNote, facts.Owner);
+        var reservation = publisher.ReserveDocument(claim, facts.InputName, conversion?.Succeeded == true, facts.Converted, pending, facts.WarningsNote, facts.Owner);
+        var output = publisher.PublishDocument(reservation, ReceiptFor(reservation, facts, conversion, clock));
         var pdfNote = conversion is null ? "" : conversion.Succeeded ? " and its PDF" : pending is not null ? " (its PDF pending)" : " WITHOUT its PDF";
         logger.Processed(facts.InputName, "generated", clock.Elapsed.TotalMilliseconds, output, pdfNote, facts.WarningCount);
         status.Published(facts.InputName, publisher.RelativePath(output), clock.Elapsed, facts.WarningsNote);
@@ -113,23 +113,24 @@ public sealed class DocumentRelease(Publisher publisher, ServiceStatus status, T
     /// <summary>The lower-case hex SHA-256 that receipts give.</summary>
     public static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    private byte[] ReceiptFor(Claim claim, DocumentFacts facts, string stem, PdfConversion? conversion, Stopwatch clock)
+    /// <summary>The receipt of a reserved document, complete: it names the reservation's paths and, with a PDF made, its hash.</summary>
+    private byte[] ReceiptFor(DocumentReservation reservation, DocumentFacts facts, PdfConversion? conversion, Stopwatch clock)
         => JsonSerializer.SerializeToUtf8Bytes(new Receipt(
             facts.InputName,
-            claim.Id,
+            reservation.Claim.Id,
             facts.InputSha256,
-            publisher.RelativeOutputPath(stem),
+            reservation.Output,
             facts.DocumentSha256,
             facts.Template,
             facts.TemplateSha256,
             time.GetUtcNow(),
             new ReceiptTimings(facts.ReadAndValidateMs, facts.RenderMs, clock.Elapsed.TotalMilliseconds),
             facts.Warnings,
-            conversion is null ? null : PdfReceipt(claim, stem, conversion),
-            facts.Converted is null ? null : publisher.RelativeConvertedPath(stem)), ServiceJson.Options);
+            conversion is null ? null : PdfReceipt(reservation, conversion),
+            facts.Converted is null ? null : reservation.Converted), ServiceJson.Options);
 
-    private ReceiptPdf PdfReceipt(Claim claim, string stem, PdfConversion conversion) => conversion.Succeeded
-        ? new ReceiptPdf(publisher.RelativePdfPath(stem), Sha256Of(Publisher.StagedPdfPath(claim)), conversion.Milliseconds, conversion.Attempts, null)
+    private static ReceiptPdf PdfReceipt(DocumentReservation reservation, PdfConversion conversion) => conversion.Succeeded
+        ? new ReceiptPdf(reservation.Pdf, Sha256Of(Publisher.StagedPdfPath(reservation.Claim)), conversion.Milliseconds, conversion.Attempts, null)
         : new ReceiptPdf(null, null, conversion.Milliseconds, conversion.Attempts, conversion.Error) { Pending = conversion.Deferred ? true : null };
 
     /// <summary>The SHA-256 of a staged file, streamed (a PDF of hundreds of KB is not held whole), opened as a file of DocGen's own.</summary>
