@@ -5,6 +5,7 @@ using DocGen.Worker.Pdf;
 using DocGen.Worker.Pipeline;
 using DocGen.Worker.Service.Claims;
 using DocGen.Worker.Service.Intake;
+using DocGen.Worker.Service.Processing;
 using DocGen.Worker.Service.Publishing;
 using DocGen.Worker.Service.Status;
 using DocGen.Worker.Templates;
@@ -82,8 +83,15 @@ public static class ServiceRegistration
         services.TryAddSingleton<ClaimStore>();
         services.TryAddSingleton<StableFileReader>();
         services.TryAddSingleton<Publisher>();
+        services.TryAddSingleton<ClaimAttempts>();
+        services.TryAddSingleton<Rejections>();
+        services.TryAddSingleton<DocumentPublication>();
+        services.TryAddSingleton<DocumentPdf>();
         services.TryAddSingleton<PdfStage>();
         services.TryAddSingleton<DocumentRelease>();
+        services.TryAddSingleton<ReadinessGate>();
+        services.TryAddSingleton<ClaimRunner>();
+        services.TryAddSingleton<ClaimRecovery>();
         services.TryAddSingleton<SubmissionProcessor>();
         return services;
     }
