@@ -59,7 +59,7 @@ internal sealed class PeerBenchmark(bool smoke, Report report, SubmissionPipelin
             var bytes = Harness.TableJson(rows);
             File.WriteAllBytes(file, bytes);
             var runs = rows >= 10000 ? 5 : rows >= 1000 ? 20 : 200;
-            var ours = WarmMedian(runs, () => pipeline.Generate(file, SafeFile.Read(file, pipeline.Validator.Limits.MaxFileBytes), template));
+            var ours = WarmMedian(runs, () => SubmissionPipeline.Run(pipeline.Check(file, SafeFile.Read(file, pipeline.Validator.Limits.MaxFileBytes)), template));
             var peer = Node("table", file, runs.ToString(CultureInfo.InvariantCulture)).Split('\t');
             var peerMs = double.Parse(peer[0], CultureInfo.InvariantCulture);
             peerTimes[rows] = peerMs;
@@ -70,7 +70,7 @@ internal sealed class PeerBenchmark(bool smoke, Report report, SubmissionPipelin
         // The yardstick: the whole seed (both parts, 9 indicators) against the peer's 10-row table.
         var seedFile = Path.Combine(folder, "seed.json");
         File.WriteAllBytes(seedFile, Bench.SeedBytes);
-        var seed = WarmMedian(smoke ? 200 : 2000, () => pipeline.Generate(seedFile, SafeFile.Read(seedFile, pipeline.Validator.Limits.MaxFileBytes), template));
+        var seed = WarmMedian(smoke ? 200 : 2000, () => SubmissionPipeline.Run(pipeline.Check(seedFile, SafeFile.Read(seedFile, pipeline.Validator.Limits.MaxFileBytes)), template));
         report.Add("seed, end to end (read JSON → docx bytes, in process, warm)", $"DocGen {seed * 1000:F0} µs against docxtemplater's 10-row table {peerTimes[10]:F1} ms: **{peerTimes[10] / seed:F0}×**", "≥ 50×");
 
         var burst = Node("burst", Path.Combine(folder, "table-10.json"), smoke ? "50" : "1000").Split('\t');

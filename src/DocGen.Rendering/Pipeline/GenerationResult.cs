@@ -3,9 +3,9 @@ using DocGen.Core.Validation;
 namespace DocGen.Rendering.Pipeline;
 
 /// <summary>
-/// How one submission ended (the Worker's <c>SubmissionPipeline</c>, rendering by <see cref="DocumentGenerator"/>): generated, rejected for its
-/// content, or valid but impossible to fill into the template. The three cases are one closed
-/// set, kept in one file.
+/// How one submission ended here (rendering by <see cref="DocumentGenerator"/>; the Worker's <c>SubmissionPipeline</c> turns it into
+/// its own outcome, which adds an entry refused unread): generated, rejected for its content, or valid but impossible to fill
+/// into the template. The three cases are one closed set, kept in one file.
 /// </summary>
 public abstract record GenerationResult(ValidationReport Report)
 {

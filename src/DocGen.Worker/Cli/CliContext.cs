@@ -61,7 +61,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error)
 
         cancellationToken.ThrowIfCancellationRequested();
 
-        await Output.WriteAsync(json ? ReportFormatter.ToJson(check.Report, path) : ReportFormatter.ToText(check.Report, path, Service.Intake.SubmissionFormats.AudienceOf(path))).ConfigureAwait(false);
+        await Output.WriteAsync(json ? ReportFormatter.ToJson(check.Report, path) : ReportFormatter.ToText(check.Report, path, SubmissionPipeline.AudienceOf(path))).ConfigureAwait(false);
         return check;
     }
 

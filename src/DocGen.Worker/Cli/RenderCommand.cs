@@ -2,7 +2,6 @@ using System.CommandLine;
 using DocGen.Core.Model;
 using DocGen.Rendering.Compilation;
 using DocGen.Rendering.Engine;
-using DocGen.Rendering.Pipeline;
 using DocGen.Worker.IO;
 using DocGen.Worker.Pipeline;
 using DocGen.Worker.Pdf;
@@ -69,10 +68,10 @@ internal static class RenderCommand
                 return ExitCodes.UsageOrIo;
             }
 
-            var result = SubmissionPipeline.Generate(check, compiled);
-            if (result is not Generated generated)
+            var outcome = SubmissionPipeline.Run(check, compiled);
+            if (outcome is not PipelineOutcome.Generated generated)
             {
-                var failure = result.Report.Issues[0];
+                var failure = outcome.Report.Issues[0];
                 await context.Error.WriteLineAsync($"模板填充失败 The template failed: {failure.Message} {failure.MessageEn}").ConfigureAwait(false);
                 return ExitCodes.UsageOrIo;
             }

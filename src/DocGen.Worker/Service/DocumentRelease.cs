@@ -1,142 +1,73 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using DocGen.Worker.IO;
-using DocGen.Worker.Pdf;
+using DocGen.Core.Validation;
+using DocGen.Core.Model;
+using DocGen.Worker.Pipeline;
 using DocGen.Worker.Service.Claims;
+using DocGen.Worker.Service.Intake;
+using DocGen.Worker.Service.Processing;
 using DocGen.Worker.Service.Publishing;
-using DocGen.Worker.Service.Status;
-using Microsoft.Extensions.Logging;
+using DocGen.Worker.Templates;
 
 namespace DocGen.Worker.Service;
 
 /// <summary>
-/// The last steps of a generated document: its PDF when that is on (or why it has none), then
-/// publishing it with its receipt. A conversion interrupted by a stop or a kill of DocGen is
-/// counted in the claim, so that a document is not converted for ever.
+/// The release of a claim's checked submission: run through the <see cref="SubmissionPipeline"/>,
+/// then either its report published (<see cref="Rejections"/>), or the document staged, its facts
+/// taken, and published at once (<see cref="DocumentPublication"/>) or, with PDF on, handed over to
+/// the <see cref="PdfStage"/>, which converts and publishes it.
 /// </summary>
-public sealed class DocumentRelease(Publisher publisher, ServiceStatus status, TimeProvider time, ILogger<DocumentRelease> logger)
+public sealed class DocumentRelease(
+    TemplateStore templates,
+    Publisher publisher,
+    PdfOutput pdf,
+    PdfStage pdfStage,
+    DocumentPdf documentPdf,
+    DocumentPublication publication,
+    Rejections rejections)
 {
-    /// <summary>In a claim while its PDF is being made; it holds how many conversions of it were interrupted, this one included.</summary>
-    private const string PdfPending = ".docgen-pdf-pending";
-
-    /// <summary>Conversions of one document interrupted by a stop or a kill before it is published without its PDF rather than converted for ever.</summary>
-    private const int MaxPdfStops = 2;
-
-    /// <summary>How many conversions of the claim's document were interrupted (read before its staged files are cleared).</summary>
-    public static int PdfStops(Claim claim)
+    /// <summary>Releases the checked <paramref name="input"/>; true when the claim was handed over to the PDF stage (which disposes it).</summary>
+    public async Task<bool> FinishAsync(Claim claim, FileSnapshot input, SubmissionCheck check, Stopwatch clock, int pdfStops, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        var found = SafeFile.Read(claim.Staged(PdfPending), maxBytes: 64);
-        return found.Outcome switch
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(clock);
+        var name = Path.GetFileName(input.Path);
+        var template = templates.Current ?? throw new InvalidOperationException("No template is loaded.");
+        claim.Enter(ClaimStage.Rendering);
+        var outcome = SubmissionPipeline.Run(check, template);
+        var clerk = SubmissionPipeline.AudienceOf(name) == ReportAudience.Clerk;
+        if (outcome is not PipelineOutcome.Generated generated)
         {
-            SafeReadOutcome.Missing => 0,
-            SafeReadOutcome.Read when int.TryParse(found.Bytes, CultureInfo.InvariantCulture, out var stops) => stops,
-            _ => 1, // DocGen writes a number: anything else there was interrupted once at least
+            claim.Enter(ClaimStage.Publishing);
+            rejections.Reject(claim, name, outcome.Report, outcome is PipelineOutcome.Refused, clock, clerk ? check.Submission : null);
+            return false;
+        }
+
+        var staged = publisher.StageDocument(claim, generated.Document.Span);
+        var facts = new DocumentFacts(name, Sha256Hex.Of(input.Bytes), Sha256Hex.Of(generated.Document.Span), generated.Document.Length,
+            clock.Elapsed.TotalMilliseconds - generated.RenderTime.TotalMilliseconds, generated.RenderTime.TotalMilliseconds,
+            ReceiptWarnings.Group(generated.Report.Warnings), generated.Report.WarningCount, check.Converted, template.Name, template.Sha256, DocumentTitle.For(generated.Submission.Submission))
+        {
+            // A clerk's workbook: its name is the blank's, so the outputs say whose they are, and its
+            // warnings arrive beside the document. A program names its files itself and reads the receipt.
+            Owner = clerk ? generated.Submission.Submission : null,
+            WarningsNote = clerk ? ReportFormatter.ToWarningsNote(generated.Report, name, ReportAudience.Clerk) : null,
         };
-    }
-
-    /// <summary>Keeps the count of interrupted conversions in a claim handed to the PDF stage, so that a stop while it waits for a converter does not reset it.</summary>
-    public static void KeepPdfStops(Claim claim, int pdfStops)
-    {
-        if (pdfStops > 0)
+        if (pdf.Converters is not { } converters)
         {
-            OwnFile.Replace(claim.Staged(PdfPending), Encoding.ASCII.GetBytes(pdfStops.ToString(CultureInfo.InvariantCulture)));
-        }
-    }
-
-    /// <summary>
-    /// Why the document gets no PDF though PDF is on (logged), or null when it is to be converted:
-    /// too big for one, or its conversion was interrupted <see cref="MaxPdfStops"/> times already.
-    /// </summary>
-    public PdfConversion? WithoutPdf(PdfConverterPool converters, DocumentFacts facts, int pdfStops)
-    {
-        var refused = pdfStops >= MaxPdfStops
-            ? new PdfConversion(0, 0, "服务在转换 PDF 时多次中断 the service stopped while converting it to PDF, more than once")
-            : converters.RefusalFor(facts.DocumentBytes);
-        if (refused is not null)
-        {
-            logger.PdfMissing(facts.InputName, 0, refused.Error!);
+            publication.Publish(claim, facts, null, clock);
+            return false;
         }
 
-        return refused;
-    }
-
-    /// <summary>
-    /// The PDF of the staged document, beside it in the claim, made from a copy in the converters'
-    /// own folder that has the document's hash; a failed one is logged and removed (the document is
-    /// published without it, or — when the environment was at fault — with its PDF pending).
-    /// </summary>
-    public async Task<PdfConversion> ConvertAsync(PdfConverterPool converters, Claim claim, string staged, DocumentFacts facts, int pdfStops, CancellationToken cancellationToken)
-    {
-        var target = Publisher.StagedPdfPath(claim);
-        var conversion = await converters.ConvertAsync(staged, target, facts.Title, cancellationToken, lent: () =>
+        if (documentPdf.WithoutPdf(converters, facts, pdfStops) is { } refused)
         {
-            claim.Enter(ClaimStage.ConvertingPdf);
-            OwnFile.Replace(claim.Staged(PdfPending), Encoding.ASCII.GetBytes((pdfStops + 1).ToString(CultureInfo.InvariantCulture))); // seen by a restart if the service stops during the conversion
-        }, expectedSha256: facts.DocumentSha256).ConfigureAwait(false);
-        if (!conversion.Succeeded || SafeFile.Inspect(target) is not { Kind: EntryKind.Regular, Links: 1 })
-        {
-            File.Delete(target);
-            conversion = conversion with { Error = conversion.Error ?? "LibreOffice reported success but wrote no file" };
-            if (conversion.Deferred)
-            {
-                logger.PdfDeferred(facts.InputName, conversion.Error);
-            }
-            else
-            {
-                logger.PdfMissing(facts.InputName, conversion.Attempts, conversion.Error);
-            }
+            publication.Publish(claim, facts, refused, clock);
+            return false;
         }
 
-        File.Delete(claim.Staged(PdfPending));
-        return conversion;
-    }
-
-    /// <summary>
-    /// Publishes the staged document (with its PDF when <paramref name="conversion"/> made one) and
-    /// its receipt; a PDF deferred for the environment is left to <see cref="PendingPdfs"/> with a copy of the document.
-    /// </summary>
-    public void Publish(Claim claim, DocumentFacts facts, PdfConversion? conversion, Stopwatch clock)
-    {
-        claim.Enter(ClaimStage.Publishing);
-        var pending = conversion is { Deferred: true } ? new PendingPdfNote(facts.DocumentSha256, facts.Title, time.GetUtcNow()) : null;
-        var output = publisher.PublishDocument(claim, facts.InputName, conversion?.Succeeded == true, facts.Converted,
-            stem => ReceiptFor(claim, facts, stem, conversion, clock), pending, facts.WarningsNote, facts.Owner);
-        var pdfNote = conversion is null ? "" : conversion.Succeeded ? " and its PDF" : pending is not null ? " (its PDF pending)" : " WITHOUT its PDF";
-        logger.Processed(facts.InputName, "generated", clock.Elapsed.TotalMilliseconds, output, pdfNote, facts.WarningCount);
-        status.Published(facts.InputName, publisher.RelativePath(output), clock.Elapsed, facts.WarningsNote);
-    }
-
-    /// <summary>The lower-case hex SHA-256 that receipts give.</summary>
-    public static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
-
-    private byte[] ReceiptFor(Claim claim, DocumentFacts facts, string stem, PdfConversion? conversion, Stopwatch clock)
-        => JsonSerializer.SerializeToUtf8Bytes(new Receipt(
-            facts.InputName,
-            claim.Id,
-            facts.InputSha256,
-            publisher.RelativeOutputPath(stem),
-            facts.DocumentSha256,
-            facts.Template,
-            facts.TemplateSha256,
-            time.GetUtcNow(),
-            new ReceiptTimings(facts.ReadAndValidateMs, facts.RenderMs, clock.Elapsed.TotalMilliseconds),
-            facts.Warnings,
-            conversion is null ? null : PdfReceipt(claim, stem, conversion),
-            facts.Converted is null ? null : publisher.RelativeConvertedPath(stem)), ServiceJson.Options);
-
-    private ReceiptPdf PdfReceipt(Claim claim, string stem, PdfConversion conversion) => conversion.Succeeded
-        ? new ReceiptPdf(publisher.RelativePdfPath(stem), Sha256Of(Publisher.StagedPdfPath(claim)), conversion.Milliseconds, conversion.Attempts, null)
-        : new ReceiptPdf(null, null, conversion.Milliseconds, conversion.Attempts, conversion.Error) { Pending = conversion.Deferred ? true : null };
-
-    /// <summary>The SHA-256 of a staged file, streamed (a PDF of hundreds of KB is not held whole), opened as a file of DocGen's own.</summary>
-    public static string Sha256Of(string path)
-    {
-        using var handle = OwnFile.Open(path, create: false, out var found, readOnly: true) ?? throw new IOException($"'{path}' is not the file DocGen staged ({found.Kind}).");
-        using var stream = new FileStream(handle, FileAccess.Read);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
+        claim.Enter(ClaimStage.AwaitingPdf);
+        PdfStops.Keep(claim, pdfStops);
+        await pdfStage.HandOverAsync(new PdfWork(converters, claim, staged, facts, pdfStops, clock), cancellationToken).ConfigureAwait(false);
+        return true;
     }
 }

@@ -47,6 +47,24 @@ public sealed class InboxFolders
     }
 
     /// <summary>
+    /// Runs a step that writes into the output folders; when one of them has gone (renamed or
+    /// deleted by someone while the service runs), recreates them and runs it once more.
+    /// </summary>
+    public T Recreating<T>(Func<T> step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        try
+        {
+            return step();
+        }
+        catch (DirectoryNotFoundException) when (All.Any(static f => !Directory.Exists(f)))
+        {
+            CreateAll();
+            return step();
+        }
+    }
+
+    /// <summary>
     /// Whether a name in the inbox is a submission: <c>*.json</c> or a workbook (<c>*.xlsx</c>, and
     /// the other spreadsheet formats, which are refused with a report), not hidden (<c>.*</c>), not
     /// an Office lock file (<c>~$*</c>), not a temporary or partial file (<c>*.tmp.*</c>, <c>*.part.*</c>).
@@ -54,7 +72,7 @@ public sealed class InboxFolders
     public static bool IsSubmissionName(string fileName)
     {
         ArgumentNullException.ThrowIfNull(fileName);
-        if (Intake.SubmissionFormats.ExtensionOf(fileName) is not { } extension || fileName.StartsWith('.') || fileName.StartsWith("~$", StringComparison.Ordinal))
+        if (Pipeline.SubmissionFormats.ExtensionOf(fileName) is not { } extension || fileName.StartsWith('.') || fileName.StartsWith("~$", StringComparison.Ordinal))
         {
             return false;
         }

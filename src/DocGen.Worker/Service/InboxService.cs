@@ -1,6 +1,5 @@
-using System.Collections.Concurrent;
-using System.Threading.Channels;
 using DocGen.Worker.IO;
+using DocGen.Worker.Service.Inbox;
 using DocGen.Worker.Service.Intake;
 using DocGen.Worker.Templates;
 using Microsoft.Extensions.Options;
@@ -8,9 +7,9 @@ using Microsoft.Extensions.Options;
 namespace DocGen.Worker.Service;
 
 /// <summary>
-/// Notices submissions in the inbox — a <see cref="FileSystemWatcher"/>, a scan at start-up and a
+/// Notices submissions in the inbox — an <see cref="InboxWatcher"/>, a scan at start-up and a
 /// periodic rescan (network shares drop watcher events; the watcher's buffer overflows) — and
-/// feeds them through a bounded channel to a fixed number of workers.
+/// feeds them through a bounded queue (<see cref="InboxBacklog"/>) to a fixed number of workers.
 /// </summary>
 public sealed class InboxService(
     InboxFolders folders,
@@ -28,22 +27,11 @@ public sealed class InboxService(
     ILogger<InboxService> logger) : BackgroundService
 {
     private readonly DocGenOptions _options = options.Value;
-    private readonly Channel<string> _queue = Channel.CreateBounded<string>(new BoundedChannelOptions(options.Value.QueueCapacity)
-    {
-        FullMode = BoundedChannelFullMode.Wait,
-        SingleWriter = false,
-        SingleReader = false,
-    });
-
-    /// <summary>Names queued or being processed, so a file is not queued twice.</summary>
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _pending = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _rescanNow = new(0, 1);
-
-    /// <summary>DocGen's folders that were links when it started (an operator's choice): a folder that becomes a link later was replaced.</summary>
-    private HashSet<string> _linkedAtStart = [];
+    private readonly InboxBacklog _backlog = new(options.Value.QueueCapacity, time);
+    private readonly InboxScan _scan = new(folders, logger);
+    private InboxWatcher? _watcher;
     private long _passes;
     private bool _betweenPasses;
-    private FileSystemWatcher? _watcher;
 
     /// <summary>The scan loop is waiting for its next pass (healthy and idle), not stuck in one.</summary>
     internal bool IsBetweenPasses => Volatile.Read(ref _betweenPasses);
@@ -52,20 +40,19 @@ public sealed class InboxService(
     internal long Passes => Interlocked.Read(ref _passes);
 
     /// <summary>Inbox entries queued or being processed, and documents waiting for their PDF (for the status pages).</summary>
-    public int Queued => _pending.Count + pdfStage.Waiting;
+    public int Queued => _backlog.Count + pdfStage.Waiting;
 
     /// <summary>How long the entry queued first has been queued or in progress (zero when none is).</summary>
-    public TimeSpan OldestWaiting => _pending.Values.DefaultIfEmpty(time.GetUtcNow()).Min() is var oldest ? time.GetUtcNow() - oldest : TimeSpan.Zero;
+    public TimeSpan OldestWaiting => _backlog.OldestWaiting;
 
     /// <summary>Nothing queued, being processed or waiting for its PDF: everything a pass found has ended.</summary>
-    internal bool IsIdle => _pending.IsEmpty && pdfStage.IsIdle;
+    internal bool IsIdle => _backlog.IsEmpty && pdfStage.IsIdle;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         StaleRuntimeFiles.Sweep();
         folders.CreateAll();
-        // A link the operator made (owned by root or the service's user); one someone else made while the service was down is not trusted.
-        _linkedAtStart = [.. folders.All.Where(static f => SafeFile.Inspect(f) is { Kind: EntryKind.SymbolicLink } link && (link.Owner == 0 || link.Owner == OwnFile.ProcessOwner))];
+        _scan.NoteLinksAtStart();
         RefreshTemplate();
         pdf.Converters?.WarmUp(); // LibreOffice starts (and rehearses a conversion) while the rehearsal below runs; stopping disposes the converters
         try
@@ -93,24 +80,25 @@ public sealed class InboxService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        _watcher = CreateWatcher();
+        var watcher = _watcher = new InboxWatcher(folders, _backlog, logger);
+        watcher.Start();
         var workers = Enumerable.Range(0, _options.MaxConcurrency).Select(_ => WorkAsync(stoppingToken)).ToList();
         try
         {
-            await ScanLoopAsync(stoppingToken).ConfigureAwait(false);
+            await ScanLoopAsync(watcher, stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // normal stop
         }
 
-        _queue.Writer.TryComplete();
+        _backlog.Complete();
         await Task.WhenAll(workers).ConfigureAwait(false);
         await pdfStage.DrainAsync().ConfigureAwait(false);
         await pendingPdfs.DrainAsync().ConfigureAwait(false);
     }
 
-    private async Task ScanLoopAsync(CancellationToken stoppingToken)
+    private async Task ScanLoopAsync(InboxWatcher watcher, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -119,15 +107,19 @@ public sealed class InboxService(
             // pass tries again: the service keeps running.
             try
             {
-                EnsureFolders();
+                if (_scan.EnsureFolders())
+                {
+                    watcher.Start(); // the inbox was made again: watch the new one
+                }
+
                 RefreshTemplate();
                 reader.Prune();
                 await processor.RecoverAsync(stoppingToken).ConfigureAwait(false);
                 retention.SweepIfDue();
                 pendingPdfs.RetryIfDue(stoppingToken);
-                foreach (var path in ScanInbox())
+                foreach (var path in _scan.Entries())
                 {
-                    await EnqueueAsync(path, stoppingToken).ConfigureAwait(false);
+                    await _backlog.EnqueueAsync(path, stoppingToken).ConfigureAwait(false);
                 }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -142,7 +134,7 @@ public sealed class InboxService(
 
             using var tick = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             var delay = Task.Delay(_options.RescanInterval, time, tick.Token);
-            var signal = _rescanNow.WaitAsync(tick.Token);
+            var signal = watcher.WaitForRescanAsync(tick.Token);
             Volatile.Write(ref _betweenPasses, true);
             await Task.WhenAny(delay, signal).ConfigureAwait(false);
             Volatile.Write(ref _betweenPasses, false);
@@ -151,72 +143,11 @@ public sealed class InboxService(
         }
     }
 
-    /// <summary>
-    /// The inbox's entries, whatever they are (a folder or link named <c>x.json</c> is refused with
-    /// a report, not ignored). A name that is not valid UTF-8 is first renamed to its escaped form.
-    /// </summary>
-    private List<string> ScanInbox()
-    {
-        var entries = Directory.EnumerateFileSystemEntries(folders.Inbox).ToList();
-        if (entries.Any(static e => e.Contains('\uFFFD', StringComparison.Ordinal)))
-        {
-            foreach (var raw in RawNames.FindInvalid(folders.Inbox))
-            {
-                var escaped = RawNames.Escape(raw);
-                if (InboxFolders.IsSubmissionName(escaped) && RawNames.TryRename(folders.Inbox, raw, escaped))
-                {
-                    logger.RenamedInvalidName(escaped);
-                }
-            }
-
-            entries = Directory.EnumerateFileSystemEntries(folders.Inbox).ToList();
-        }
-
-        return entries;
-    }
-
-    /// <summary>
-    /// Recreates a folder someone removed or renamed while the service runs (and the watcher, if it
-    /// was the inbox). A folder replaced by a link (to a folder elsewhere, where DocGen would then
-    /// write and delete) loses the link — it holds nothing — and is made again.
-    /// </summary>
-    private void EnsureFolders()
-    {
-        foreach (var folder in folders.All.Where(f => !_linkedAtStart.Contains(f) && SafeFile.Inspect(f).Kind == EntryKind.SymbolicLink))
-        {
-            logger.FolderReplacedByLink(folder, new FileInfo(folder).LinkTarget ?? "");
-            File.Delete(folder); // removes the link itself, never what it points to
-        }
-
-        if (folders.All.All(Directory.Exists))
-        {
-            return;
-        }
-
-        var inboxWasGone = !Directory.Exists(folders.Inbox);
-        folders.CreateAll();
-        if (inboxWasGone)
-        {
-            _watcher?.Dispose();
-            _watcher = CreateWatcher();
-        }
-    }
-
-    private async ValueTask EnqueueAsync(string path, CancellationToken stoppingToken)
-    {
-        if (!InboxFolders.IsSubmissionName(Path.GetFileName(path)) || !_pending.TryAdd(path, time.GetUtcNow()))
-        {
-            return;
-        }
-
-        await _queue.Writer.WriteAsync(path, stoppingToken).ConfigureAwait(false);
-    }
-
     private async Task WorkAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await foreach (var path in _queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            await foreach (var path in _backlog.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
                 try
                 {
@@ -228,7 +159,7 @@ public sealed class InboxService(
                 }
                 finally
                 {
-                    _pending.TryRemove(path, out _);
+                    _backlog.Done(path);
                 }
             }
         }
@@ -237,7 +168,6 @@ public sealed class InboxService(
             // Unfinished work stays claimed in processing/ and is resumed at the next start.
         }
     }
-
 
     private void RefreshTemplate()
     {
@@ -251,69 +181,9 @@ public sealed class InboxService(
         }
     }
 
-    /// <summary>The inbox watcher, or null when the platform refuses one (the rescans still find every file).</summary>
-    private FileSystemWatcher? CreateWatcher()
-    {
-        try
-        {
-            return StartWatcher();
-        }
-        catch (Exception ex) when (ex is IOException or ArgumentException or PlatformNotSupportedException)
-        {
-            logger.WatcherError(ex.Message);
-            return null;
-        }
-    }
-
-    private FileSystemWatcher StartWatcher()
-    {
-        var watcher = new FileSystemWatcher(folders.Inbox, "*") // JSON and workbooks: IsSubmissionName decides
-        {
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
-            InternalBufferSize = 64 * 1024,
-            IncludeSubdirectories = false,
-        };
-        watcher.Created += (_, e) => Notice(e.FullPath);
-        watcher.Changed += (_, e) => Notice(e.FullPath);
-        watcher.Renamed += (_, e) => Notice(e.FullPath);
-        watcher.Error += (_, e) =>
-        {
-            logger.WatcherError(e.GetException().Message);
-            RescanSoon();
-        };
-        watcher.EnableRaisingEvents = true;
-        return watcher;
-    }
-
-    /// <summary>A watcher event: queue the file if there is room; otherwise the rescan will find it.</summary>
-    private void Notice(string path)
-    {
-        if (InboxFolders.IsSubmissionName(Path.GetFileName(path)) && _pending.TryAdd(path, time.GetUtcNow()) && !_queue.Writer.TryWrite(path))
-        {
-            _pending.TryRemove(path, out _);
-            RescanSoon();
-        }
-    }
-
-    private void RescanSoon()
-    {
-        if (_rescanNow.CurrentCount == 0)
-        {
-            try
-            {
-                _rescanNow.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // already signalled
-            }
-        }
-    }
-
     public override void Dispose()
     {
         _watcher?.Dispose();
-        _rescanNow.Dispose();
         base.Dispose();
     }
 }

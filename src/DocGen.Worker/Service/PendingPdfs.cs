@@ -153,7 +153,7 @@ public sealed class PendingPdfs(
                     StagedFile.Flush(staged);
                 }
 
-                made = new ReceiptPdf(Path.GetRelativePath(folders.Root, pdfOut), DocumentRelease.Sha256Of(staged), conversion.Milliseconds, conversion.Attempts, null);
+                made = new ReceiptPdf(Path.GetRelativePath(folders.Root, pdfOut), Sha256Hex.OfFile(staged), conversion.Milliseconds, conversion.Attempts, null);
                 if (SafeFile.Inspect(pdfOut).Kind == EntryKind.Directory)
                 {
                     quarantine.MoveAside(pdfOut, QuarantineReason.PlantedOutputName, "a folder where this document's PDF goes");

@@ -1,5 +1,4 @@
 using DocGen.Core.Frameworks;
-using DocGen.Worker.Cli;
 using DocGen.Worker.Pdf;
 using DocGen.Worker.Service.Status;
 using Microsoft.Extensions.Options;

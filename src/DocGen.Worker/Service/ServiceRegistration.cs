@@ -5,6 +5,7 @@ using DocGen.Worker.Pdf;
 using DocGen.Worker.Pipeline;
 using DocGen.Worker.Service.Claims;
 using DocGen.Worker.Service.Intake;
+using DocGen.Worker.Service.Processing;
 using DocGen.Worker.Service.Publishing;
 using DocGen.Worker.Service.Status;
 using DocGen.Worker.Templates;
@@ -26,7 +27,7 @@ public static class ServiceRegistration
         services.AddOptions<DocGenOptions>().BindConfiguration(DocGenOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DocGenOptions>, DocGenOptionsValidator>();
         services.AddSingleton<IValidateOptions<DocGenOptions>, HttpOptionsValidator>();
-        services.AddSingleton<TemplateStore>();
+        services.AddSingleton(static sp => TemplatesOf(sp));
         services.AddSingleton(static sp => FrameworkCatalog.LoadFolder(sp.GetRequiredService<TemplateStore>().TemplatesFolder));
         services.AddSingleton(static sp => new SubmissionValidator(sp.GetRequiredService<FrameworkCatalog>()));
         services.AddSingleton<SubmissionPipeline>();
@@ -83,8 +84,15 @@ public static class ServiceRegistration
         services.TryAddSingleton<ClaimStore>();
         services.TryAddSingleton<StableFileReader>();
         services.TryAddSingleton<Publisher>();
+        services.TryAddSingleton<ClaimAttempts>();
+        services.TryAddSingleton<Rejections>();
+        services.TryAddSingleton<DocumentPublication>();
+        services.TryAddSingleton<DocumentPdf>();
         services.TryAddSingleton<PdfStage>();
         services.TryAddSingleton<DocumentRelease>();
+        services.TryAddSingleton<ReadinessGate>();
+        services.TryAddSingleton<ClaimRunner>();
+        services.TryAddSingleton<ClaimRecovery>();
         services.TryAddSingleton<SubmissionProcessor>();
         return services;
     }
@@ -107,6 +115,13 @@ public static class ServiceRegistration
         services.AddSingleton(typeof(ILogger<>), typeof(Microsoft.Extensions.Logging.Abstractions.NullLogger<>));
         services.AddSubmissionProcessing();
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>The template store over the configured templates folder (Templates/ knows nothing of the service's options).</summary>
+    private static TemplateStore TemplatesOf(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<DocGenOptions>>().Value;
+        return new TemplateStore(options.Templates, options.Template, services.GetRequiredService<ILogger<TemplateStore>>(), services.GetRequiredService<TimeProvider>());
     }
 
     /// <summary>

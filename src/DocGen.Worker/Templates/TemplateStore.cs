@@ -3,8 +3,6 @@ using System.Text;
 using DocGen.Rendering.Compilation;
 using DocGen.Rendering.Engine;
 using DocGen.Worker.IO;
-using DocGen.Worker.Service;
-using Microsoft.Extensions.Options;
 using DocGen.Core.Rules;
 
 namespace DocGen.Worker.Templates;
@@ -14,7 +12,9 @@ namespace DocGen.Worker.Templates;
 /// compile leaves the last good one in use and writes <c>&lt;template&gt;.errors.txt</c> beside the
 /// template (where the admin looks), removed again once the template is fixed.
 /// </summary>
-public sealed class TemplateStore(IOptions<DocGenOptions> options, ILogger<TemplateStore> logger, TimeProvider time)
+/// <param name="templatesFolder">The templates folder as configured (null: the default, <see cref="TemplateDirectory.Resolve"/>).</param>
+/// <param name="template">The Word template's file name in it.</param>
+public sealed class TemplateStore(string? templatesFolder, string template, ILogger<TemplateStore> logger, TimeProvider time)
 {
     /// <summary>Word saves through a temporary file: a new version is compiled once it has not changed for this long.</summary>
     public static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(300);
@@ -29,9 +29,9 @@ public sealed class TemplateStore(IOptions<DocGenOptions> options, ILogger<Templ
     private long _refused;
     private FileStamp _seen;
 
-    public string TemplatesFolder { get; } = TemplateDirectory.Resolve(options.Value.Templates);
+    public string TemplatesFolder { get; } = TemplateDirectory.Resolve(templatesFolder);
 
-    public string TemplatePath => Path.Combine(TemplatesFolder, options.Value.Template);
+    public string TemplatePath => Path.Combine(TemplatesFolder, template);
 
     public string ErrorReportPath => TemplatePath + ".errors.txt";
 

@@ -192,7 +192,7 @@ public sealed class PdfConverterPoolTests : IDisposable
         var pipeline = new DocGen.Worker.Pipeline.SubmissionPipeline(new SubmissionValidator(FrameworkCatalog.LoadFolder(templates)));
         var seed = Path.Combine(RepoRoot.Path, "fixtures", "S001-seed.json");
         var template = TemplateCompiler.Compile(File.ReadAllBytes(Path.Combine(templates, "performance-goals.docx")), "performance-goals.docx");
-        var generated = Assert.IsType<Generated>(pipeline.Generate(seed, DocGen.Worker.IO.SafeFile.Read(seed, pipeline.Validator.Limits.MaxFileBytes), template));
+        var generated = Assert.IsType<DocGen.Worker.Pipeline.PipelineOutcome.Generated>(DocGen.Worker.Pipeline.SubmissionPipeline.Run(pipeline.Check(seed, DocGen.Worker.IO.SafeFile.Read(seed, pipeline.Validator.Limits.MaxFileBytes)), template));
         var path = Path.Combine(_folder.FullName, name + ".docx");
         File.WriteAllBytes(path, generated.Document.ToArray());
         return (path, DocumentTitle.For(generated.Submission.Submission));

@@ -190,7 +190,7 @@ public sealed class InboxServiceTests
 
         var exit = await DocGen.Worker.Service.ServiceHost.RunAsync(box.Arguments("--DocGen:MaxConcurrency=0", "--DocGen:RescanInterval=00:00:00"), error, TestContext.Current.CancellationToken);
 
-        Assert.Equal(DocGen.Worker.Cli.ExitCodes.UsageOrIo, exit);
+        Assert.Equal(DocGen.Worker.ExitCodes.UsageOrIo, exit);
         Assert.Contains("MaxConcurrency", error.ToString(), StringComparison.Ordinal);
         Assert.Contains("RescanInterval", error.ToString(), StringComparison.Ordinal);
     }

@@ -45,7 +45,7 @@ internal sealed class Rooms : IDisposable
 
     public Publisher Publisher() => new(Folders, Microsoft.Extensions.Options.Options.Create(Options), ResiliencePipeline.Empty, Quarantine());
 
-    public TemplateStore Templates() => new(Microsoft.Extensions.Options.Options.Create(Options), NullLogger<TemplateStore>.Instance, Clock);
+    public TemplateStore Templates() => new(Options.Templates, Options.Template, NullLogger<TemplateStore>.Instance, Clock);
 
     /// <summary>Copies the shipped templates into this root's templates folder.</summary>
     public Rooms WithShippedTemplates()

@@ -1,4 +1,4 @@
-using DocGen.Worker.Service.Intake;
+using DocGen.Worker.Pipeline;
 
 namespace DocGen.Worker.Service.Publishing;
 

@@ -8,6 +8,9 @@ namespace DocGen.Worker.Service.Publishing;
 /// </summary>
 internal sealed record PublishManifest(string Outcome, string Stem, IReadOnlyList<PublishMove> Moves)
 {
+    /// <summary>Its staged name in the claim.</summary>
+    public const string StagedName = ".docgen-publish.json";
+
     /// <summary>The claim (its folder's name) the manifest was written in; null in one written before DocGen 2026-12 named it.</summary>
     public string? Claim { get; init; }
 }

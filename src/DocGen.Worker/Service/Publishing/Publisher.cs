@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using DocGen.Core.Validation;
 using DocGen.Worker.IO;
+using DocGen.Worker.Pipeline;
 using DocGen.Worker.Service.Claims;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -15,15 +16,12 @@ namespace DocGen.Worker.Service.Publishing;
 /// and its folder flushed; the list of moves (the manifest) is written, flushed, and the claim
 /// folder flushed; then the staged files are renamed into place — the documents, then the final
 /// receipt or report over the placeholder, the input last — and every folder they went into is
-/// flushed before the manifest is removed. A claim found with a manifest is finished from it.
+/// flushed before the manifest is removed (<see cref="ManifestMoves"/>). A claim found with a
+/// manifest is finished from it (<see cref="ManifestRecovery"/>).
 /// With <see cref="DocGenOptions.FlushToDisk"/> off nothing is flushed (a crash of the process is
 /// still survived; a power cut is not).
 /// </summary>
-public sealed class Publisher(
-    InboxFolders folders,
-    IOptions<DocGenOptions> options,
-    [FromKeyedServices(ServiceRegistration.IoPipeline)] ResiliencePipeline io,
-    Quarantine quarantine)
+public sealed class Publisher
 {
     private const string StagedDocument = ".docgen-result.docx";
     private const string StagedPdf = ".docgen-result.pdf";
@@ -34,16 +32,22 @@ public sealed class Publisher(
     private const string StagedReceipt = ".docgen-receipt.json";
     private const string StagedPendingDocument = ".docgen-pending.docx";
     private const string StagedPendingNote = ".docgen-pending.json";
-    private const string Manifest = ".docgen-publish.json";
 
-    /// <summary>A manifest DocGen writes is a few KB; anything larger in its place is not one of its own.</summary>
-    private const int MaxManifestBytes = 256 * 1024;
+    private readonly InboxFolders _folders;
+    private readonly bool _flushToDisk;
+    private readonly StemReservations _reservations;
+    private readonly ManifestMoves _moves;
+    private readonly ManifestRecovery _recovery;
 
-    /// <summary>A receipt or JSON report DocGen writes stays under a MiB (warnings grouped, reports bounded).</summary>
-    private const int MaxFinalBytes = 4 * 1024 * 1024;
-
-    private readonly bool _flushToDisk = options.Value.FlushToDisk;
-    private readonly StemReservations _reservations = new(folders, quarantine, options.Value.FlushToDisk);
+    public Publisher(InboxFolders folders, IOptions<DocGenOptions> options, [FromKeyedServices(ServiceRegistration.IoPipeline)] ResiliencePipeline io, Quarantine quarantine)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _folders = folders;
+        _flushToDisk = options.Value.FlushToDisk;
+        _reservations = new StemReservations(folders, quarantine, _flushToDisk);
+        _moves = new ManifestMoves(folders, io, quarantine, _flushToDisk);
+        _recovery = new ManifestRecovery(folders, quarantine, _moves);
+    }
 
     /// <summary>
     /// Writes a generated document into the claim (flushed to disk when so configured: it is what
@@ -59,14 +63,15 @@ public sealed class Publisher(
     public static string StagedPdfPath(Claim claim) => claim.Staged(StagedPdf);
 
     /// <summary>
-    /// Publishes the staged document: <c>out/x.docx</c> (with <c>out/x.pdf</c> when
-    /// <paramref name="withPdf"/>), and the input with its receipt in <c>archive/</c>. The
-    /// receipt, made for the stem that was reserved, is the reservation. With <paramref name="pdfPending"/>
-    /// (its PDF waits for the environment), a copy of the document and the note go to
-    /// <c>pdf-pending/x.docx</c> and <c>x.json</c> in the same moves. Returns the document's path.
+    /// The first step of publishing the staged document: what goes beside it is staged (a
+    /// workbook's <paramref name="converted"/> JSON, the clerk's <paramref name="warningsNote"/>,
+    /// and with <paramref name="pdfPending"/> — its PDF waits for the environment — a copy of the
+    /// document and the note for <c>pdf-pending/</c>), and a stem reserved. The caller makes the
+    /// receipt for it and hands both to <see cref="PublishDocument"/>.
     /// </summary>
-    public string PublishDocument(Claim claim, string inputName, bool withPdf, byte[]? converted, Func<string, byte[]> receiptFor, PendingPdfNote? pdfPending = null, string? warningsNote = null, Core.Model.Submission? owner = null)
+    public DocumentReservation ReserveDocument(Claim claim, string inputName, bool withPdf, byte[]? converted, PendingPdfNote? pdfPending = null, string? warningsNote = null, Core.Model.Submission? owner = null)
     {
+        ArgumentNullException.ThrowIfNull(claim);
         if (_flushToDisk)
         {
             StagedFile.FlushInput(claim.Staged(inputName));
@@ -92,137 +97,96 @@ public sealed class Publisher(
             Stage(claim, StagedPendingNote, JsonSerializer.SerializeToUtf8Bytes(pdfPending, ServiceJson.Options));
         }
 
-        var family = OutputFamily.Success(folders);
-        var stem = Reserve(family, claim, OutputStem.For(inputName, owner));
-        Stage(claim, StagedReceipt, receiptFor(stem));
-        List<PublishMove> moves = [Move(StagedDocument, OutputFamily.Document(folders).For(stem))];
-        if (withPdf)
+        var family = OutputFamily.Success(_folders);
+        var stem = ReserveStem(family, claim, OutputStem.For(inputName, owner));
+        return new DocumentReservation(claim, inputName, stem, Relative(OutputFamily.Document(_folders).For(stem)), Relative(OutputFamily.Pdf(_folders).For(stem)), Relative(family.Converted.For(stem)))
         {
-            moves.Add(Move(StagedPdf, OutputFamily.Pdf(folders).For(stem)));
+            WithPdf = withPdf,
+            WithConverted = converted is not null,
+            WithWarnings = warningsNote is not null,
+            WithPdfPending = pdfPending is not null,
+        };
+    }
+
+    /// <summary>
+    /// Publishes a reserved document with its <paramref name="receipt"/>, made complete for the
+    /// reservation: <c>out/x.docx</c> (with <c>out/x.pdf</c>, <c>out/x.warnings.txt</c>, a workbook's
+    /// JSON and the <c>pdf-pending/</c> pair when reserved so), and the input with its receipt in
+    /// <c>archive/</c>, the receipt over its placeholder. Returns the document's path.
+    /// </summary>
+    public string PublishDocument(DocumentReservation reservation, ReadOnlySpan<byte> receipt)
+    {
+        ArgumentNullException.ThrowIfNull(reservation);
+        var (claim, stem) = (reservation.Claim, reservation.Stem);
+        var family = OutputFamily.Success(_folders);
+        Stage(claim, StagedReceipt, receipt);
+        List<PublishMove> moves = [Move(StagedDocument, OutputFamily.Document(_folders).For(stem))];
+        if (reservation.WithPdf)
+        {
+            moves.Add(Move(StagedPdf, OutputFamily.Pdf(_folders).For(stem)));
         }
 
-        if (warningsNote is not null)
+        if (reservation.WithWarnings)
         {
-            moves.Add(Move(StagedWarningsText, OutputFamily.WarningsText(folders).For(stem)));
+            moves.Add(Move(StagedWarningsText, OutputFamily.WarningsText(_folders).For(stem)));
         }
 
-        if (converted is not null)
+        if (reservation.WithConverted)
         {
             moves.Add(Move(StagedConverted, family.Converted.For(stem)));
         }
 
-        if (pdfPending is not null)
+        if (reservation.WithPdfPending)
         {
             // The document before its note: a note in pdf-pending/ always has its document.
-            moves.Add(Move(StagedPendingDocument, OutputFamily.PendingDocument(folders).For(stem)));
-            moves.Add(Move(StagedPendingNote, OutputFamily.PendingNote(folders).For(stem)));
+            moves.Add(Move(StagedPendingDocument, OutputFamily.PendingDocument(_folders).For(stem)));
+            moves.Add(Move(StagedPendingNote, OutputFamily.PendingNote(_folders).For(stem)));
         }
 
         moves.Add(Move(StagedReceipt, family.Reservation.For(stem), overwrite: true)); // the receipt, over its placeholder, once the documents are in place
-        moves.Add(Move(inputName, family.Input(inputName).For(stem)));
+        moves.Add(Move(reservation.InputName, family.Input(reservation.InputName).For(stem)));
         return Commit(claim, new PublishManifest(family.Outcome, stem, moves) { Claim = claim.Id });
     }
 
     /// <summary>Publishes a rejected input to <c>failed/</c> with its reports (<paramref name="text"/>: the text report when the caller has it already); returns the text report's path.</summary>
     public string PublishRejection(Claim claim, string inputName, ValidationReport report, string? text = null, Core.Model.Submission? owner = null)
     {
-        Stage(claim, StagedErrorsText, WindowsText.Encode(text ?? ReportFormatter.ToText(report, inputName, Intake.SubmissionFormats.AudienceOf(inputName))));
+        ArgumentNullException.ThrowIfNull(claim);
+        Stage(claim, StagedErrorsText, WindowsText.Encode(text ?? ReportFormatter.ToText(report, inputName, SubmissionPipeline.AudienceOf(inputName))));
         Stage(claim, StagedErrorsJson, Encoding.UTF8.GetBytes(ReportFormatter.ToJson(report, inputName, claim.Id)));
         if (_flushToDisk)
         {
             StagedFile.FlushInput(claim.Staged(inputName));
         }
 
-        var family = OutputFamily.Rejection(folders);
-        var stem = Reserve(family, claim, OutputStem.For(inputName, owner));
+        var family = OutputFamily.Rejection(_folders);
+        var stem = ReserveStem(family, claim, OutputStem.For(inputName, owner));
         return Commit(claim, new PublishManifest(family.Outcome, stem,
         [
-            Move(StagedErrorsText, OutputFamily.ErrorsText(folders).For(stem)),
+            Move(StagedErrorsText, OutputFamily.ErrorsText(_folders).For(stem)),
             Move(StagedErrorsJson, family.Reservation.For(stem), overwrite: true),
             Move(inputName, family.Input(inputName).For(stem)),
         ]) { Claim = claim.Id });
     }
 
     /// <summary>A published path relative to the root (for the status pages).</summary>
-    public string RelativePath(string path) => Path.GetRelativePath(folders.Root, path);
-
-    /// <summary>Where the document of a stem is published, relative to the root (for receipts).</summary>
-    public string RelativeOutputPath(string stem) => Path.GetRelativePath(folders.Root, OutputFamily.Document(folders).For(stem));
-
-    /// <summary>Where the PDF of a stem is published, relative to the root (for receipts).</summary>
-    public string RelativePdfPath(string stem) => Path.GetRelativePath(folders.Root, OutputFamily.Pdf(folders).For(stem));
-
-    /// <summary>Where a workbook's converted JSON is archived, relative to the root (for receipts).</summary>
-    public string RelativeConvertedPath(string stem) => Path.GetRelativePath(folders.Root, OutputFamily.Success(folders).Converted.For(stem));
+    public string RelativePath(string path) => Relative(path);
 
     /// <summary>
-    /// Finishes a claim that was being published when its process died; false when it has no
-    /// manifest (it must be processed again). A manifest DocGen cannot vouch for (<see cref="ManifestCheck"/>)
-    /// is moved aside without any of its moves made, and the claim is processed again.
+    /// Finishes a claim that was being published when its process died (<see cref="ManifestRecovery"/>);
+    /// false when it has no manifest DocGen accepts (it must be processed again).
     /// </summary>
-    public bool TryFinish(Claim claim)
-    {
-        var path = claim.Staged(Manifest);
-        if (ReadManifest(path) is not { } manifest)
-        {
-            return false;
-        }
+    public bool TryFinish(Claim claim) => _recovery.TryFinish(claim);
 
-        var moves = ManifestCheck.Resolve(manifest, claim.Folder, folders, out var problem);
-        if (moves is not null && !OwnsReservation(moves.Single(static m => m.Overwrite), claim))
-        {
-            problem = "its reservation is neither this claim's placeholder nor this claim's receipt or report";
-        }
-
-        if (moves is not null && problem is null)
-        {
-            try
-            {
-                Publish(claim, moves);
-                return true;
-            }
-            catch (PublishConflictException ex)
-            {
-                problem = ex.Message;
-            }
-        }
-
-        quarantine.MoveAside(path, QuarantineReason.ForgedManifest, problem ?? "");
-        File.Delete(path); // had it not moved, it is removed all the same: never carried out further
-        return false;
-    }
-
-    /// <summary>
-    /// Whether the manifest's reservation is this claim's: still its placeholder (the move over it
-    /// not made yet), or made already and the receipt or JSON report there names this claim. A
-    /// manifest planted in a real claim cannot then move its input under another's stem.
-    /// </summary>
-    private static bool OwnsReservation(ResolvedMove reservation, Claim claim)
-    {
-        if (SafeFile.Inspect(reservation.Source).Kind != EntryKind.Missing)
-        {
-            return StemReservations.IsReservedBy(reservation.Target, claim.Id);
-        }
-
-        try
-        {
-            return OwnFile.ReadSmall(reservation.Target, MaxFinalBytes) is { } bytes
-                && JsonDocument.Parse(bytes).RootElement is { ValueKind: JsonValueKind.Object } root
-                && root.TryGetProperty("claim", out var owner) && owner.ValueKind == JsonValueKind.String && owner.GetString() == claim.Id;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
+    private string Relative(string path) => Path.GetRelativePath(_folders.Root, path);
 
     /// <summary>
     /// The first free versioned stem (<c>x</c>, <c>x.2</c>, …), reserved for the family (see
     /// <see cref="StemReservations"/>), its folder flushed so that the reservation survives a power cut.
     /// </summary>
-    private string Reserve(OutputFamily family, Claim claim, string baseStem)
+    private string ReserveStem(OutputFamily family, Claim claim, string baseStem)
     {
-        var stem = RecreatingFolders(() => _reservations.Reserve(family, claim, baseStem));
+        var stem = _folders.Recreating(() => _reservations.Reserve(family, claim, baseStem));
         if (_flushToDisk)
         {
             DurableFolder.Flush(Path.GetDirectoryName(family.Reservation.For(stem))!);
@@ -250,122 +214,19 @@ public sealed class Publisher(
     }
 
     /// <summary>A move of a staged name to a path of the output folders, written relative to the root.</summary>
-    private PublishMove Move(string from, string to, bool overwrite = false) => new(from, Path.GetRelativePath(folders.Root, to), overwrite);
+    private PublishMove Move(string from, string to, bool overwrite = false) => new(from, Relative(to), overwrite);
 
     /// <summary>Writes the manifest and makes it durable (from here on a restart finishes the moves), then publishes; returns the first move's target (the document or the text report).</summary>
     private string Commit(Claim claim, PublishManifest manifest)
     {
-        Stage(claim, Manifest, JsonSerializer.SerializeToUtf8Bytes(manifest, ServiceJson.Options));
+        Stage(claim, PublishManifest.StagedName, JsonSerializer.SerializeToUtf8Bytes(manifest, ServiceJson.Options));
         if (_flushToDisk)
         {
             DurableFolder.Flush(claim.Folder);
         }
 
-        var moves = ManifestCheck.Resolve(manifest, claim.Folder, folders, out var problem) ?? throw new InvalidOperationException($"DocGen wrote a manifest it does not accept: {problem}.");
-        Publish(claim, moves);
+        var moves = ManifestCheck.Resolve(manifest, claim.Folder, _folders, out var problem) ?? throw new InvalidOperationException($"DocGen wrote a manifest it does not accept: {problem}.");
+        _moves.Carry(claim, moves);
         return moves[0].Target;
-    }
-
-    /// <summary>Performs the manifest's moves that have not happened yet, the input last; then removes the empty claim.</summary>
-    private void Publish(Claim claim, IReadOnlyList<ResolvedMove> moves)
-    {
-        claim.EnsureIntact(); // nothing is moved out of a folder this process does not hold
-        foreach (var move in moves)
-        {
-            try
-            {
-                RecreatingFolders(() => io.Execute(static m =>
-                {
-                    if (m.Overwrite)
-                    {
-                        File.Move(m.Source, m.Target, overwrite: true);
-                    }
-                    else
-                    {
-                        NoReplaceMove.Move(m.Source, m.Target);
-                    }
-
-                    return true;
-                }, move));
-            }
-            catch (FileNotFoundException)
-            {
-                // moved before a crash
-            }
-            catch (IOException ex) when (!move.Overwrite && ex.HResult == Errno.EEXIST)
-            {
-                Resolve(move, moves, claim);
-            }
-        }
-
-        if (_flushToDisk)
-        {
-            // Every rename made durable before the manifest that would redo it goes.
-            foreach (var folder in moves.Select(static m => Path.GetDirectoryName(m.Target)!).Append(claim.Folder).Distinct(StringComparer.Ordinal))
-            {
-                DurableFolder.Flush(folder);
-            }
-        }
-
-        File.Delete(claim.Staged(Manifest));
-        claim.Release();
-    }
-
-    /// <summary>
-    /// A move whose target exists already: the second half of a move by link whose process died (the
-    /// same file: its staged name is removed); a name planted after the stem was reserved (the
-    /// reservation proves the stem is this claim's: the squatter is moved aside and the move made);
-    /// otherwise a conflict, and the claim is processed again under a new stem.
-    /// </summary>
-    private void Resolve(ResolvedMove move, IReadOnlyList<ResolvedMove> moves, Claim claim)
-    {
-        var source = SafeFile.Inspect(move.Source);
-        var target = SafeFile.Inspect(move.Target);
-        if (source.Kind == EntryKind.Regular && target.Kind == EntryKind.Regular && source.Inode == target.Inode && source.Device == target.Device)
-        {
-            File.Delete(move.Source);
-            return;
-        }
-
-        if (OwnsReservation(moves.Single(static m => m.Overwrite), claim) && quarantine.MoveAside(move.Target, QuarantineReason.PlantedOutputName, "a name of a stem this claim had reserved"))
-        {
-            NoReplaceMove.Move(move.Source, move.Target);
-            return;
-        }
-
-        throw new PublishConflictException($"'{Path.GetRelativePath(folders.Root, move.Target)}' is held by something this claim did not publish");
-    }
-
-    /// <summary>
-    /// Runs a step that writes into the output folders; when one of them has gone (renamed or
-    /// deleted by someone while the service runs), recreates them and runs it once more.
-    /// </summary>
-    private T RecreatingFolders<T>(Func<T> step)
-    {
-        try
-        {
-            return step();
-        }
-        catch (DirectoryNotFoundException) when (folders.All.Any(static f => !Directory.Exists(f)))
-        {
-            folders.CreateAll();
-            return step();
-        }
-    }
-
-    /// <summary>
-    /// The claim's manifest, or null when there is none or it was cut short (then the claim is
-    /// redone). Read with a bound, never through a link nor from a FIFO.
-    /// </summary>
-    private static PublishManifest? ReadManifest(string path)
-    {
-        try
-        {
-            return OwnFile.ReadSmall(path, MaxManifestBytes) is { } bytes ? JsonSerializer.Deserialize<PublishManifest>(bytes, ServiceJson.Options) : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }

@@ -1,6 +1,6 @@
-namespace DocGen.Worker.Cli;
+namespace DocGen.Worker;
 
-/// <summary>Process exit codes, the same for every command.</summary>
+/// <summary>Process exit codes, the same for every command and for the service host that <c>docgen run</c> starts.</summary>
 public static class ExitCodes
 {
     /// <summary>Valid (warnings allowed) / done.</summary>

@@ -2,7 +2,7 @@ using DocGen.Core.Validation;
 using DocGen.Worker.IO;
 using DocGen.Core.Rules;
 
-namespace DocGen.Worker.Service.Intake;
+namespace DocGen.Worker.Pipeline;
 
 /// <summary>
 /// The report for an inbox entry that is refused before its content is read: not a regular file

@@ -2,7 +2,7 @@ using DocGen.Core.Validation;
 using DocGen.Workbooks;
 using DocGen.Core.Rules;
 
-namespace DocGen.Worker.Service.Intake;
+namespace DocGen.Worker.Pipeline;
 
 /// <summary>
 /// The kinds of file a submission may be: JSON for programs, an Excel workbook (.xlsx) for
