@@ -38,6 +38,7 @@ public static class ServiceRegistration
         services.AddSingleton<PendingPdfs>();
         services.AddSingleton<InboxService>();
         services.AddHostedService(static sp => sp.GetRequiredService<InboxService>());
+        services.AddSingleton<ServiceMetrics>();
         services.AddSingleton<StatusServer>();
         services.AddHostedService(static sp => sp.GetRequiredService<StatusServer>());
         services.AddHostedService<Watchdog>();

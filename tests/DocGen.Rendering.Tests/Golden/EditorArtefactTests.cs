@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using System.Text.RegularExpressions;
 using DocGen.Rendering.Compilation;
 using DocGen.Rendering.Tests.Support;
@@ -41,6 +42,7 @@ public sealed partial class EditorArtefactTests
             }
 
             Assert.True(File.Exists(path), $"{name} is missing: run DOCGEN_REGENERATE_FIXTURES=1 dotnet test");
+            Assert.True(XNode.DeepEquals(Docs.Part(make()), Docs.Part(File.ReadAllBytes(path))), $"{name} is not what the shipped template makes now: run DOCGEN_REGENERATE_FIXTURES=1 dotnet test, then read the change");
         }
     }
 

@@ -75,7 +75,7 @@ public sealed class HostileWorkbookTests
     }
 
     [Fact]
-    public void MergeOverTheWholeSheet_DoesNotExplode()
+    public void MergeOverTheWholeSheet_IsRefusedAtTheLimitOfTheSheetsCells_NotFilled()
     {
         var book = Books.Edit(Books.Seed, d =>
         {
@@ -85,7 +85,8 @@ public sealed class HostileWorkbookTests
 
         var check = Books.Check(book);
 
-        Assert.NotNull(check.Report); // bounded: clipped to the row limit, then judged
+        var issue = Assert.Single(check.Report.Errors); // its cells count before they are filled: refused at once
+        Assert.Equal(RuleCodes.X4, issue.Code);
     }
 
     [Fact]

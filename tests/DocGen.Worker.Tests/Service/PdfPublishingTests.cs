@@ -59,10 +59,14 @@ public sealed class PdfPublishingTests
             File.SetUnixFileMode(soffice, UnixFileMode.UserRead | UnixFileMode.UserExecute);
         }
 
-        await box.StartHostAsync("--DocGen:Pdf=true", "--DocGen:PdfConverters=1", $"--DocGen:LibreOffice={broken}");
+        var host = await box.StartHostAsync("--DocGen:Pdf=true", "--DocGen:PdfConverters=1", $"--DocGen:LibreOffice={broken}", "--DocGen:Http=http://127.0.0.1:0");
 
         box.Drop("seed.json", ServiceSandbox.SeedJson);
         await box.WaitUntilAsync(() => box.HasFinishedReceipt("seed.receipt.json") && box.Idle(), "seed archived and its claim gone", 90);
+        using var client = new HttpClient { BaseAddress = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<DocGen.Worker.Service.Status.StatusServer>(host.Services).Address };
+        string health = "";
+        await box.WaitUntilAsync(() => (health = client.GetStringAsync(new Uri("/health", UriKind.Relative)).GetAwaiter().GetResult()).Contains("\"Degraded\"", StringComparison.Ordinal), "the PDF check degraded while a PDF waits", 60);
+        Assert.Contains("pdf-pending", health, StringComparison.Ordinal);
 
         Assert.Equal(["seed.docx"], ServiceSandbox.Names(box.Out));
         using var receipt = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(box.Archive, "seed.receipt.json"), TestContext.Current.CancellationToken));

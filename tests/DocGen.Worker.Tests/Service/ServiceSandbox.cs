@@ -151,11 +151,19 @@ internal sealed class ServiceSandbox : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits for a condition, moving the hosts' clock one rescan interval per look so their
-    /// timers fire; fails with <paramref name="what"/> after a real-time deadline.
+    /// Waits for a condition, moving the hosts' clock one rescan interval at a time, and only while
+    /// every host's scan loop is resting between passes — waiting on time, which only the clock can
+    /// end — so that time never runs past work under way; fails with <paramref name="what"/> after a
+    /// real-time deadline.
     /// </summary>
     public async Task WaitUntilAsync(Func<bool> condition, string what, int timeoutSeconds = 30, Func<string>? state = null)
-        => await Eventually(condition, what, timeoutSeconds, state, () => Clock.Advance(Step));
+        => await Eventually(condition, what, timeoutSeconds, state, () =>
+        {
+            if (_hosts.Select(static h => h.Services.GetServices<IHostedService>().OfType<InboxService>().Single()).All(static s => s.IsBetweenPasses))
+            {
+                Clock.Advance(Step);
+            }
+        });
 
     /// <summary>
     /// Lets the hosts run <paramref name="rescans"/> rescans, one rescan interval of the clock each,

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
 using System.Threading.RateLimiting;
 using DocGen.Worker.Templates;
 using Microsoft.AspNetCore.Builder;
@@ -27,6 +29,8 @@ public sealed class StatusServer(
     PdfOutput pdf,
     ServiceStatus status,
     InboxService inbox,
+    ServiceMetrics metrics,
+    PendingPdfs pendingPdfs,
     TimeProvider time,
     ILogger<StatusServer> logger) : IHostedService, IAsyncDisposable
 {
@@ -76,6 +80,7 @@ public sealed class StatusServer(
             filtering.AllowEmptyHosts = false;
             filtering.IncludeFailureMessage = false;
         });
+        ServiceHealthChecks.Register(builder.Services.AddHealthChecks(), folders, templates, pdf, pendingPdfs, inbox);
         var app = builder.Build();
         var limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = maxRequests, QueueLimit = 0 });
         app.Use(async (context, next) =>
@@ -102,12 +107,8 @@ public sealed class StatusServer(
         }
 
         string[] read = [HttpMethods.Get, HttpMethods.Head]; // Kestrel sends no body for HEAD, and the same headers
-        app.MapMethods("/health", read, () =>
-        {
-            var (code, json) = HealthReport.Build(folders, templates, pdf, status, inbox.Queued, inbox.OldestWaiting);
-            return Results.Text(json, "application/json; charset=utf-8", statusCode: code);
-        });
-        app.MapMethods("/metrics", read, () => Results.Text(PrometheusText.Render(status, templates, inbox.Queued, inbox.OldestWaiting, pdf, time), PrometheusText.ContentType));
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = new HealthReportWriter(status).WriteAsync, AllowCachingResponses = true /* the headers above say no-store already */ }).WithMetadata(new HttpMethodMetadata(read));
+        app.MapMethods("/metrics", read, () => Results.Text(PrometheusText.Render(metrics, status), PrometheusText.ContentType));
         app.MapMethods("/", read, () => Results.Bytes(PageCache.Page(inbox.Queued), "text/html; charset=utf-8"));
         try
         {
