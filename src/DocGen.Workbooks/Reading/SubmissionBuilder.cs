@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using DocGen.Core.Frameworks;
 using DocGen.Core.Json;
 using DocGen.Core.Validation;
@@ -18,7 +17,7 @@ internal sealed class SubmissionBuilder(WorkbookFile file, FrameworkCatalog fram
     private readonly ReadContext _context = new(frameworks, budget);
     private readonly JsonObject _root = [];
     private readonly List<JsonObject> _projects = [];
-    private readonly Dictionary<string, int> _projectByCode = new(StringComparer.Ordinal);
+    private readonly ProjectRows _owners = new();
 
     public CellMap Map => _context.Map;
 
@@ -160,7 +159,7 @@ internal sealed class SubmissionBuilder(WorkbookFile file, FrameworkCatalog fram
             ReadSpendingPlan(sheet, header, checkpoints, row, project, path);
             var typed = header.CodeColumn > 0 ? sheet.Get(row, header.CodeColumn)?.Text ?? "" : "";
             var code = ValueSlips.ToHalfWidth(typed); // a row names its project whatever the width of its digits (a full-width code is reported at the project)
-            if (code.Length > 0 && !_projectByCode.TryAdd(code, index))
+            if (code.Length > 0 && !_owners.TryAdd(code, index))
             {
                 _context.Report(WorkbookIssues.DuplicateProject($"{path}.projectCode", typed), CellPlace.Cell(sheet.Name, row, header.CodeColumn));
             }
@@ -231,7 +230,7 @@ internal sealed class SubmissionBuilder(WorkbookFile file, FrameworkCatalog fram
                 continue; // only a merged range's continuation: its item is the range's first row's, read there once
             }
 
-            if (Owner(sheet, header, row, listName) is not { } owner)
+            if (_owners.Owner(sheet, header, row, listName, _projects.Count, _context) is not { } owner)
             {
                 continue;
             }
@@ -273,31 +272,5 @@ internal sealed class SubmissionBuilder(WorkbookFile file, FrameworkCatalog fram
         {
             _projects[owner][listName] = list;
         }
-    }
-
-    /// <summary>The project a row belongs to, by its code (or the only project when the code is left empty); null after reporting why none.</summary>
-    private int? Owner(SheetGrid sheet, TableHeader header, int row, string listName)
-    {
-        var typed = header.CodeColumn > 0 ? sheet.Get(row, header.CodeColumn)?.Text ?? "" : "";
-        var code = ValueSlips.ToHalfWidth(typed);
-        var place = CellPlace.Cell(sheet.Name, row, header.AnchorCodeColumn);
-        if (code.Length == 0)
-        {
-            if (_projects.Count == 1)
-            {
-                return 0;
-            }
-
-            _context.Report(WorkbookIssues.NoProjectCode($"$.projects", sheet.Name), place);
-            return null;
-        }
-
-        if (_projectByCode.TryGetValue(code, out var owner))
-        {
-            return owner;
-        }
-
-        _context.Report(WorkbookIssues.UnknownProject("$.projects", typed, listName == "goals" ? WorkbookLayout.GoalsSheet : WorkbookLayout.IndicatorsSheet), place);
-        return null;
     }
 }

@@ -14,16 +14,12 @@ namespace DocGen.Worker.Pdf;
 /// </summary>
 public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
 {
-    private const string ScriptResource = "DocGen.Worker.Pdf.docgen-pdf-bridge.py";
-    private const string FolderPrefix = "docgen-pdf-";
-
     private readonly PdfConverterSettings _settings;
     private readonly ILogger _logger;
-    private readonly ConverterQueue<Slot> _idle;
-    private readonly Slot[] _slots;
+    private readonly ConverterQueue<ConverterSlot> _idle;
+    private readonly ConverterSlot[] _slots;
     private readonly CancellationTokenSource _disposing = new();
-    private readonly Lock _folderLock = new();
-    private string? _folder;
+    private readonly PdfWorkFolder _folder = new();
     private int _disposed;
     private long _converted;
     private long _failed;
@@ -36,8 +32,8 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(settings);
         _settings = settings;
         _logger = logger;
-        _slots = [.. Enumerable.Range(1, Math.Max(1, settings.Converters)).Select(static n => new Slot(n))];
-        _idle = new ConverterQueue<Slot>(_slots, settings.LongDocumentBytes);
+        _slots = [.. Enumerable.Range(1, Math.Max(1, settings.Converters)).Select(static n => new ConverterSlot(n))];
+        _idle = new ConverterQueue<ConverterSlot>(_slots, settings.LongDocumentBytes);
     }
 
     public int Converters => _slots.Length;
@@ -51,19 +47,10 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
     /// <summary>LibreOffice converters started since the start: beyond <see cref="Converters"/>, each is a restart after a failure.</summary>
     public long Starts => Interlocked.Read(ref _starts);
 
-    /// <summary>The converters' process ids (for tests that kill or stop one).</summary>
     /// <summary>The pool's own folder, once made (for tests: other pools of the same process have folders of the same prefix).</summary>
-    internal string? ScratchFolder
-    {
-        get
-        {
-            lock (_folderLock)
-            {
-                return _folder;
-            }
-        }
-    }
+    internal string? ScratchFolder => _folder.Current;
 
+    /// <summary>The converters' process ids (for tests that kill or stop one).</summary>
     internal IReadOnlyList<int> ProcessIds => [.. _slots.Select(static s => s.Bridge?.ProcessId ?? 0).Where(static id => id != 0)];
 
     /// <summary>
@@ -80,7 +67,7 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
 
     private async Task WarmUpOneAsync()
     {
-        ConverterLease<Slot>? lease;
+        ConverterLease<ConverterSlot>? lease;
         try
         {
             lease = await _idle.AcquireAsync(0, _disposing.Token).ConfigureAwait(false);
@@ -100,7 +87,7 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
         try
         {
             var bridge = await EnsureStartedAsync(slot, _disposing.Token).ConfigureAwait(false);
-            await bridge.ConvertAsync(Path.Combine(Folder(), "warm-up.docx"), Scratch(slot), "DocGen", _settings.Timeout, _disposing.Token).ConfigureAwait(false);
+            await bridge.ConvertAsync(_folder.KnownGoodDocument, _folder.Scratch(slot.Number), "DocGen", _settings.Timeout, _disposing.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -154,7 +141,7 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
             string source;
             try
             {
-                source = expectedSha256 is null ? Path.GetFullPath(docx) : PrivateCopy(docx, expectedSha256);
+                source = expectedSha256 is null ? Path.GetFullPath(docx) : _folder.PrivateCopy(docx, expectedSha256, _settings.MaxDocumentBytes);
                 copy = expectedSha256 is null ? null : source;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ObjectDisposedException)
@@ -180,9 +167,9 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
                     // LibreOffice writes in the pool's folder (its temporary files too), never beside the
                     // caller's files; the finished PDF is then moved to where it was asked for (a
                     // rename when both are on one file system, else a copy).
-                    var scratch = Scratch(slot);
+                    var scratch = _folder.Scratch(slot.Number);
                     await bridge.ConvertAsync(source, scratch, title, timeout, cancellationToken).ConfigureAwait(false);
-                    MoveOut(scratch, pdf);
+                    PdfDelivery.MoveOut(scratch, pdf);
                     Interlocked.Increment(ref _converted);
                     return new PdfConversion(clock.Elapsed.TotalMilliseconds, attempt, null);
                 }
@@ -207,68 +194,20 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
         {
             if (copy is not null)
             {
-                TryDelete(copy);
+                PdfDelivery.TryDelete(copy);
             }
 
             _idle.Release(lease);
         }
     }
 
-    /// <summary>
-    /// The finished PDF moved from the pool's folder to where it was asked for. Across file systems
-    /// (the temporary folder is local, the data root often a share) .NET's move would copy onto the
-    /// target through whatever link is there; the copy is made under a fresh name beside the target
-    /// instead (created new: a link there is never followed), then renamed over it.
-    /// </summary>
-    private static void MoveOut(string scratch, string pdf)
-    {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(pdf))!;
-        if (SafeFile.Inspect(folder).Device == SafeFile.Inspect(Path.GetDirectoryName(scratch)!).Device)
-        {
-            File.Move(scratch, pdf, overwrite: true); // one rename: it replaces the name, never follows it
-            return;
-        }
-
-        var fresh = Path.Combine(folder, $".docgen-{Guid.NewGuid():N}.pdf.part");
-        try
-        {
-            using (var from = File.OpenRead(scratch))
-            using (var to = new FileStream(fresh, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                from.CopyTo(to);
-            }
-
-            File.Move(fresh, pdf, overwrite: true);
-            File.Delete(scratch);
-        }
-        catch
-        {
-            TryDelete(fresh);
-            throw;
-        }
-    }
-
-    /// <summary>The document copied into the pool's own folder under a name of this conversion's, if it still has the hash it was made with.</summary>
-    private string PrivateCopy(string docx, string expectedSha256)
-    {
-        var read = SafeFile.Read(docx, _settings.MaxDocumentBytes);
-        if (read.Outcome != SafeReadOutcome.Read || Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(read.Bytes!)) != expectedSha256)
-        {
-            throw new ChangedDocumentException($"the document to convert is not the one DocGen made ({read.Outcome}): it was changed or replaced after it was written");
-        }
-
-        var copy = Path.Combine(Folder(), $"in-{Guid.NewGuid():N}.docx");
-        File.WriteAllBytes(copy, read.Bytes!);
-        return copy;
-    }
-
     /// <summary>Whether a fresh converter converts the pool's own small document: when it does, a document that failed twice is at fault, not the machine.</summary>
-    private async Task<bool> KnownGoodConvertsAsync(Slot slot, CancellationToken cancellationToken)
+    private async Task<bool> KnownGoodConvertsAsync(ConverterSlot slot, CancellationToken cancellationToken)
     {
         try
         {
             var bridge = await EnsureStartedAsync(slot, cancellationToken).ConfigureAwait(false);
-            await bridge.ConvertAsync(Path.Combine(Folder(), "warm-up.docx"), Scratch(slot), "DocGen", _settings.Timeout, cancellationToken).ConfigureAwait(false);
+            await bridge.ConvertAsync(_folder.KnownGoodDocument, _folder.Scratch(slot.Number), "DocGen", _settings.Timeout, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
@@ -284,18 +223,6 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
         return new PdfConversion(clock.Elapsed.TotalMilliseconds, attempts, error) { Deferred = deferred };
     }
 
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // the pool's own folder: overwritten by the next copy, removed with the folder
-        }
-    }
-
     /// <summary>The result for a document too big to be given a PDF (published at once without it; counted), or null when it will be converted.</summary>
     public PdfConversion? RefusalFor(long bytes)
     {
@@ -309,7 +236,7 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
             $"文档有 {bytes / 1048576.0:F1} MB，超过生成 PDF 的上限 {_settings.MaxDocumentBytes / 1048576.0:F1} MB（约数千页），已只发布 Word 文档 the document is {bytes / 1048576.0:F1} MB, over the PDF limit of {_settings.MaxDocumentBytes / 1048576.0:F1} MB: published without its PDF"));
     }
 
-    private async Task<PdfBridgeProcess> EnsureStartedAsync(Slot slot, CancellationToken cancellationToken)
+    private async Task<PdfBridgeProcess> EnsureStartedAsync(ConverterSlot slot, CancellationToken cancellationToken)
     {
         if (slot.Bridge is { } running)
         {
@@ -317,11 +244,10 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
         }
 
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        var folder = Folder();
-        var profile = Path.Combine(folder, $"profile-{slot.Number}-{++slot.Generation}");
+        var profile = _folder.Profile(slot.Number, ++slot.Generation);
         try
         {
-            var bridge = await PdfBridgeProcess.StartAsync(Path.Combine(folder, "bridge.py"), _settings.Installation, profile, Path.Combine(folder, "profile-template"), _settings.StartTimeout, cancellationToken).ConfigureAwait(false);
+            var bridge = await PdfBridgeProcess.StartAsync(_folder.Script, _settings.Installation, profile, _folder.ProfileTemplate, _settings.StartTimeout, cancellationToken).ConfigureAwait(false);
             slot.Bridge = bridge;
             if (_disposed != 0)
             {
@@ -337,54 +263,6 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
         {
             _logger.ConverterNotStarted(slot.Number, ex.Message);
             throw;
-        }
-    }
-
-    private string Scratch(Slot slot) => Path.Combine(Folder(), $"out-{slot.Number}.pdf");
-
-    /// <summary>
-    /// The pool's folder in the temporary folder (the bridge script, the converters' profiles,
-    /// LibreOffice's own temporary files and the outputs), created at first use — again at the next use if that failed (a full disk) — after
-    /// removing what killed DocGens left there.
-    /// </summary>
-    private string Folder()
-    {
-        lock (_folderLock)
-        {
-            ObjectDisposedException.ThrowIf(_disposed != 0, this); // a folder made after the stop would be left behind
-            if (_folder is not null && Directory.Exists(_folder))
-            {
-                return _folder;
-            }
-
-            var folder = ScratchFolders.Create(FolderPrefix).FullName;
-            StalePipeSockets.Sweep();
-            try
-            {
-                using (var script = typeof(PdfConverterPool).Assembly.GetManifestResourceStream(ScriptResource)
-                    ?? throw new InvalidOperationException($"The resource {ScriptResource} is missing from the build."))
-                using (var file = File.Create(Path.Combine(folder, "bridge.py")))
-                {
-                    script.CopyTo(file);
-                }
-
-                WarmUpDocument.WriteTo(Path.Combine(folder, "warm-up.docx"));
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // A full temporary folder: the next use tries again, and no empty folder is left at each try.
-                try
-                {
-                    Directory.Delete(folder, recursive: true);
-                }
-                catch (Exception ignored) when (ignored is IOException or UnauthorizedAccessException)
-                {
-                }
-
-                throw;
-            }
-
-            return _folder = folder;
         }
     }
 
@@ -405,39 +283,6 @@ public sealed class PdfConverterPool : IDisposable, IAsyncDisposable
         _disposing.Cancel();
         _idle.Close();
         Parallel.ForEach(_slots, static slot => slot.Stop());
-        lock (_folderLock)
-        {
-            if (_folder is not null)
-            {
-                try
-                {
-                    Directory.Delete(_folder, recursive: true);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    // swept at the next start
-                }
-            }
-        }
-
-    }
-
-    /// <summary>One place for a converter; its process is replaced when it fails.</summary>
-    private sealed class Slot(int number)
-    {
-        private PdfBridgeProcess? _bridge;
-
-        public int Number { get; } = number;
-
-        public int Generation { get; set; }
-
-        public PdfBridgeProcess? Bridge
-        {
-            get => Volatile.Read(ref _bridge);
-            set => Volatile.Write(ref _bridge, value);
-        }
-
-        /// <summary>Stops the converter, once, whoever calls (its borrower, or the pool's disposal).</summary>
-        public void Stop() => Interlocked.Exchange(ref _bridge, null)?.Dispose();
+        _folder.Dispose();
     }
 }
