@@ -65,8 +65,8 @@ public static class ConfigurationCheck
     }
 
     private static string Expected(Type type)
-        => type == typeof(TimeSpan) ? "时间间隔，如 00:00:05（时:分:秒）" : type == typeof(int) ? "整数" : type == typeof(bool) ? " true 或 false" : "文本";
+        => type == typeof(TimeSpan) ? "时间间隔，如 00:00:05（时:分:秒）" : type == typeof(int) || type == typeof(long) ? "整数" : type == typeof(bool) ? " true 或 false" : "文本";
 
     private static string ExpectedEn(Type type)
-        => type == typeof(TimeSpan) ? "a time span such as 00:00:05 (hh:mm:ss)" : type == typeof(int) ? "a whole number" : type == typeof(bool) ? "true or false" : "text";
+        => type == typeof(TimeSpan) ? "a time span such as 00:00:05 (hh:mm:ss)" : type == typeof(int) || type == typeof(long) ? "a whole number" : type == typeof(bool) ? "true or false" : "text";
 }

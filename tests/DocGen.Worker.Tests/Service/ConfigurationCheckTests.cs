@@ -12,6 +12,7 @@ public sealed class ConfigurationCheckTests
     [InlineData("--DocGen:MaxConcurrency=0", "DocGen:MaxConcurrency = “0”", "1 到 256")]
     [InlineData("--DocGen:MaxConcurency=4", "DocGen:MaxConcurency", "DocGen:MaxConcurrency")]
     [InlineData("--DocGen:FlushToDisk=maybe", "DocGen:FlushToDisk = “maybe”", "true 或 false")]
+    [InlineData("--DocGen:PdfMaxDocumentBytes=lots", "DocGen:PdfMaxDocumentBytes = “lots”", "整数")]
     public async Task Mistake_IsOneLine_ExitTwo_NoStackTrace(string setting, string names, string allowed)
     {
         await using var box = new ServiceSandbox();
