@@ -13,19 +13,18 @@ namespace DocGen.Worker.Service;
 /// <summary>
 /// The release of a claim's checked submission: run through the <see cref="SubmissionPipeline"/>,
 /// then either its report published (<see cref="Rejections"/>), or the document staged, its facts
-/// taken, and published at once (<see cref="DocumentPublication"/>) or, with PDF on, handed over to
-/// the <see cref="PdfStage"/>, which converts and publishes it.
+/// taken, and handed over to the <see cref="PublishStage"/>, which makes its PDF when PDF is on and
+/// publishes it once durable.
 /// </summary>
 public sealed class DocumentRelease(
     TemplateStore templates,
     Publisher publisher,
     PdfOutput pdf,
-    PdfStage pdfStage,
+    PublishStage publishStage,
     DocumentPdf documentPdf,
-    DocumentPublication publication,
     Rejections rejections)
 {
-    /// <summary>Releases the checked <paramref name="input"/>; true when the claim was handed over to the PDF stage (which disposes it).</summary>
+    /// <summary>Releases the checked <paramref name="input"/>; true when the claim was handed over to the publish stage (which disposes it).</summary>
     public async Task<bool> FinishAsync(Claim claim, FileSnapshot input, SubmissionCheck check, Stopwatch clock, int pdfStops, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
@@ -39,7 +38,7 @@ public sealed class DocumentRelease(
         if (outcome is not PipelineOutcome.Generated generated)
         {
             claim.Enter(ClaimStage.Publishing);
-            rejections.Reject(claim, name, outcome.Report, outcome is PipelineOutcome.Refused, clock, clerk ? check.Submission : null);
+            await rejections.RejectAsync(claim, name, outcome.Report, outcome is PipelineOutcome.Refused, clock, clerk ? check.Submission : null, cancellationToken).ConfigureAwait(false);
             return false;
         }
 
@@ -53,21 +52,15 @@ public sealed class DocumentRelease(
             Owner = clerk ? generated.Submission.Submission : null,
             WarningsNote = clerk ? ReportFormatter.ToWarningsNote(generated.Report, name, ReportAudience.Clerk) : null,
         };
-        if (pdf.Converters is not { } converters)
+        var converters = pdf.Converters;
+        var refused = converters is null ? null : documentPdf.WithoutPdf(converters, facts, pdfStops);
+        if (converters is not null && refused is null)
         {
-            publication.Publish(claim, facts, null, clock);
-            return false;
+            claim.Enter(ClaimStage.AwaitingPdf);
+            PdfStops.Keep(claim, pdfStops);
         }
 
-        if (documentPdf.WithoutPdf(converters, facts, pdfStops) is { } refused)
-        {
-            publication.Publish(claim, facts, refused, clock);
-            return false;
-        }
-
-        claim.Enter(ClaimStage.AwaitingPdf);
-        PdfStops.Keep(claim, pdfStops);
-        await pdfStage.HandOverAsync(new PdfWork(converters, claim, staged, facts, pdfStops, clock), cancellationToken).ConfigureAwait(false);
+        await publishStage.HandOverAsync(new PublishWork(refused is null ? converters : null, claim, staged, facts, pdfStops, clock, refused), cancellationToken).ConfigureAwait(false);
         return true;
     }
 }

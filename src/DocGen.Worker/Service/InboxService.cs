@@ -21,7 +21,7 @@ public sealed class InboxService(
     FailedRetention retention,
     PendingPdfs pendingPdfs,
     PdfOutput pdf,
-    PdfStage pdfStage,
+    PublishStage publishStage,
     LogThrottle throttle,
     TimeProvider time,
     ILogger<InboxService> logger) : BackgroundService
@@ -40,13 +40,13 @@ public sealed class InboxService(
     internal long Passes => Interlocked.Read(ref _passes);
 
     /// <summary>Inbox entries queued or being processed, and documents waiting for their PDF (for the status pages).</summary>
-    public int Queued => _backlog.Count + pdfStage.Waiting;
+    public int Queued => _backlog.Count + publishStage.Waiting;
 
     /// <summary>How long the entry queued first has been queued or in progress (zero when none is).</summary>
     public TimeSpan OldestWaiting => _backlog.OldestWaiting;
 
     /// <summary>Nothing queued, being processed or waiting for its PDF: everything a pass found has ended.</summary>
-    internal bool IsIdle => _backlog.IsEmpty && pdfStage.IsIdle;
+    internal bool IsIdle => _backlog.IsEmpty && publishStage.IsIdle;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -94,7 +94,7 @@ public sealed class InboxService(
 
         _backlog.Complete();
         await Task.WhenAll(workers).ConfigureAwait(false);
-        await pdfStage.DrainAsync().ConfigureAwait(false);
+        await publishStage.DrainAsync().ConfigureAwait(false);
         await pendingPdfs.DrainAsync().ConfigureAwait(false);
     }
 

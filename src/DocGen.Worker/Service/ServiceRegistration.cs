@@ -83,12 +83,13 @@ public static class ServiceRegistration
         services.TryAddSingleton<Quarantine>();
         services.TryAddSingleton<ClaimStore>();
         services.TryAddSingleton<StableFileReader>();
+        services.TryAddSingleton(static sp => new IO.FolderFlushes(sp.GetRequiredService<IOptions<DocGenOptions>>().Value.FlushToDisk ? IO.DurableFolder.Flush : null));
         services.TryAddSingleton<Publisher>();
         services.TryAddSingleton<ClaimAttempts>();
         services.TryAddSingleton<Rejections>();
         services.TryAddSingleton<DocumentPublication>();
         services.TryAddSingleton<DocumentPdf>();
-        services.TryAddSingleton<PdfStage>();
+        services.TryAddSingleton<PublishStage>();
         services.TryAddSingleton<DocumentRelease>();
         services.TryAddSingleton<ReadinessGate>();
         services.TryAddSingleton<ClaimRunner>();

@@ -1,6 +1,7 @@
 using DocGen.Core.Frameworks;
 using DocGen.Core.Validation;
 using DocGen.Rendering.Pipeline;
+using DocGen.Worker.IO;
 using DocGen.Worker.Service;
 using DocGen.Worker.Service.Claims;
 using DocGen.Worker.Service.Intake;
@@ -43,7 +44,7 @@ internal sealed class Rooms : IDisposable
 
     public StableFileReader Reader() => new(Microsoft.Extensions.Options.Options.Create(Options), Validator, Clock, NullLogger<StableFileReader>.Instance);
 
-    public Publisher Publisher() => new(Folders, Microsoft.Extensions.Options.Options.Create(Options), ResiliencePipeline.Empty, Quarantine());
+    public Publisher Publisher() => new(Folders, Microsoft.Extensions.Options.Options.Create(Options), ResiliencePipeline.Empty, Quarantine(), new FolderFlushes(Options.FlushToDisk ? DurableFolder.Flush : null));
 
     public TemplateStore Templates() => new(Options.Templates, Options.Template, NullLogger<TemplateStore>.Instance, Clock);
 

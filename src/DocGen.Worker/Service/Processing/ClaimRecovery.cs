@@ -73,7 +73,7 @@ public sealed class ClaimRecovery(
     /// </summary>
     private async Task<bool> ResumeAsync(Claim claim, CancellationToken cancellationToken)
     {
-        if (publisher.TryFinish(claim))
+        if (await publisher.TryFinishAsync(claim, cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
@@ -92,7 +92,7 @@ public sealed class ClaimRecovery(
         var clock = Stopwatch.StartNew();
         if (claim.RecordAttempt() > AttemptPolicy.MaxAttempts)
         {
-            rejections.GiveUp(claim, Path.GetFileName(input), stoppedIn, clock);
+            await rejections.GiveUpAsync(claim, Path.GetFileName(input), stoppedIn, clock, cancellationToken).ConfigureAwait(false);
             return false;
         }
 

@@ -35,12 +35,13 @@ public sealed class DocumentPdf(ILogger<DocumentRelease> logger)
     /// own folder that has the document's hash; a failed one is logged and removed (the document is
     /// published without it, or — when the environment was at fault — with its PDF pending).
     /// </summary>
-    public async Task<PdfConversion> ConvertAsync(PdfWork work, CancellationToken cancellationToken)
+    public async Task<PdfConversion> ConvertAsync(PublishWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         var (claim, facts) = (work.Claim, work.Facts);
         var target = Publisher.StagedPdfPath(claim);
-        var conversion = await work.Converters.ConvertAsync(work.Staged, target, facts.Title, cancellationToken, lent: () =>
+        var converters = work.Converters ?? throw new ArgumentException("The work has no converters.", nameof(work));
+        var conversion = await converters.ConvertAsync(work.Staged, target, facts.Title, cancellationToken, lent: () =>
         {
             claim.Enter(ClaimStage.ConvertingPdf);
             PdfStops.Converting(claim, work.PdfStops);

@@ -15,13 +15,13 @@ namespace DocGen.Worker.Service.Processing;
 /// <param name="logger">The release's: its lines keep their category.</param>
 public sealed class DocumentPublication(Publisher publisher, ServiceStatus status, TimeProvider time, ILogger<DocumentRelease> logger)
 {
-    /// <summary>Publishes the staged document, with its PDF when <paramref name="conversion"/> made one.</summary>
-    public void Publish(Claim claim, DocumentFacts facts, PdfConversion? conversion, Stopwatch clock)
+    /// <summary>Publishes the staged document, with its PDF when <paramref name="conversion"/> made one; logs and shows it once it is durable.</summary>
+    public async Task PublishAsync(Claim claim, DocumentFacts facts, PdfConversion? conversion, Stopwatch clock, CancellationToken cancellationToken)
     {
         claim.Enter(ClaimStage.Publishing);
         var pending = conversion is { Deferred: true } ? new PendingPdfNote(facts.DocumentSha256, facts.Title, time.GetUtcNow()) : null;
         var reservation = publisher.ReserveDocument(claim, facts.InputName, conversion?.Succeeded == true, facts.Converted, pending, facts.WarningsNote, facts.Owner);
-        var output = publisher.PublishDocument(reservation, ReceiptFor(reservation, facts, conversion, clock));
+        var output = await publisher.PublishDocumentAsync(reservation, ReceiptFor(reservation, facts, conversion, clock), cancellationToken).ConfigureAwait(false);
         var pdfNote = conversion is null ? "" : conversion.Succeeded ? " and its PDF" : pending is not null ? " (its PDF pending)" : " WITHOUT its PDF";
         logger.Processed(facts.InputName, "generated", clock.Elapsed.TotalMilliseconds, output, pdfNote, facts.WarningCount);
         status.Published(facts.InputName, publisher.RelativePath(output), clock.Elapsed, facts.WarningsNote);

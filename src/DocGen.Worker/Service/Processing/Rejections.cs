@@ -16,18 +16,18 @@ namespace DocGen.Worker.Service.Processing;
 public sealed class Rejections(Publisher publisher, ServiceStatus status, ILogger<SubmissionProcessor> logger)
 {
     /// <summary>Publishes the report; <paramref name="owner"/> names the outputs after a clerk's unit and year.</summary>
-    public void Reject(Claim claim, string name, ValidationReport report, bool unread, Stopwatch clock, Submission? owner = null)
+    public async Task RejectAsync(Claim claim, string name, ValidationReport report, bool unread, Stopwatch clock, Submission? owner, CancellationToken cancellationToken)
     {
         var text = ReportFormatter.ToText(report, name, SubmissionPipeline.AudienceOf(name)); // one formatting for the file and the status page
-        var path = publisher.PublishRejection(claim, name, report, text, owner);
+        var path = await publisher.PublishRejectionAsync(claim, name, report, text, owner, cancellationToken).ConfigureAwait(false);
         logger.Rejected(name, clock.Elapsed.TotalMilliseconds, report.ErrorCount, path);
         status.Rejected(name, unread, publisher.RelativePath(path), [.. report.Errors.Select(static e => e.Code).Distinct()], text, clock.Elapsed);
     }
 
     /// <summary>A claim that failed <see cref="AttemptPolicy.MaxAttempts"/> times: the input goes to <c>failed/</c> with the reason and where the last attempt stopped.</summary>
-    public void GiveUp(Claim claim, string name, ClaimStage stoppedIn, Stopwatch clock)
+    public Task GiveUpAsync(Claim claim, string name, ClaimStage stoppedIn, Stopwatch clock, CancellationToken cancellationToken)
     {
         status.ClaimGivenUp();
-        Reject(claim, name, AttemptPolicy.GiveUpReport(stoppedIn, claim.LastFailure), unread: false, clock);
+        return RejectAsync(claim, name, AttemptPolicy.GiveUpReport(stoppedIn, claim.LastFailure), unread: false, clock, owner: null, cancellationToken);
     }
 }

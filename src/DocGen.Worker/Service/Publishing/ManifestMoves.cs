@@ -6,60 +6,72 @@ using Polly;
 namespace DocGen.Worker.Service.Publishing;
 
 /// <summary>
-/// Carries out the moves of a manifest DocGen accepts (<see cref="ManifestCheck"/>): those not made
-/// yet, the input last; a target found taken is resolved (<see cref="Resolve"/>); every folder
-/// moved into is flushed, when so configured, before the manifest is removed and the empty claim
-/// released. The same for a claim published now and for one finished after its process died
-/// (<see cref="ManifestRecovery"/>).
+/// Carries out the moves of a manifest DocGen accepts (<see cref="ManifestCheck"/>) that were not
+/// made yet, in two steps: the outputs, then — once a flush covers them — the final receipt or
+/// report over its reservation and the input last; the empty claim is released and the folders of
+/// the second step flushed before the caller reports anything. A receipt therefore never names a
+/// document that is not durable, and nothing is counted or shown before its receipt is. The flushes
+/// are shared with the documents published at the same time (<see cref="FolderFlushes"/>). The same
+/// for a claim published now and for one finished after its process died (<see cref="ManifestRecovery"/>).
 /// </summary>
-internal sealed class ManifestMoves(InboxFolders folders, ResiliencePipeline io, Quarantine quarantine, bool flushToDisk)
+internal sealed class ManifestMoves(InboxFolders folders, ResiliencePipeline io, Quarantine quarantine, FolderFlushes flushes)
 {
     /// <summary>A receipt or JSON report DocGen writes stays under a MiB (warnings grouped, reports bounded).</summary>
     private const int MaxFinalBytes = 4 * 1024 * 1024;
 
-    /// <summary>Performs the manifest's moves that have not happened yet, the input last; then removes the empty claim.</summary>
-    public void Carry(Claim claim, IReadOnlyList<ResolvedMove> moves)
+    /// <summary>Performs the manifest's moves that have not happened yet (the outputs, a flush, then the final file and the input); then removes the empty claim.</summary>
+    public async Task CarryAsync(Claim claim, IReadOnlyList<ResolvedMove> moves, CancellationToken cancellationToken)
     {
         claim.EnsureIntact(); // nothing is moved out of a folder this process does not hold
-        foreach (var move in moves)
+        var final = moves.ToList().FindIndex(static m => m.Overwrite);
+        var outputs = moves.Take(final).ToList();
+        foreach (var move in outputs)
         {
-            try
-            {
-                folders.Recreating(() => io.Execute(static m =>
-                {
-                    if (m.Overwrite)
-                    {
-                        File.Move(m.Source, m.Target, overwrite: true);
-                    }
-                    else
-                    {
-                        NoReplaceMove.Move(m.Source, m.Target);
-                    }
-
-                    return true;
-                }, move));
-            }
-            catch (FileNotFoundException)
-            {
-                // moved before a crash
-            }
-            catch (IOException ex) when (!move.Overwrite && ex.HResult == Errno.EEXIST)
-            {
-                Resolve(move, moves, claim);
-            }
+            Make(move, moves, claim);
         }
 
-        if (flushToDisk)
+        await flushes.FlushAsync(FoldersOf(outputs), cancellationToken).ConfigureAwait(false);
+        var rest = moves.Skip(final).ToList();
+        claim.EnsureIntact();
+        foreach (var move in rest)
         {
-            // Every rename made durable before the manifest that would redo it goes.
-            foreach (var folder in moves.Select(static m => Path.GetDirectoryName(m.Target)!).Append(claim.Folder).Distinct(StringComparer.Ordinal))
-            {
-                DurableFolder.Flush(folder);
-            }
+            Make(move, moves, claim);
         }
 
         File.Delete(claim.Staged(PublishManifest.StagedName));
         claim.Release();
+        await flushes.FlushAsync(FoldersOf(rest).Append(Path.GetDirectoryName(claim.Folder)!), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static IEnumerable<string> FoldersOf(IEnumerable<ResolvedMove> moves) => moves.Select(static m => Path.GetDirectoryName(m.Target)!).Distinct(StringComparer.Ordinal);
+
+    /// <summary>One move, unless it was made before a crash; a target found taken is resolved.</summary>
+    private void Make(ResolvedMove move, IReadOnlyList<ResolvedMove> moves, Claim claim)
+    {
+        try
+        {
+            folders.Recreating(() => io.Execute(static m =>
+            {
+                if (m.Overwrite)
+                {
+                    File.Move(m.Source, m.Target, overwrite: true);
+                }
+                else
+                {
+                    NoReplaceMove.Move(m.Source, m.Target);
+                }
+
+                return true;
+            }, move));
+        }
+        catch (FileNotFoundException)
+        {
+            // moved before a crash
+        }
+        catch (IOException ex) when (!move.Overwrite && ex.HResult == Errno.EEXIST)
+        {
+            Resolve(move, moves, claim);
+        }
     }
 
     /// <summary>

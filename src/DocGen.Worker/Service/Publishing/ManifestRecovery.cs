@@ -16,7 +16,7 @@ internal sealed class ManifestRecovery(InboxFolders folders, Quarantine quaranti
     private const int MaxManifestBytes = 256 * 1024;
 
     /// <summary>True when the claim was finished from its manifest; false when it has none (or none DocGen accepts) and must be processed again.</summary>
-    public bool TryFinish(Claim claim)
+    public async Task<bool> TryFinishAsync(Claim claim, CancellationToken cancellationToken)
     {
         var path = claim.Staged(PublishManifest.StagedName);
         if (ReadManifest(path) is not { } manifest)
@@ -34,7 +34,7 @@ internal sealed class ManifestRecovery(InboxFolders folders, Quarantine quaranti
         {
             try
             {
-                moves.Carry(claim, resolved);
+                await moves.CarryAsync(claim, resolved, cancellationToken).ConfigureAwait(false);
                 return true;
             }
             catch (PublishConflictException ex)

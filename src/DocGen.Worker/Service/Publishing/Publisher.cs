@@ -10,16 +10,19 @@ using Polly;
 namespace DocGen.Worker.Service.Publishing;
 
 /// <summary>
-/// Publishes what a claim produced, exactly once, surviving a crash or a power cut at any point:
-/// the outputs are staged in the claim, each flushed to disk; a versioned stem (<c>x</c>,
-/// <c>x.2</c>, …) is reserved without overwriting by a placeholder (<c>"state": "publishing"</c>),
-/// and its folder flushed; the list of moves (the manifest) is written, flushed, and the claim
-/// folder flushed; then the staged files are renamed into place — the documents, then the final
-/// receipt or report over the placeholder, the input last — and every folder they went into is
-/// flushed before the manifest is removed (<see cref="ManifestMoves"/>). A claim found with a
-/// manifest is finished from it (<see cref="ManifestRecovery"/>).
-/// With <see cref="DocGenOptions.FlushToDisk"/> off nothing is flushed (a crash of the process is
-/// still survived; a power cut is not).
+/// Publishes what a claim produced, exactly once, surviving a crash at any point and a power cut
+/// without reporting anything that is not on disk: the files to publish are staged in the claim,
+/// each flushed to disk once; a versioned stem (<c>x</c>, <c>x.2</c>, …) is reserved without
+/// overwriting by a placeholder (<c>"state": "publishing"</c>); the list of moves (the manifest) is
+/// written; then the staged files are renamed into place — the documents, a flush of their folders,
+/// then the final receipt or report over the placeholder and the input last, and a flush of those
+/// folders (<see cref="ManifestMoves"/>, the flushes shared with the documents published at the same
+/// time). Only then is the document logged, counted and shown. A claim found with a manifest is
+/// finished from it (<see cref="ManifestRecovery"/>). The placeholder and the manifest are scratch
+/// files, never flushed: after a power cut one that is lost or cut short means the claim is
+/// processed again (a second version at worst), never a lost input nor a receipt naming a document
+/// that is not there. With <see cref="DocGenOptions.FlushToDisk"/> off nothing is flushed (a crash
+/// of the process is still survived; a power cut is not).
 /// </summary>
 public sealed class Publisher
 {
@@ -39,13 +42,13 @@ public sealed class Publisher
     private readonly ManifestMoves _moves;
     private readonly ManifestRecovery _recovery;
 
-    public Publisher(InboxFolders folders, IOptions<DocGenOptions> options, [FromKeyedServices(ServiceRegistration.IoPipeline)] ResiliencePipeline io, Quarantine quarantine)
+    public Publisher(InboxFolders folders, IOptions<DocGenOptions> options, [FromKeyedServices(ServiceRegistration.IoPipeline)] ResiliencePipeline io, Quarantine quarantine, FolderFlushes flushes)
     {
         ArgumentNullException.ThrowIfNull(options);
         _folders = folders;
         _flushToDisk = options.Value.FlushToDisk;
-        _reservations = new StemReservations(folders, quarantine, _flushToDisk);
-        _moves = new ManifestMoves(folders, io, quarantine, _flushToDisk);
+        _reservations = new StemReservations(folders, quarantine);
+        _moves = new ManifestMoves(folders, io, quarantine, flushes);
         _recovery = new ManifestRecovery(folders, quarantine, _moves);
     }
 
@@ -112,9 +115,9 @@ public sealed class Publisher
     /// Publishes a reserved document with its <paramref name="receipt"/>, made complete for the
     /// reservation: <c>out/x.docx</c> (with <c>out/x.pdf</c>, <c>out/x.warnings.txt</c>, a workbook's
     /// JSON and the <c>pdf-pending/</c> pair when reserved so), and the input with its receipt in
-    /// <c>archive/</c>, the receipt over its placeholder. Returns the document's path.
+    /// <c>archive/</c>, the receipt over its placeholder. Returns the document's path once all of it is durable.
     /// </summary>
-    public string PublishDocument(DocumentReservation reservation, ReadOnlySpan<byte> receipt)
+    public Task<string> PublishDocumentAsync(DocumentReservation reservation, ReadOnlySpan<byte> receipt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reservation);
         var (claim, stem) = (reservation.Claim, reservation.Stem);
@@ -145,11 +148,11 @@ public sealed class Publisher
 
         moves.Add(Move(StagedReceipt, family.Reservation.For(stem), overwrite: true)); // the receipt, over its placeholder, once the documents are in place
         moves.Add(Move(reservation.InputName, family.Input(reservation.InputName).For(stem)));
-        return Commit(claim, new PublishManifest(family.Outcome, stem, moves) { Claim = claim.Id });
+        return CommitAsync(claim, new PublishManifest(family.Outcome, stem, moves) { Claim = claim.Id }, cancellationToken);
     }
 
-    /// <summary>Publishes a rejected input to <c>failed/</c> with its reports (<paramref name="text"/>: the text report when the caller has it already); returns the text report's path.</summary>
-    public string PublishRejection(Claim claim, string inputName, ValidationReport report, string? text = null, Core.Model.Submission? owner = null)
+    /// <summary>Publishes a rejected input to <c>failed/</c> with its reports (<paramref name="text"/>: the text report when the caller has it already); returns the text report's path once all of it is durable.</summary>
+    public Task<string> PublishRejectionAsync(Claim claim, string inputName, ValidationReport report, string? text, Core.Model.Submission? owner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
         Stage(claim, StagedErrorsText, WindowsText.Encode(text ?? ReportFormatter.ToText(report, inputName, SubmissionPipeline.AudienceOf(inputName))));
@@ -161,12 +164,12 @@ public sealed class Publisher
 
         var family = OutputFamily.Rejection(_folders);
         var stem = ReserveStem(family, claim, OutputStem.For(inputName, owner));
-        return Commit(claim, new PublishManifest(family.Outcome, stem,
+        return CommitAsync(claim, new PublishManifest(family.Outcome, stem,
         [
             Move(StagedErrorsText, OutputFamily.ErrorsText(_folders).For(stem)),
             Move(StagedErrorsJson, family.Reservation.For(stem), overwrite: true),
             Move(inputName, family.Input(inputName).For(stem)),
-        ]) { Claim = claim.Id });
+        ]) { Claim = claim.Id }, cancellationToken);
     }
 
     /// <summary>A published path relative to the root (for the status pages).</summary>
@@ -176,57 +179,50 @@ public sealed class Publisher
     /// Finishes a claim that was being published when its process died (<see cref="ManifestRecovery"/>);
     /// false when it has no manifest DocGen accepts (it must be processed again).
     /// </summary>
-    public bool TryFinish(Claim claim) => _recovery.TryFinish(claim);
+    public Task<bool> TryFinishAsync(Claim claim, CancellationToken cancellationToken) => _recovery.TryFinishAsync(claim, cancellationToken);
 
     private string Relative(string path) => Path.GetRelativePath(_folders.Root, path);
 
     /// <summary>
     /// The first free versioned stem (<c>x</c>, <c>x.2</c>, …), reserved for the family (see
-    /// <see cref="StemReservations"/>), its folder flushed so that the reservation survives a power cut.
+    /// <see cref="StemReservations"/>). Not flushed: the reservation is made durable with the
+    /// receipt or report that replaces it; one lost to a power cut before then is made again.
     /// </summary>
     private string ReserveStem(OutputFamily family, Claim claim, string baseStem)
-    {
-        var stem = _folders.Recreating(() => _reservations.Reserve(family, claim, baseStem));
-        if (_flushToDisk)
-        {
-            DurableFolder.Flush(Path.GetDirectoryName(family.Reservation.For(stem))!);
-        }
-
-        return stem;
-    }
+        => _folders.Recreating(() => _reservations.Reserve(family, claim, baseStem));
 
     /// <summary>
     /// Writes a staged file in the claim; a name already taken there (planted in the claim while it
     /// was worked on) is cleared — a file or link removed, anything else moved aside — and written once more.
+    /// A file to publish is flushed (when so configured); a <paramref name="scratch"/> file, renamed nowhere, is not.
     /// </summary>
-    private void Stage(Claim claim, string name, ReadOnlySpan<byte> content)
+    private void Stage(Claim claim, string name, ReadOnlySpan<byte> content, bool scratch = false)
     {
         var path = claim.Staged(name);
+        var flush = _flushToDisk && !scratch;
         try
         {
-            StagedFile.Write(path, content, _flushToDisk);
+            StagedFile.Write(path, content, flush);
         }
         catch (IOException ex) when (ex.HResult == Errno.EEXIST)
         {
             claim.Vacate(path);
-            StagedFile.Write(path, content, _flushToDisk);
+            StagedFile.Write(path, content, flush);
         }
     }
 
     /// <summary>A move of a staged name to a path of the output folders, written relative to the root.</summary>
     private PublishMove Move(string from, string to, bool overwrite = false) => new(from, Relative(to), overwrite);
 
-    /// <summary>Writes the manifest and makes it durable (from here on a restart finishes the moves), then publishes; returns the first move's target (the document or the text report).</summary>
-    private string Commit(Claim claim, PublishManifest manifest)
+    /// <summary>
+    /// Writes the manifest (from here on a restart finishes the moves; not flushed, see the class's
+    /// summary), then publishes; returns the first move's target (the document or the text report).
+    /// </summary>
+    private async Task<string> CommitAsync(Claim claim, PublishManifest manifest, CancellationToken cancellationToken)
     {
-        Stage(claim, PublishManifest.StagedName, JsonSerializer.SerializeToUtf8Bytes(manifest, ServiceJson.Options));
-        if (_flushToDisk)
-        {
-            DurableFolder.Flush(claim.Folder);
-        }
-
+        Stage(claim, PublishManifest.StagedName, JsonSerializer.SerializeToUtf8Bytes(manifest, ServiceJson.Options), scratch: true);
         var moves = ManifestCheck.Resolve(manifest, claim.Folder, _folders, out var problem) ?? throw new InvalidOperationException($"DocGen wrote a manifest it does not accept: {problem}.");
-        _moves.Carry(claim, moves);
+        await _moves.CarryAsync(claim, moves, cancellationToken).ConfigureAwait(false);
         return moves[0].Target;
     }
 }

@@ -17,7 +17,7 @@ namespace DocGen.Worker.Service.Publishing;
 /// looks the first time and one after. A link, FIFO or folder planted under a reservation name is
 /// moved aside, never opened; a placeholder is read with a small bound.
 /// </summary>
-internal sealed class StemReservations(InboxFolders folders, Quarantine quarantine, bool flushToDisk)
+internal sealed class StemReservations(InboxFolders folders, Quarantine quarantine)
 {
     /// <summary>The placeholder's staged name in the claim.</summary>
     private const string StagedReservation = ".docgen-reservation";
@@ -54,7 +54,7 @@ internal sealed class StemReservations(InboxFolders folders, Quarantine quaranti
                 claim.Vacate(staged); // planted in the claim while it was worked on
             }
 
-            StagedFile.Write(staged, placeholder, flushToDisk);
+            StagedFile.Write(staged, placeholder, flushToDisk: false); // a scratch file: the receipt or report replaces it, flushed
             try
             {
                 NoReplaceMove.Move(staged, reservation);

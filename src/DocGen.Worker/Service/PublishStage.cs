@@ -6,16 +6,17 @@ using DocGen.Worker.Service.Status;
 namespace DocGen.Worker.Service;
 
 /// <summary>
-/// Where a generated document waits for its PDF and is then published, apart from the workers: a
-/// worker hands its claim over and takes the next submission at once, so a long conversion never
-/// holds a worker that an invalid file or a small document needs (the converters themselves are
-/// lent to smaller documents first). At most <see cref="Room"/> claims wait here; past that a worker
-/// waits for room (each waiting claim holds its lock file open). Each claim comes as a
-/// <see cref="PdfWork"/>: its PDF is made (<see cref="DocumentPdf"/>), then both files are published
-/// (<see cref="DocumentPublication"/>).
+/// Where a generated document waits for its PDF and for the flushes that make it durable, apart
+/// from the workers: a worker hands its claim over and takes the next submission at once, so
+/// neither a long conversion nor a flush holds a worker that an invalid file or a small document
+/// needs (the converters are lent to smaller documents first; the flushes are shared by every
+/// document waiting here, <see cref="IO.FolderFlushes"/>). At most <see cref="Room"/> claims wait here;
+/// past that a worker waits for room (each waiting claim holds its lock file open). Each claim
+/// comes as a <see cref="PublishWork"/>: its PDF is made when it has converters
+/// (<see cref="DocumentPdf"/>), then what it has is published (<see cref="DocumentPublication"/>).
 /// </summary>
 /// <param name="logger">The processor's: its lines keep their category.</param>
-public sealed class PdfStage(
+public sealed class PublishStage(
     DocumentPdf pdf,
     DocumentPublication publication,
     ClaimAttempts attempts,
@@ -23,13 +24,13 @@ public sealed class PdfStage(
     ILogger<SubmissionProcessor> logger,
     SubmissionTraces? traces = null) : IDisposable
 {
-    /// <summary>Claims waiting for or in conversion at once: far below the usual limit of 1,024 open files.</summary>
+    /// <summary>Claims waiting here at once: far below the usual limit of 1,024 open files.</summary>
     public const int Room = 256;
 
     private readonly SemaphoreSlim _room = new(Room, Room);
     private readonly ConcurrentDictionary<Claim, Task> _running = new();
 
-    /// <summary>Claims waiting for or in conversion.</summary>
+    /// <summary>Claims waiting for their PDF or for being published.</summary>
     public int Waiting => _running.Count;
 
     /// <summary>Nothing waiting for a PDF or being published from here.</summary>
@@ -41,7 +42,7 @@ public sealed class PdfStage(
     /// conversion takes its place in the converters' queue in the order claims are handed over (among
     /// documents of one size class, a claim recovered first is converted first). Waits only while the stage is full.
     /// </summary>
-    public async Task HandOverAsync(PdfWork work, CancellationToken cancellationToken)
+    public async Task HandOverAsync(PublishWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         await _room.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -54,14 +55,14 @@ public sealed class PdfStage(
     /// <summary>Waits for every claim handed over (at a stop they end cancelled, left in <c>processing/</c> for the next start).</summary>
     public Task DrainAsync() => Task.WhenAll(_running.Values);
 
-    /// <summary>The PDF of the staged document, then publishing both. A failure is accounted for in the claim and logged; a stop leaves the claim for the next start.</summary>
-    private async Task ConvertAndPublishAsync(PdfWork work, CancellationToken cancellationToken)
+    /// <summary>The PDF of the staged document (when it has converters), then publishing what there is. A failure is accounted for in the claim and logged; a stop leaves the claim for the next start.</summary>
+    private async Task ConvertAndPublishAsync(PublishWork work, CancellationToken cancellationToken)
     {
-        using var activity = traces?.Pdf();
+        using var activity = work.Converters is null ? null : traces?.Pdf();
         try
         {
-            var conversion = await pdf.ConvertAsync(work, cancellationToken).ConfigureAwait(false);
-            publication.Publish(work.Claim, work.Facts, conversion, work.Clock);
+            var conversion = work.Converters is null ? work.Decided : await pdf.ConvertAsync(work, cancellationToken).ConfigureAwait(false);
+            await publication.PublishAsync(work.Claim, work.Facts, conversion, work.Clock, cancellationToken).ConfigureAwait(false);
             attempts.Finished(work.Claim);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
