@@ -31,7 +31,7 @@ internal sealed class Harness(bool smoke, Report report)
     {
         TemplateCompiler.Compile(s_templateBytes, "performance-goals.docx");
         var times = Bench.Repeat(smoke ? 3 : 30, () => TemplateCompiler.Compile(s_templateBytes, "performance-goals.docx"));
-        report.Add("compile shipped template", $"{Bench.Median(times):F2} ms", "≤ 50 ms");
+        report.Add("compile shipped template", $"{Bench.Median(times):F2} ms", "≤ 50 ms", Bench.Median(times) <= 50);
 
         // Blocks start interpreted and are compiled to IL on their 32nd run: what that costs the
         // first documents after a (re)compile, against the steady state of the seed benchmark.
@@ -61,7 +61,7 @@ internal sealed class Harness(bool smoke, Report report)
         void Once() => size = ((Generated)DocumentGenerator.Render(valid, template)).Document.Length;
 
         var (perOp, perSecond, alloc) = Measure(Once);
-        report.Add("render seed (1 thread)", $"{perOp:F3} ms/doc, {perSecond:F0} docs/s, {alloc / 1024.0:F0} KB alloc/doc, {size / 1024.0:F0} KB docx", "≤ 1 ms/doc, ≥ 1000 docs/s");
+        report.Add("render seed (1 thread)", $"{perOp:F3} ms/doc, {perSecond:F0} docs/s, {alloc / 1024.0:F0} KB alloc/doc, {size / 1024.0:F0} KB docx", "≤ 1 ms/doc, ≥ 1000 docs/s", perOp <= 1 && perSecond >= 1000);
 
         // The pipeline calls the service makes for a JSON entry, in process: its check (intake outcome, format,
         // validation) and its run (rendering); the probe before them reads nothing of a JSON file. Bytes in, document bytes out.

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DocGen.Worker.Service;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DocGen.Benchmarks;
 
@@ -20,6 +21,7 @@ internal sealed class ServiceBenchmark(bool smoke, Report report)
             report.Add("service: the folders' file system", FileSystemOf(folder.FullName), "");
             using var host = ServiceHost.CreateBuilder([$"--DocGen:Root={root}", $"--DocGen:Templates={Path.Combine(Bench.Root, "templates")}", "--Logging:LogLevel:Default=Warning", "--DocGen:Http=off"]).Build();
             await host.StartAsync();
+            var flushes = host.Services.GetRequiredService<DocGen.Worker.IO.FolderFlushes>();
             var inbox = Path.Combine(root, "inbox");
             var outFolder = Path.Combine(root, "out");
             await Bench.WaitFor(() => Directory.Exists(inbox));
@@ -32,6 +34,7 @@ internal sealed class ServiceBenchmark(bool smoke, Report report)
             foreach (var phase in new[] { "just started", "second", "warm" })
             {
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var flushedBefore = flushes.Flushes;
                 var clock = Stopwatch.StartNew();
                 for (var i = 0; i < files; i++)
                 {
@@ -42,7 +45,9 @@ internal sealed class ServiceBenchmark(bool smoke, Report report)
                 await Bench.WaitFor(() => Directory.EnumerateFiles(outFolder).Count() >= done);
                 var seconds = clock.Elapsed.TotalSeconds;
                 var cpuPerDoc = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / files;
-                report.Add($"service: {files:N0} files dropped at once, {phase}", $"{files / seconds:F0} docs/s ({seconds:F2} s, {cpuPerDoc:F1} ms CPU/doc)", phase == "just started" ? "≥ 400 docs/s" : "≥ 600 docs/s");
+                var target = phase == "just started" ? 400 : 600;
+                var folderFlushes = (double)(flushes.Flushes - flushedBefore) / files;
+                report.Add($"service: {files:N0} files dropped at once, {phase}", $"{files / seconds:F0} docs/s ({seconds:F2} s, {cpuPerDoc:F1} ms CPU/doc, {folderFlushes:F2} folder flushes/doc + 3 file flushes/doc)", $"≥ {target} docs/s", files / seconds >= target);
                 await Task.Delay(500); // let the runtime finish tiering up what the burst ran
             }
 
@@ -75,7 +80,7 @@ internal sealed class ServiceBenchmark(bool smoke, Report report)
             }
 
             var latencies = dropped.Select(d => Stopwatch.GetElapsedTime(d.Value, arrived[d.Key]).TotalMilliseconds).Order().ToList();
-            report.Add($"service: drop-to-output latency, {samples} drops at 100 a second", $"p50 {Bench.Percentile(latencies, 0.50):F1} ms, p99 {Bench.Percentile(latencies, 0.99):F1} ms, max {latencies[^1]:F1} ms", "p99 ≤ 100 ms");
+            report.Add($"service: drop-to-output latency, {samples} drops at 100 a second", $"p50 {Bench.Percentile(latencies, 0.50):F1} ms, p99 {Bench.Percentile(latencies, 0.99):F1} ms, max {latencies[^1]:F1} ms", "p99 ≤ 100 ms", Bench.Percentile(latencies, 0.99) <= 100);
             await host.StopAsync();
         }
         finally

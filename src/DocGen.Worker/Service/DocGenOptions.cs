@@ -168,6 +168,15 @@ public sealed class DocGenOptions
     [Range(1, 1024)]
     public int HttpMaxRequests { get; set; } = 16;
 
-    /// <summary>Flush every published file before its rename, and every folder after the renames into it (power-loss safety; see <c>Publisher</c>). <value>Default: true.</value></summary>
+    /// <summary>Flush every published file once before its rename, and every folder after the renames into it, the folder flushes shared by the documents published together (power-loss safety; see <c>Publisher</c>). <value>Default: true.</value></summary>
     public bool FlushToDisk { get; set; } = true;
+
+    /// <summary>
+    /// How long the start-up rehearsal keeps rendering its sample in memory after going through the
+    /// folders once, so that the runtime has compiled the hot path with full optimisation before the
+    /// first burst (a just-started service otherwise runs it unoptimised for its first seconds). 0 turns it off.
+    /// <value>Default: 00:00:00.400.</value>
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan WarmUpTime { get; set; } = TimeSpan.FromMilliseconds(400);
 }

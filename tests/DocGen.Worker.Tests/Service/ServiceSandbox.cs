@@ -63,6 +63,7 @@ internal sealed class ServiceSandbox : IAsyncDisposable
         "--DocGen:IncompleteGrace=00:00:00.300",
         "--DocGen:ParseRetryDelay=00:00:00.200",
         "--DocGen:FlushToDisk=true", // as in production: the end-to-end tests publish durably
+        "--DocGen:WarmUpTime=00:00:00", // many services start here: the rehearsal through the folders is enough
         "--Logging:LogLevel:Default=Warning",
         "--DocGen:Http=off", // many services run at once here: a test that wants the status pages asks for them
         .. extra,

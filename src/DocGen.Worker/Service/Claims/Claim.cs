@@ -15,15 +15,21 @@ public sealed class Claim : IDisposable
     /// <summary>Why the last attempt failed, for the report when the claim is given up.</summary>
     private const string LastFailureFile = ".docgen-last-failure";
 
-    /// <summary>The output name this claim reserved (relative to the root), kept across attempts: a redo finds its own reservation without looking at every version of the name.</summary>
-    private const string ReservationFile = ".docgen-reserved";
+    /// <summary>Where an earlier version kept the reservation (now in the lock file): removed with the claim.</summary>
+    private const string LegacyReservationFile = ".docgen-reserved";
 
-    /// <summary>The most read of a staged note (the last failure, the reservation): DocGen writes a few hundred bytes.</summary>
+    /// <summary>The most read of a staged note (the last failure): DocGen writes a few hundred bytes.</summary>
     private const int MaxNoteBytes = 64 * 1024;
+
+    /// <summary>The most read of the lock file: the counts (a few bytes) and a reservation (an outcome and a stem of at most 200 bytes).</summary>
+    private const int MaxLockBytes = 1024;
 
     private readonly SafeFileHandle _lock;
     private readonly Quarantine? _quarantine;
     private readonly EntryInfo _identity;
+
+    /// <summary>The reservation kept in the lock file after the counts, as read at the claim's start and recorded since.</summary>
+    private string? _reservation;
 
     internal Claim(string folder, SafeFileHandle lockHandle, Quarantine? quarantine)
     {
@@ -31,6 +37,7 @@ public sealed class Claim : IDisposable
         _lock = lockHandle;
         _quarantine = quarantine;
         _identity = SafeFile.Inspect(folder);
+        _reservation = ReadText() is var text && text.IndexOf('\n', StringComparison.Ordinal) is var end and >= 0 && end + 1 < text.Length ? text[(end + 1)..] : null;
     }
 
     public string Folder { get; }
@@ -50,7 +57,7 @@ public sealed class Claim : IDisposable
     public void ClearStaged()
     {
         EnsureIntact();
-        foreach (var staged in Directory.EnumerateFileSystemEntries(Folder, ".*").Where(static f => Path.GetFileName(f) is not (ClaimStore.LockFile or LastFailureFile or ReservationFile)))
+        foreach (var staged in Directory.EnumerateFileSystemEntries(Folder, ".*").Where(static f => Path.GetFileName(f) is not (ClaimStore.LockFile or LastFailureFile or LegacyReservationFile)))
         {
             Vacate(staged);
         }
@@ -111,11 +118,20 @@ public sealed class Claim : IDisposable
     /// <summary>Why the last attempt failed, if one did.</summary>
     public string? LastFailure => OwnFile.ReadSmall(Staged(LastFailureFile), MaxNoteBytes) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
 
-    /// <summary>Keeps the output name this claim is about to reserve (relative to the root), before it reserves it.</summary>
-    public void RecordReservation(string reservation) => OwnFile.Replace(Staged(ReservationFile), Encoding.UTF8.GetBytes(reservation));
+    /// <summary>
+    /// Keeps the output name this claim is about to reserve, before it reserves it: in the lock file
+    /// after the counts (a file less to make per document; new files are what costs most on a busy folder).
+    /// </summary>
+    public void RecordReservation(string reservation)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reservation);
+        var (attempts, stage, deaths) = Read();
+        _reservation = reservation;
+        Write(attempts, stage, deaths);
+    }
 
-    /// <summary>The output name an earlier attempt of this claim reserved or was about to (relative to the root), if any.</summary>
-    public string? Reservation => OwnFile.ReadSmall(Staged(ReservationFile), MaxNoteBytes) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
+    /// <summary>The output name an earlier attempt of this claim reserved or was about to, if any.</summary>
+    public string? Reservation => _reservation;
 
     /// <summary>Clears a staged name that holds what this attempt did not write: a file or link is removed (never followed), anything else moved aside.</summary>
     public void Vacate(string path)
@@ -157,14 +173,14 @@ public sealed class Claim : IDisposable
 
     public void Dispose() => _lock.Dispose();
 
-    /// <summary>The lock file's text: the attempt count, the stage's number, the deaths counted ("2 1 1").</summary>
+    /// <summary>The lock file's text: the attempt count, the stage's number, the deaths counted ("2 1 1"), then the reservation, if any, on the lines after.</summary>
     private (int Attempts, ClaimStage Stage, int Deaths) Read()
     {
         Span<byte> text = stackalloc byte[48];
         var length = RandomAccess.Read(_lock, text, 0);
         Span<int> fields = stackalloc int[3];
         var read = 0;
-        for (var at = 0; read < fields.Length && at < length && System.Buffers.Text.Utf8Parser.TryParse(text[at..length], out int value, out var used); at += used + 1)
+        for (var at = 0; read < fields.Length && at < length && text[at] != (byte)'\n' && System.Buffers.Text.Utf8Parser.TryParse(text[at..length], out int value, out var used); at += used + 1)
         {
             fields[read++] = value;
         }
@@ -173,9 +189,18 @@ public sealed class Claim : IDisposable
         return (fields[0], stage, fields[2]);
     }
 
+    /// <summary>The whole lock file, bounded.</summary>
+    private string ReadText()
+    {
+        var bytes = new byte[MaxLockBytes];
+        var length = RandomAccess.Read(_lock, bytes, 0);
+        return Encoding.UTF8.GetString(bytes, 0, length);
+    }
+
     private int Write(int attempts, ClaimStage stage, int deaths)
     {
-        Span<byte> text = stackalloc byte[48];
+        var reservation = _reservation is null ? 0 : Encoding.UTF8.GetMaxByteCount(_reservation.Length) + 1;
+        Span<byte> text = stackalloc byte[48 + Math.Min(reservation, MaxLockBytes)];
         var length = 0;
         foreach (var field in (ReadOnlySpan<int>)[attempts, (int)stage, deaths])
         {
@@ -186,6 +211,12 @@ public sealed class Claim : IDisposable
 
             System.Buffers.Text.Utf8Formatter.TryFormat(field, text[length..], out var written);
             length += written;
+        }
+
+        if (_reservation is not null && reservation <= MaxLockBytes)
+        {
+            text[length++] = (byte)'\n';
+            length += Encoding.UTF8.GetBytes(_reservation, text[length..]);
         }
 
         RandomAccess.Write(_lock, text[..length], 0);
@@ -218,15 +249,15 @@ public sealed class Claim : IDisposable
                 return;
             }
 
-            File.Delete(Staged(ReservationFile));
             File.Delete(Staged(ClaimStore.LockFile));
             try
             {
                 Directory.Delete(Folder, recursive: false);
             }
-            catch (IOException) when (File.Exists(Staged(LastFailureFile)))
+            catch (IOException) when (File.Exists(Staged(LastFailureFile)) || File.Exists(Staged(LegacyReservationFile)))
             {
                 File.Delete(Staged(LastFailureFile)); // an earlier attempt had failed
+                File.Delete(Staged(LegacyReservationFile)); // or an earlier version kept its reservation apart
                 Directory.Delete(Folder, recursive: false);
             }
         }

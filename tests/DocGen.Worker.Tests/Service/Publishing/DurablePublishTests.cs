@@ -57,7 +57,7 @@ public sealed partial class DurablePublishTests
         Assert.Equal(Documents * 3, renames.Count(r => Path.GetDirectoryName(r.To) == box.Archive)); // a reservation, its receipt and an input each
         Assert.Empty(files.GroupBy(static f => f, StringComparer.Ordinal).Where(static g => g.Count() > 1).Select(static g => g.Key));
         Assert.DoesNotContain(files, static f => s_scratch.Contains(Path.GetFileName(f)));
-        Assert.True(folders <= Documents, $"{folders} folder flushes for {Documents} documents: not shared"); // one each per folder and document without group commit: ~4 per document
+        Assert.True(folders <= 2 * Documents, $"{folders} folder flushes for {Documents} documents: hardly shared"); // 3 per document when none is shared (2 rounds: out/; archive/ and processing/), 5 before group commit
         TestContext.Current.SendDiagnosticMessage($"{Documents} documents: {files.Count} file flushes, {folders} folder flushes ({(files.Count + folders) / (double)Documents:F2} per document)");
     }
 
