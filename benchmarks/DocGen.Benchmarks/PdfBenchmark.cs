@@ -58,7 +58,7 @@ internal sealed class PdfBenchmark(bool smoke, Report report)
 
             var sinceStart = start.Elapsed;
             var (seconds, cpuPerDoc) = await BurstAsync('j');
-            report.Add($"service with PDF: {files} seeds dropped at once, just started", $"{files / seconds:F1} PDFs/s ({seconds:F2} s from the drops, dropped {sinceStart.TotalSeconds:F1} s after the start, host start {startUp.TotalMilliseconds:F0} ms; DocGen's own CPU {cpuPerDoc:F0} ms/doc)", "≥ 5 PDFs/s on 2 cores", files / seconds >= 5);
+            report.Add($"service with PDF: {files} seeds dropped at once, just started", $"{files / seconds:F1} PDFs/s ({seconds:F2} s from the drops, dropped {sinceStart.TotalSeconds:F1} s after the start, host start {startUp.TotalMilliseconds:F0} ms; DocGen's own CPU {cpuPerDoc:F0} ms/doc)", smoke ? "≥ 5 PDFs/s on 2 cores for 40 seeds (not judged in a smoke pass)" : "≥ 5 PDFs/s on 2 cores", smoke || files / seconds >= 5);
 
             // Then into the same one three times more: the converters' steady state, whose median is
             // reported, as one burst of 40 moves by 10-20 % with what else the shared machine does.
