@@ -93,7 +93,7 @@ public sealed class FolderFlushes
                     Interlocked.Increment(ref _flushes);
                     flushed.SetResult();
                 }
-                catch (Exception ex) when (ex is not OutOfMemoryException)
+                catch (Exception ex)
                 {
                     flushed.SetException(ex); // never ends the rounds: a request left waiting would hang its publisher
                 }

@@ -82,7 +82,7 @@ public sealed class WarmUp(
         }
     }
 
-    /// <summary>Checks and renders the sample in memory until <see cref="DocGenOptions.WarmUpTime"/> has passed since the rehearsal began.</summary>
+    /// <summary>Checks and renders the sample in memory for <see cref="DocGenOptions.WarmUpTime"/> after the rehearsal through the folders.</summary>
     private void TierUp(byte[] sample, Stopwatch clock, CancellationToken cancellationToken)
     {
         var until = clock.Elapsed + options.Value.WarmUpTime;

@@ -71,6 +71,33 @@ public sealed class FolderFlushesTests
     }
 
     [Fact]
+    public async Task AWaiterThatGivesUp_LeavesTheRoundsGoing()
+    {
+        using var gate = new SemaphoreSlim(0);
+        using var entered = new SemaphoreSlim(0);
+        var flushes = new FolderFlushes(folder =>
+        {
+            if (folder == "gate")
+            {
+                entered.Release();
+                gate.Wait(Token);
+            }
+        });
+        using var stop = new CancellationTokenSource();
+
+        var holding = flushes.FlushAsync(["gate"], Token);
+        await entered.WaitAsync(Token);
+        var stopped = flushes.FlushAsync(["out"], stop.Token);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stopped);
+        gate.Release();
+
+        await holding;
+        await flushes.FlushAsync(["out"], Token);
+        Assert.InRange(flushes.Flushes, 2, 3); // gate, then "out" (the stopped waiter's and the last request's, in one round or two)
+    }
+
+    [Fact]
     public async Task WithoutFlushing_EveryRequestIsMetAtOnce()
     {
         var flushes = new FolderFlushes(null);

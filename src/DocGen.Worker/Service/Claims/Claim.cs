@@ -15,7 +15,7 @@ public sealed class Claim : IDisposable
     /// <summary>Why the last attempt failed, for the report when the claim is given up.</summary>
     private const string LastFailureFile = ".docgen-last-failure";
 
-    /// <summary>Where an earlier version kept the reservation (now in the lock file): removed with the claim.</summary>
+    /// <summary>Where an earlier version kept the reservation (now in the lock file): read when the lock file has none, removed with the claim.</summary>
     private const string LegacyReservationFile = ".docgen-reserved";
 
     /// <summary>The most read of a staged note (the last failure): DocGen writes a few hundred bytes.</summary>
@@ -37,7 +37,8 @@ public sealed class Claim : IDisposable
         _lock = lockHandle;
         _quarantine = quarantine;
         _identity = SafeFile.Inspect(folder);
-        _reservation = ReadText() is var text && text.IndexOf('\n', StringComparison.Ordinal) is var end and >= 0 && end + 1 < text.Length ? text[(end + 1)..] : null;
+        _reservation = ReadText() is var text && text.IndexOf('\n', StringComparison.Ordinal) is var end and >= 0 && end + 1 < text.Length ? text[(end + 1)..]
+            : OwnFile.ReadSmall(Staged(LegacyReservationFile), MaxNoteBytes) is { } legacy ? Encoding.UTF8.GetString(legacy) : null; // a claim an earlier version left
     }
 
     public string Folder { get; }

@@ -40,7 +40,10 @@ internal sealed class ManifestMoves(InboxFolders folders, ResiliencePipeline io,
 
         File.Delete(claim.Staged(PublishManifest.StagedName));
         claim.Release();
-        await flushes.FlushAsync(FoldersOf(rest).Append(Path.GetDirectoryName(claim.Folder)!), cancellationToken).ConfigureAwait(false);
+
+        // Not cancelled by a stop: everything is in place and the claim is gone, so the caller must
+        // get to report it (a stop waits for one flush round at most).
+        await flushes.FlushAsync(FoldersOf(rest).Append(Path.GetDirectoryName(claim.Folder)!), CancellationToken.None).ConfigureAwait(false);
     }
 
     private static IEnumerable<string> FoldersOf(IEnumerable<ResolvedMove> moves) => moves.Select(static m => Path.GetDirectoryName(m.Target)!).Distinct(StringComparer.Ordinal);
