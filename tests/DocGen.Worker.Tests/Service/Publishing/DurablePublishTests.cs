@@ -134,6 +134,7 @@ public sealed partial class DurablePublishTests
         var published = new[] { box.Out, box.Archive, box.Failed };
         var flushed = new HashSet<string>(StringComparer.Ordinal);
         var renames = new List<(string From, string To)>();
+        var outputs = new Dictionary<string, List<(string Folder, int At)>>(StringComparer.Ordinal); // a claim's outputs moved so far
         for (var i = 0; i < log.Count; i++)
         {
             var (flush, from, to) = log[i];
@@ -150,6 +151,20 @@ public sealed partial class DurablePublishTests
             }
 
             Assert.True(flushed.Contains(from!) || s_scratch.Contains(Path.GetFileName(from)), $"{Path.GetFileName(from)} was renamed to {to} without being flushed first");
+            var claim = Path.GetDirectoryName(from)!;
+            if (Path.GetFileName(from) is ".docgen-receipt.json" or ".docgen-errors.json")
+            {
+                // The receipt or report names outputs that are durable: a flush of each of their folders lies between their moves and it.
+                foreach (var (outputFolder, movedAt) in outputs.GetValueOrDefault(claim) ?? [])
+                {
+                    Assert.True(log.Skip(movedAt + 1).Take(i - movedAt - 1).Any(e => e.Flushed == outputFolder), $"{to} was moved before {outputFolder} was flushed after its outputs");
+                }
+            }
+            else if (!s_scratch.Contains(Path.GetFileName(from)) && folder != box.Archive)
+            {
+                (outputs.TryGetValue(claim, out var moved) ? moved : outputs[claim] = []).Add((folder!, i));
+            }
+
             Assert.True(log.Skip(i + 1).Any(e => e.Flushed == folder), $"{folder} was not flushed after {to} was renamed into it");
             renames.Add((from!, to!));
         }
