@@ -8,11 +8,17 @@ namespace DocGen.Worker.IO;
 /// may have started before their renames). No timer: a single document waits for one round only,
 /// a burst waits for at most the round in progress and its own, and each round flushes each folder
 /// once however many documents asked. A folder that cannot be flushed fails the requests that
-/// named it, not the others of its round.
+/// named it, not the others of its round. Made by <see cref="WholeFileSystem"/>, a round is one
+/// flush of the file system instead (<see cref="FileSystemSync"/>): it covers the files as well
+/// (<see cref="CoversFiles"/>), so those need no flush of their own.
 /// </summary>
 public sealed class FolderFlushes
 {
+    /// <summary>The one request key of a round that flushes the whole file system.</summary>
+    private const string Everything = "";
+
     private readonly Action<string>? _flush;
+    private readonly bool _whole;
     private readonly Lock _lock = new();
     private Dictionary<string, TaskCompletionSource> _next = new(StringComparer.Ordinal);
     private bool _running;
@@ -21,6 +27,23 @@ public sealed class FolderFlushes
 
     /// <param name="flush">Flushes one folder (<see cref="DurableFolder.Flush"/>); null when nothing is flushed (then every request is met at once).</param>
     public FolderFlushes(Action<string>? flush) => _flush = flush;
+
+    private FolderFlushes(string root)
+    {
+        _flush = _ => FileSystemSync.Sync(root);
+        _whole = true;
+    }
+
+    /// <summary>Rounds that each flush the file system <paramref name="root"/> is on: every file and name on it.</summary>
+    public static FolderFlushes WholeFileSystem(string root) => new(root);
+
+    /// <summary>What a round flushes, for the log.</summary>
+    public string Scope => _flush is null ? "nothing (FlushToDisk is off: a power cut may lose what was published last)"
+        : _whole ? "the whole file system at once (syncfs), each flush shared by the documents in flight"
+        : "each published file once and its folders, the folder flushes shared by the documents in flight";
+
+    /// <summary>Whether a round makes the files written before it durable too (then a file needs no flush of its own).</summary>
+    public bool CoversFiles => _whole;
 
     /// <summary>Folder flushes made since the start.</summary>
     public long Flushes => Interlocked.Read(ref _flushes);
@@ -45,7 +68,7 @@ public sealed class FolderFlushes
         bool start;
         lock (_lock)
         {
-            foreach (var folder in folders)
+            foreach (var folder in _whole ? [Everything] : folders)
             {
                 if (!_next.TryGetValue(folder, out var flushed))
                 {

@@ -172,6 +172,13 @@ public sealed class DocGenOptions
     public bool FlushToDisk { get; set; } = true;
 
     /// <summary>
+    /// What one flush covers: with <see cref="FlushScope.Auto"/> the whole file system (one
+    /// <c>syncfs</c> for every document in flight) when all folders are on one local disk, else each
+    /// file and folder. <value>Default: Auto.</value>
+    /// </summary>
+    public FlushScope FlushScope { get; set; } = FlushScope.Auto;
+
+    /// <summary>
     /// How long the start-up rehearsal keeps rendering its sample in memory after going through the
     /// folders once, so that the runtime has compiled the hot path with full optimisation before the
     /// first burst (a just-started service otherwise runs it unoptimised for its first seconds). 0 turns it off.

@@ -23,6 +23,7 @@ public sealed class InboxService(
     PdfOutput pdf,
     PublishStage publishStage,
     LogThrottle throttle,
+    IO.FolderFlushes flushes,
     TimeProvider time,
     ILogger<InboxService> logger) : BackgroundService
 {
@@ -69,6 +70,7 @@ public sealed class InboxService(
 
         logger.Started(folders.Inbox, folders.Out, folders.Failed, folders.Archive, folders.Processing, templates.TemplatePath, _options.MaxConcurrency,
             pdf.Converters is { } converters ? $"on, {converters.Converters} converters" : "off");
+        logger.FlushScopeChosen(flushes.Scope);
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 

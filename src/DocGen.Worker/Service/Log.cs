@@ -24,6 +24,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "OTLP export on (OTEL_EXPORTER_OTLP_*): traces {Traces}, metrics {Metrics}, protocol {Protocol}")]
     public static partial void OtlpExport(this ILogger logger, bool traces, bool metrics, string protocol);
 
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Publishing flushes {Scope}")]
+    public static partial void FlushScopeChosen(this ILogger logger, string scope);
+
     [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Submission {File}: {Outcome} in {ElapsedMs:F0} ms -> {Output}{Pdf} ({WarningCount} warnings)")]
     public static partial void Processed(this ILogger logger, string file, string outcome, double elapsedMs, string output, string pdf, int warningCount);
 

@@ -83,7 +83,7 @@ public static class ServiceRegistration
         services.TryAddSingleton<Quarantine>();
         services.TryAddSingleton<ClaimStore>();
         services.TryAddSingleton<StableFileReader>();
-        services.TryAddSingleton(static sp => new IO.FolderFlushes(sp.GetRequiredService<IOptions<DocGenOptions>>().Value.FlushToDisk ? IO.DurableFolder.Flush : null));
+        services.TryAddSingleton(static sp => Flushes(sp.GetRequiredService<IOptions<DocGenOptions>>().Value, sp.GetRequiredService<InboxFolders>()));
         services.TryAddSingleton<Publisher>();
         services.TryAddSingleton<ClaimAttempts>();
         services.TryAddSingleton<Rejections>();
@@ -146,4 +146,28 @@ public static class ServiceRegistration
 
     /// <summary>“The file already exists” is an answer (another process won a race), not a transient fault.</summary>
     private static bool IsAlreadyExists(IOException e) => e.HResult is IO.Errno.EEXIST or unchecked((int)0x80070050) or unchecked((int)0x800700B7);
+
+    /// <summary>
+    /// The flushes publishing shares: none; of the whole file system when every folder is on the
+    /// root's local disk (and the scope allows it); else of each folder (files flushed one by one).
+    /// </summary>
+    private static IO.FolderFlushes Flushes(DocGenOptions options, InboxFolders folders)
+    {
+        if (!options.FlushToDisk)
+        {
+            return new IO.FolderFlushes(null);
+        }
+
+        if (options.FlushScope != FlushScope.Files && OperatingSystem.IsLinux())
+        {
+            folders.CreateAll(); // what the check looks at: the folders as the service will use them
+            var device = IO.SafeFile.Inspect(folders.Root).Device;
+            if (folders.All.All(f => IO.SafeFile.Inspect(f) is { Kind: IO.EntryKind.Directory } folder && folder.Device == device) && (options.FlushScope == FlushScope.FileSystem || IO.FileSystemSync.IsLocalDisk(folders.Root)))
+            {
+                return IO.FolderFlushes.WholeFileSystem(folders.Root);
+            }
+        }
+
+        return new IO.FolderFlushes(IO.DurableFolder.Flush);
+    }
 }

@@ -117,8 +117,13 @@ internal sealed class ServiceSandbox : IAsyncDisposable
         return process;
     }
 
-    /// <summary>Nothing waits in the inbox and nothing is claimed: every submission dropped so far has ended (its last move done).</summary>
-    public bool Idle() => Names(Inbox).Count == 0 && !Directory.EnumerateFileSystemEntries(Processing).Any();
+    /// <summary>
+    /// Nothing waits in the inbox and nothing is claimed, and every host of this sandbox has ended
+    /// what it took: every submission dropped so far has ended and been reported (a claim is released
+    /// before the flush that makes its last moves durable, and reported after it).
+    /// </summary>
+    public bool Idle() => Names(Inbox).Count == 0 && !Directory.EnumerateFileSystemEntries(Processing).Any()
+        && _hosts.All(static h => h.Services.GetServices<IHostedService>().OfType<InboxService>().Single().IsIdle);
 
     /// <summary>The receipts in <c>archive/</c> that are finished (not a reservation's placeholder, <c>"state": "publishing"</c>): their documents are in place.</summary>
     public int FinishedReceipts() => Names(Archive, "*.receipt.json").Count(name => !IsPlaceholder(Path.Combine(Archive, name)));

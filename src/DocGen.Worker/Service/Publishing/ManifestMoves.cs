@@ -23,6 +23,12 @@ internal sealed class ManifestMoves(InboxFolders folders, ResiliencePipeline io,
     public async Task CarryAsync(Claim claim, IReadOnlyList<ResolvedMove> moves, CancellationToken cancellationToken)
     {
         claim.EnsureIntact(); // nothing is moved out of a folder this process does not hold
+        if (flushes.CoversFiles)
+        {
+            await flushes.FlushAsync([claim.Folder], cancellationToken).ConfigureAwait(false); // the staged files' bytes, before any of them gets a published name
+            claim.EnsureIntact();
+        }
+
         var final = moves.ToList().FindIndex(static m => m.Overwrite);
         var outputs = moves.Take(final).ToList();
         foreach (var move in outputs)

@@ -21,8 +21,10 @@ namespace DocGen.Worker.Service.Publishing;
 /// finished from it (<see cref="ManifestRecovery"/>). The placeholder and the manifest are scratch
 /// files, never flushed: after a power cut one that is lost or cut short means the claim is
 /// processed again (a second version at worst), never a lost input nor a receipt naming a document
-/// that is not there. With <see cref="DocGenOptions.FlushToDisk"/> off nothing is flushed (a crash
-/// of the process is still survived; a power cut is not).
+/// that is not there. When a flush covers the whole file system (<see cref="FolderFlushes.CoversFiles"/>)
+/// the files get none of their own: a shared flush before the first move covers them. With
+/// <see cref="DocGenOptions.FlushToDisk"/> off nothing is flushed (a crash of the process is still
+/// survived; a power cut is not).
 /// </summary>
 public sealed class Publisher
 {
@@ -46,7 +48,7 @@ public sealed class Publisher
     {
         ArgumentNullException.ThrowIfNull(options);
         _folders = folders;
-        _flushToDisk = options.Value.FlushToDisk;
+        _flushToDisk = options.Value.FlushToDisk && !flushes.CoversFiles; // a flush of the whole file system covers the files
         _reservations = new StemReservations(folders, quarantine);
         _moves = new ManifestMoves(folders, io, quarantine, flushes);
         _recovery = new ManifestRecovery(folders, quarantine, _moves);

@@ -15,6 +15,14 @@ namespace DocGen.Worker.Tests.Service.Publishing;
 /// </summary>
 public sealed partial class DurablePublishTests
 {
+    private const string FilesOneByOne = "--DocGen:FlushScope=Files";
+
+    /// <summary>A flush of the whole file system, in the parsed log.</summary>
+    private const string Everything = "*";
+
+    /// <summary>A claim's list of moves written (the files it names are complete), in the parsed log.</summary>
+    private const string Manifest = "manifest";
+
     /// <summary>Scratch files renamed nowhere, or replaced before anything is reported: never flushed.</summary>
     private static readonly string[] s_scratch = [".docgen-publish.json", ".docgen-reservation"];
 
@@ -24,7 +32,7 @@ public sealed partial class DurablePublishTests
     public async Task EveryPublishedFile_IsFlushedBeforeItsRename_AndItsFolderAfterIt()
     {
         await using var box = new ServiceSandbox();
-        var log = await TraceAsync(box, () =>
+        var log = await TraceAsync(box, FilesOneByOne, () =>
         {
             box.Drop("good.json", ServiceSandbox.SeedJson);
             box.Drop("bad.json", "{ \"kind\": \"combined\" }");
@@ -42,7 +50,7 @@ public sealed partial class DurablePublishTests
     {
         const int Documents = 100;
         await using var box = new ServiceSandbox();
-        var log = await TraceAsync(box, () =>
+        var log = await TraceAsync(box, FilesOneByOne, () =>
         {
             for (var i = 0; i < Documents; i++)
             {
@@ -69,7 +77,7 @@ public sealed partial class DurablePublishTests
         var http = $"http://127.0.0.1:{FreePort()}";
 
         // Every flush takes 2 s: the document is renamed into out/ long before the flush that covers it ends.
-        using (var service = box.StartProcess(new Dictionary<string, string>(), [strace, "-f", "-qq", "-o", "/dev/null", "-e", "trace=fsync", "-e", "inject=fsync:delay_enter=2000000"], $"--DocGen:Http={http}"))
+        using (var service = box.StartProcess(new Dictionary<string, string>(), [strace, "-f", "-qq", "-o", "/dev/null", "-e", "trace=fsync,syncfs", "-e", "inject=fsync,syncfs:delay_enter=2000000"], $"--DocGen:Http={http}"))
         {
             using var client = new HttpClient { BaseAddress = new Uri(http) };
             await ServiceSandbox.Eventually(() => Answers(client, "/metrics") is not null, "the status server up", 60);
@@ -95,12 +103,42 @@ public sealed partial class DurablePublishTests
         Assert.Equal(["seed.json", "seed.receipt.json"], ServiceSandbox.Names(box.Archive).Order(StringComparer.Ordinal));
     }
 
-    /// <summary>Runs a service under strace while <paramref name="drop"/> drops files, until <paramref name="done"/>; returns its flushes and renames in order.</summary>
-    private static async Task<List<(string? Flushed, string? From, string? To)>> TraceAsync(ServiceSandbox box, Action drop, Func<bool> done, string what, int timeoutSeconds = 60)
+    [Fact]
+    public async Task FlushingTheWholeFileSystem_SharesOneFlushAmongManyDocuments_AndStillFlushesBeforeEachStep()
+    {
+        const int Documents = 60;
+        await using var box = new ServiceSandbox();
+        var log = await TraceAsync(box, "--DocGen:FlushScope=FileSystem", () =>
+        {
+            for (var i = 0; i < Documents; i++)
+            {
+                box.Drop($"d{i:000}.json", ServiceSandbox.SeedJson);
+            }
+        }, () => box.Idle() && box.FinishedReceipts() == Documents, $"{Documents} published", 120);
+
+        var everything = log.Select((e, i) => (e, i)).Where(static x => x.e.Flushed == Everything).Select(static x => x.i).ToList();
+        var claims = log.Select((e, i) => (e, i)).Where(x => x.e.To == Manifest && Path.GetDirectoryName(x.e.From) == box.Processing).ToList(); // not the start-up rehearsal's, in a scratch folder
+        Assert.Equal(Documents, claims.Count);
+        Assert.DoesNotContain(log, e => e.Flushed is { } path && path != Everything && path.StartsWith(box.Folder, StringComparison.Ordinal)); // no file or folder flushed alone
+        Assert.InRange(everything.Count, 1, 3 * Documents - 1); // three rounds a document when none is shared
+        foreach (var (manifest, at) in claims)
+        {
+            var moves = log.Select((e, i) => (e, i)).Where(x => x.e.From is { } from && x.e.To != Manifest && Path.GetDirectoryName(from) == manifest.From).ToList();
+            var outputs = moves.Where(x => Path.GetDirectoryName(x.e.To) == box.Out).Select(static x => x.i).ToList();
+            var receipt = moves.Single(static x => Path.GetFileName(x.e.From) == ".docgen-receipt.json").i;
+            Assert.NotEmpty(outputs);
+            Assert.Contains(everything, f => f > at && f < outputs.Min()); // the staged bytes durable before any gets a published name
+            Assert.Contains(everything, f => f > outputs.Max() && f < receipt); // the documents durable before their receipt
+            Assert.Contains(everything, f => f > moves.Max(static x => x.i)); // all of it durable before it is reported
+        }
+    }
+
+    /// <summary>Runs a service under strace while <paramref name="drop"/> drops files, until <paramref name="done"/>; returns its flushes and renames in order (a whole file system's flush as <see cref="Everything"/>).</summary>
+    private static async Task<List<(string? Flushed, string? From, string? To)>> TraceAsync(ServiceSandbox box, string scope, Action drop, Func<bool> done, string what, int timeoutSeconds = 60)
     {
         var strace = RealClient.Tool("strace", "strace");
         var path = Path.Combine(box.Folder, "strace.txt");
-        using (var service = box.StartProcess(new Dictionary<string, string>(), [strace, "-f", "-y", "-qq", "-e", "trace=fsync,fdatasync,rename,renameat,renameat2", "-o", path]))
+        using (var service = box.StartProcess(new Dictionary<string, string>(), [strace, "-f", "-y", "-qq", "-e", "trace=fsync,fdatasync,syncfs,rename,renameat,renameat2,openat", "-o", path], scope))
         {
             drop();
             await ServiceSandbox.Eventually(done, what, timeoutSeconds);
@@ -114,6 +152,14 @@ public sealed partial class DurablePublishTests
             if (Fsync().Match(line) is { Success: true } f)
             {
                 events.Add((f.Groups[1].Value, null, null));
+            }
+            else if (line.Contains(" syncfs(", StringComparison.Ordinal) && !line.Contains("= -1", StringComparison.Ordinal)) // where it starts (strace splits a call other threads interrupt)
+            {
+                events.Add((Everything, null, null));
+            }
+            else if (ManifestWritten().Match(line) is { Success: true } m)
+            {
+                events.Add((null, m.Groups[1].Value, Manifest));
             }
             else if (RenameAt().Match(line) is { Success: true } r)
             {
@@ -145,7 +191,7 @@ public sealed partial class DurablePublishTests
             }
 
             var folder = Path.GetDirectoryName(to);
-            if (!published.Contains(folder))
+            if (to == Manifest || !published.Contains(folder))
             {
                 continue;
             }
@@ -208,7 +254,10 @@ public sealed partial class DurablePublishTests
     [GeneratedRegex(@"docgen_submissions_total\{[^}]*outcome=""published""[^}]*\} [1-9]")]
     private static partial Regex PublishedCount();
 
-    [GeneratedRegex(@"f(?:data)?sync\(\d+<([^>]+)>")]
+    [GeneratedRegex(@"openat\(AT_FDCWD<[^>]*>, ""([^""]+)/\.docgen-publish\.json"", [^)]*O_CREAT")]
+    private static partial Regex ManifestWritten();
+
+    [GeneratedRegex(@"\bf(?:data)?sync\(\d+<([^>]+)>")]
     private static partial Regex Fsync();
 
     [GeneratedRegex(@"renameat2?\(AT_FDCWD<([^>]*)>, ""([^""]+)"", AT_FDCWD<([^>]*)>, ""([^""]+)""")]
