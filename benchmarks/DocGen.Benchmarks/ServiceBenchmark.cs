@@ -47,7 +47,7 @@ internal sealed class ServiceBenchmark(bool smoke, Report report)
                 var cpuPerDoc = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / files;
                 var target = phase == "just started" ? 400 : 600;
                 var folderFlushes = (double)(flushes.Flushes - flushedBefore) / files;
-                report.Add($"service: {files:N0} files dropped at once, {phase}", $"{files / seconds:F0} docs/s ({seconds:F2} s, {cpuPerDoc:F1} ms CPU/doc, {folderFlushes:F2} folder flushes/doc + 3 file flushes/doc)", smoke ? $"≥ {target} docs/s for 1,000 drops (not judged in a smoke pass)" : $"≥ {target} docs/s", smoke || files / seconds >= target);
+                report.Add($"service: {files:N0} files dropped at once, {phase}", $"{files / seconds:F0} docs/s ({seconds:F2} s, {cpuPerDoc:F1} ms CPU/doc, {(flushes.CoversFiles ? $"{folderFlushes:F2} file-system flushes/doc, files included" : $"{folderFlushes:F2} folder flushes/doc + 3 file flushes/doc")})", smoke ? $"≥ {target} docs/s for 1,000 drops (not judged in a smoke pass)" : $"≥ {target} docs/s", smoke || files / seconds >= target);
                 await Task.Delay(500); // let the runtime finish tiering up what the burst ran
             }
 
