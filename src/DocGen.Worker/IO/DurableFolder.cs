@@ -24,11 +24,7 @@ public static partial class DurableFolder
             return;
         }
 
-        var fd = Open(folder, ORdOnly | ONonBlock | OCloExec | s_directory);
-        if (fd < 0)
-        {
-            throw Failure(Marshal.GetLastPInvokeError(), folder);
-        }
+        var fd = OpenFolder(folder);
 
         try
         {
@@ -47,9 +43,18 @@ public static partial class DurableFolder
         }
         finally
         {
-            _ = Close(fd);
+            CloseFolder(fd);
         }
     }
+
+    /// <summary>A descriptor of <paramref name="folder"/> itself, for flushing (never blocking on a FIFO in its place); closed with <see cref="CloseFolder"/>.</summary>
+    internal static int OpenFolder(string folder)
+    {
+        var fd = Open(folder, ORdOnly | ONonBlock | OCloExec | s_directory);
+        return fd >= 0 ? fd : throw Failure(Marshal.GetLastPInvokeError(), folder);
+    }
+
+    internal static void CloseFolder(int fd) => _ = Close(fd);
 
     private static IOException Failure(int errno, string folder)
         => new($"Cannot flush the folder '{folder}' to disk: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}).", errno);

@@ -10,11 +10,6 @@ namespace DocGen.Worker.IO;
 /// </summary>
 public static partial class FileSystemSync
 {
-    private const int ORdOnly = 0;
-    private const int ONonBlock = 0x800;
-    private const int OCloExec = 0x80000;
-    private static readonly int s_directory = RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? 0x4000 : 0x10000;
-
     /// <summary>The file systems known to make everything durable at a <c>syncfs</c> (statfs magic numbers).</summary>
     private static readonly HashSet<long> s_localDisks = [0xEF53 /* ext2/3/4 */, 0x58465342 /* XFS */, 0x9123683E /* Btrfs */, 0xF2F52010 /* F2FS */];
 
@@ -33,12 +28,7 @@ public static partial class FileSystemSync
     /// <summary>Flushes the file system <paramref name="folder"/> is on.</summary>
     public static void Sync(string folder)
     {
-        var fd = Open(folder, ORdOnly | ONonBlock | OCloExec | s_directory);
-        if (fd < 0)
-        {
-            throw Failure(Marshal.GetLastPInvokeError(), folder);
-        }
-
+        var fd = DurableFolder.OpenFolder(folder);
         try
         {
             if (SyncFs(fd) != 0)
@@ -48,7 +38,7 @@ public static partial class FileSystemSync
         }
         finally
         {
-            _ = Close(fd);
+            DurableFolder.CloseFolder(fd);
         }
     }
 
@@ -58,12 +48,6 @@ public static partial class FileSystemSync
     [LibraryImport("libc", EntryPoint = "statfs", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int StatFs(string path, Span<byte> buffer);
 
-    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Open(string path, int flags);
-
     [LibraryImport("libc", EntryPoint = "syncfs", SetLastError = true)]
     private static partial int SyncFs(int fd);
-
-    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
-    private static partial int Close(int fd);
 }

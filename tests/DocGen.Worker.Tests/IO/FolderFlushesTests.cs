@@ -45,18 +45,7 @@ public sealed class FolderFlushesTests
     {
         using var gate = new SemaphoreSlim(0);
         using var entered = new SemaphoreSlim(0);
-        var flushes = new FolderFlushes(folder =>
-        {
-            if (folder == "gate")
-            {
-                entered.Release();
-                gate.Wait(Token);
-            }
-            else if (folder == "gone")
-            {
-                throw new IOException("gone");
-            }
-        });
+        var flushes = Gated(gate, entered, static folder => throw new IOException(folder));
 
         var holding = flushes.FlushAsync(["gate"], Token);
         await entered.WaitAsync(Token); // the next two share one round
@@ -75,14 +64,7 @@ public sealed class FolderFlushesTests
     {
         using var gate = new SemaphoreSlim(0);
         using var entered = new SemaphoreSlim(0);
-        var flushes = new FolderFlushes(folder =>
-        {
-            if (folder == "gate")
-            {
-                entered.Release();
-                gate.Wait(Token);
-            }
-        });
+        var flushes = Gated(gate, entered);
         using var stop = new CancellationTokenSource();
 
         var holding = flushes.FlushAsync(["gate"], Token);
@@ -96,6 +78,20 @@ public sealed class FolderFlushesTests
         await flushes.FlushAsync(["out"], Token);
         Assert.InRange(flushes.Flushes, 2, 3); // gate, then "out" (the stopped waiter's and the last request's, in one round or two)
     }
+
+    /// <summary>Flushes that hold the folder "gate" until <paramref name="gate"/> is released (saying so on <paramref name="entered"/>) and pass "gone" to <paramref name="gone"/>.</summary>
+    private static FolderFlushes Gated(SemaphoreSlim gate, SemaphoreSlim entered, Action<string>? gone = null) => new(folder =>
+    {
+        if (folder == "gate")
+        {
+            entered.Release();
+            gate.Wait(Token);
+        }
+        else if (folder == "gone")
+        {
+            gone?.Invoke(folder);
+        }
+    });
 
     [Fact]
     public async Task WithoutFlushing_EveryRequestIsMetAtOnce()
