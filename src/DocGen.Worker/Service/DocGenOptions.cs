@@ -168,7 +168,7 @@ public sealed class DocGenOptions
     [Range(1, 1024)]
     public int HttpMaxRequests { get; set; } = 16;
 
-    /// <summary>Flush every published file once before its rename, and every folder after the renames into it, the folder flushes shared by the documents published together (power-loss safety; see <c>Publisher</c>). <value>Default: true.</value></summary>
+    /// <summary>Make every published file durable before its rename and its folders after the renames into it, the flushes shared by the documents published together (power-loss safety; what one flush covers: <see cref="FlushScope"/>; see <c>Publisher</c>). <value>Default: true.</value></summary>
     public bool FlushToDisk { get; set; } = true;
 
     /// <summary>

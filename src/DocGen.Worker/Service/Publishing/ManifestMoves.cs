@@ -29,15 +29,15 @@ internal sealed class ManifestMoves(InboxFolders folders, ResiliencePipeline io,
             claim.EnsureIntact();
         }
 
-        var final = moves.ToList().FindIndex(static m => m.Overwrite);
-        var outputs = moves.Take(final).ToList();
+        // ManifestCheck lets through exactly one overwrite (the final file); the outputs are the moves before it.
+        var final = moves.Select(static (m, i) => (m, i)).First(static x => x.m.Overwrite).i;
+        var (outputs, rest) = (moves.Take(final).ToList(), moves.Skip(final).ToList());
         foreach (var move in outputs)
         {
             Make(move, moves, claim);
         }
 
         await flushes.FlushAsync(FoldersOf(outputs), cancellationToken).ConfigureAwait(false);
-        var rest = moves.Skip(final).ToList();
         claim.EnsureIntact();
         foreach (var move in rest)
         {

@@ -39,7 +39,8 @@ public sealed class Publisher
     private const string StagedPendingNote = ".docgen-pending.json";
 
     private readonly InboxFolders _folders;
-    private readonly bool _flushToDisk;
+    /// <summary>Whether each published file is flushed on its own (not when flushes cover the whole file system, nor with FlushToDisk off).</summary>
+    private readonly bool _flushFiles;
     private readonly StemReservations _reservations;
     private readonly ManifestMoves _moves;
     private readonly ManifestRecovery _recovery;
@@ -48,7 +49,7 @@ public sealed class Publisher
     {
         ArgumentNullException.ThrowIfNull(options);
         _folders = folders;
-        _flushToDisk = options.Value.FlushToDisk && !flushes.CoversFiles; // a flush of the whole file system covers the files
+        _flushFiles = options.Value.FlushToDisk && !flushes.CoversFiles; // a flush of the whole file system covers the files
         _reservations = new StemReservations(folders, quarantine);
         _moves = new ManifestMoves(folders, io, quarantine, flushes);
         _recovery = new ManifestRecovery(folders, quarantine, _moves);
@@ -77,7 +78,7 @@ public sealed class Publisher
     public DocumentReservation ReserveDocument(Claim claim, string inputName, bool withPdf, byte[]? converted, PendingPdfNote? pdfPending = null, string? warningsNote = null, Core.Model.Submission? owner = null)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        if (_flushToDisk)
+        if (_flushFiles)
         {
             StagedFile.FlushInput(claim.Staged(inputName));
             if (withPdf)
@@ -98,7 +99,7 @@ public sealed class Publisher
 
         if (pdfPending is not null)
         {
-            StagedFile.Copy(claim.Staged(StagedDocument), claim.Staged(StagedPendingDocument), _flushToDisk);
+            StagedFile.Copy(claim.Staged(StagedDocument), claim.Staged(StagedPendingDocument), _flushFiles);
             Stage(claim, StagedPendingNote, JsonSerializer.SerializeToUtf8Bytes(pdfPending, ServiceJson.Options));
         }
 
@@ -159,7 +160,7 @@ public sealed class Publisher
         ArgumentNullException.ThrowIfNull(claim);
         Stage(claim, StagedErrorsText, WindowsText.Encode(text ?? ReportFormatter.ToText(report, inputName, SubmissionPipeline.AudienceOf(inputName))));
         Stage(claim, StagedErrorsJson, Encoding.UTF8.GetBytes(ReportFormatter.ToJson(report, inputName, claim.Id)));
-        if (_flushToDisk)
+        if (_flushFiles)
         {
             StagedFile.FlushInput(claim.Staged(inputName));
         }
@@ -201,7 +202,7 @@ public sealed class Publisher
     private void Stage(Claim claim, string name, ReadOnlySpan<byte> content, bool scratch = false)
     {
         var path = claim.Staged(name);
-        var flush = _flushToDisk && !scratch;
+        var flush = _flushFiles && !scratch;
         try
         {
             StagedFile.Write(path, content, flush);
